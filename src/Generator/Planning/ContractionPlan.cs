@@ -40,7 +40,7 @@ internal sealed class ContractionPlan : IEquatable<ContractionPlan>
 
     public int Scaling => Steps.Max(s => s.Scaling);
 
-    /// <summary>The largest intermediate's element count (the output excluded, as opt_einsum counts it too).</summary>
+    /// <summary>The largest step result's element count, the output included (as opt_einsum counts it).</summary>
     public double LargestIntermediate => Steps.Select(s => s.ResultSize).DefaultIfEmpty(0).Max();
 
     /// <summary>Plans <paramref name="expression"/> with <paramref name="planner"/> and lowers it.</summary>
@@ -100,8 +100,9 @@ internal sealed class ContractionPlan : IEquatable<ContractionPlan>
         }
 
         var all = expression.Inputs.SelectMany(t => t.Labels).Distinct().ToList();
-        bool anySummed = all.Any(l => !output.Contains(l));
-        double naive = CostModel.Flops(all, anySummed, n, sizes);
+        // opt_einsum calls the naive loop an inner product when some index is shared between input terms.
+        bool shared = expression.Inputs.Sum(t => t.Labels.Distinct().Count()) > all.Count;
+        double naive = CostModel.Flops(all, shared, n, sizes);
         return new ContractionPlan(expression, path, steps.ToEquatableArray(), naive, all.Count);
     }
 
@@ -111,7 +112,7 @@ internal sealed class ContractionPlan : IEquatable<ContractionPlan>
         var involved = leftLabels.Concat(rightLabels ?? Enumerable.Empty<string>()).Distinct().ToList();
         bool summed = involved.Any(l => !result.Contains(l));
         double flops = CostModel.Flops(involved, summed, rightLabels is null ? 1 : 2, sizes);
-        double resultSize = isFinal ? 0 : CostModel.Size(result, sizes);
+        double resultSize = CostModel.Size(result, sizes);
         return new ContractionStep(left, right, leftLabels.ToEquatableArray(),
             (rightLabels ?? new List<string>()).ToEquatableArray(), result.ToEquatableArray(), flops, resultSize, involved.Count, isFinal);
     }
@@ -157,7 +158,7 @@ internal sealed class ContractionStep : IEquatable<ContractionStep>
 
     public double Flops { get; }
 
-    /// <summary>The element count of the intermediate this step makes; 0 for the final step, which writes the output.</summary>
+    /// <summary>The element count of this step's result (for the final step, the output's).</summary>
     public double ResultSize { get; }
 
     /// <summary>The number of distinct indices in the step's loop nest.</summary>

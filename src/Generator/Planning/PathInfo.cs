@@ -31,13 +31,13 @@ internal static class PathInfo
             Operands: Operand(plan, s.Left) + (s.IsUnary ? string.Empty : ", " + Operand(plan, s.Right)),
             Contraction: s.Contraction,
             Flops: Number(s.Flops),
-            Size: s.IsFinal ? "(output)" : Number(s.ResultSize))).ToList();
+            Size: Number(s.ResultSize) + (s.IsFinal ? " (output)" : string.Empty))).ToList();
         int w1 = Math.Max(4, rows.Max(r => r.Step.Length));
         int w2 = Math.Max(8, rows.Max(r => r.Operands.Length));
         int w3 = Math.Max(11, rows.Max(r => r.Contraction.Length));
         int w4 = Math.Max(5, rows.Max(r => r.Flops.Length));
         string header = "step".PadRight(w1) + "  " + "operands".PadRight(w2) + "  " + "contraction".PadRight(w3) + "  "
-            + "FLOPs".PadLeft(w4) + "  intermediate";
+            + "FLOPs".PadLeft(w4) + "  result size";
         lines.Add(new string('-', header.Length));
         lines.Add(header);
         lines.Add(new string('-', header.Length));
