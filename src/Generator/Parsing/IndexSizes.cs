@@ -23,7 +23,10 @@ internal static class IndexSizes
 
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
         int position = 0;
-        foreach (string entry in sizes.Split(','))
+        // An empty list gives no sizes: right for an expression without indices (a scalar kernel, "->"),
+        // and reported as the missing sizes otherwise.
+        string[] entries = sizes.Trim().Length == 0 ? Array.Empty<string>() : sizes.Split(',');
+        foreach (string entry in entries)
         {
             int entryStart = position;
             position += entry.Length + 1;

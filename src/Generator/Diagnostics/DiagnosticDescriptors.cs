@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace TensorGen.Diagnostics;
+
+/// <summary>
+/// The TG diagnostics. All are errors in category "TensorGen"; the message is composed where the problem
+/// is found (it names the offending character, index or parameter), the description says how to fix it.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "TensorGen";
+
+    public static DiagnosticDescriptor MalformedExpression { get; } = Create(DiagnosticIds.MalformedExpression,
+        "Malformed einsum expression",
+        "Write numpy.einsum subscripts: index letters per operand separated by ',', optionally '->' and the output indices, '...' for broadcast dimensions, e.g. \"bij,bjk->bik\".");
+
+    public static DiagnosticDescriptor OperandCountMismatch { get; } = Create(DiagnosticIds.OperandCountMismatch,
+        "Operand count does not match the parameters",
+        "Declare one parameter per operand of the expression, in order, then the result last: an expression with N operands needs N + 1 parameters.");
+
+    public static DiagnosticDescriptor UnsupportedElementType { get; } = Create(DiagnosticIds.UnsupportedElementType,
+        "Unsupported element type",
+        "Einsum kernels are generated for float and double elements; declare the spans with one of them.");
+
+    public static DiagnosticDescriptor MixedElementTypes { get; } = Create(DiagnosticIds.MixedElementTypes,
+        "Mixed element types",
+        "All operands and the result of one kernel have the same element type; use float everywhere or double everywhere.");
+
+    public static DiagnosticDescriptor WrongParameterKind { get; } = Create(DiagnosticIds.WrongParameterKind,
+        "Wrong parameter kind",
+        "Without Sizes (dynamic form) operands are ReadOnlyTensorSpan<T> and the result a TensorSpan<T>; with Sizes (static form) operands are ReadOnlySpan<T> and the result a Span<T>. Parameters are passed by value: no ref, out, in or params.");
+
+    public static DiagnosticDescriptor NotStaticPartialVoid { get; } = Create(DiagnosticIds.NotStaticPartialVoid,
+        "Einsum method must be a static partial void method in partial types",
+        "Declare the method as 'static partial void Name(...);' without a body and type parameters, and declare every containing type 'partial' (not 'file').");
+
+    public static DiagnosticDescriptor OutputIndexNotInInputs { get; } = Create(DiagnosticIds.OutputIndexNotInInputs,
+        "Output index absent from the inputs",
+        "Every index after '->' must occur in at least one operand; remove it from the output or add it to an operand.");
+
+    public static DiagnosticDescriptor RepeatedOutputIndex { get; } = Create(DiagnosticIds.RepeatedOutputIndex,
+        "Repeated output index",
+        "Write each output index once; to take a diagonal, repeat the index in an operand instead (\"ii->i\").");
+
+    public static DiagnosticDescriptor MalformedSizes { get; } = Create(DiagnosticIds.MalformedSizes,
+        "Malformed Sizes",
+        "Write Sizes as comma-separated \"index=size\" pairs with one letter and a whole number each, e.g. Sizes = \"i=3,j=4\".");
+
+    public static DiagnosticDescriptor MissingSize { get; } = Create(DiagnosticIds.MissingSize,
+        "Sizes does not give every index",
+        "The static form fixes every dimension: give each index of the expression a size in Sizes, or remove Sizes for the dynamic form.");
+
+    public static DiagnosticDescriptor ConflictingSize { get; } = Create(DiagnosticIds.ConflictingSize,
+        "Sizes gives an index twice",
+        "Give each index exactly one size in Sizes.");
+
+    public static DiagnosticDescriptor UnknownSizeIndex { get; } = Create(DiagnosticIds.UnknownSizeIndex,
+        "Sizes names an unknown index",
+        "Sizes may only name indices the expression uses; remove the entry or fix the expression.");
+
+    public static DiagnosticDescriptor NegativeSize { get; } = Create(DiagnosticIds.NegativeSize,
+        "Negative size",
+        "Sizes are zero or more.");
+
+    public static DiagnosticDescriptor SizeOverflow { get; } = Create(DiagnosticIds.SizeOverflow,
+        "Size overflow",
+        "An operand, the result or a planned intermediate would have more than int.MaxValue elements, more than a span holds; use smaller sizes or the dynamic form with smaller tensors.");
+
+    public static DiagnosticDescriptor EllipsisInStaticForm { get; } = Create(DiagnosticIds.EllipsisInStaticForm,
+        "'...' in the static form",
+        "With Sizes every dimension is named and sized: replace '...' by index letters, or remove Sizes and take ReadOnlyTensorSpan/TensorSpan parameters (dynamic form).");
+
+    public static DiagnosticDescriptor InternalError { get; } = Create(DiagnosticIds.InternalError,
+        "TensorGen internal error",
+        "The generator failed unexpectedly on this declaration; please report it with the declaration. The method gets no implementation.");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
+    {
+        MalformedExpression, OperandCountMismatch, UnsupportedElementType, MixedElementTypes, WrongParameterKind,
+        NotStaticPartialVoid, OutputIndexNotInInputs, RepeatedOutputIndex, MalformedSizes, MissingSize, ConflictingSize,
+        UnknownSizeIndex, NegativeSize, SizeOverflow, EllipsisInStaticForm, InternalError,
+    }.ToDictionary(d => d.Id);
+
+    /// <summary>Every descriptor, by id.</summary>
+    public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById => s_byId;
+
+    private static DiagnosticDescriptor Create(string id, string title, string description) =>
+        new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description);
+}

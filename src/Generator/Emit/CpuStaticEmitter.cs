@@ -1,0 +1,235 @@
+using System.Collections.Generic;
+using System.Linq;
+using TensorGen.Model;
+using TensorGen.Planning;
+
+namespace TensorGen.Emit;
+
+/// <summary>
+/// The static form: every size is a constant, operands are dense row-major spans, so each plan step becomes
+/// a loop nest with constant bounds and constant strides — result indices outer, summed indices inner with a
+/// local accumulator. A repeated index in a term (a diagonal or trace) walks the sum of its strides. Indices
+/// of size 1 get no loop. Small intermediates live on the stack, larger ones in the array pool.
+/// </summary>
+internal static class CpuStaticEmitter
+{
+    /// <summary>At most this many intermediate elements, all steps together, are stack-allocated.</summary>
+    public const long StackBudget = 1024;
+
+    private const string Runtime = "global::TensorGen.Runtime.";
+
+    public static void WriteMethod(SourceWriter writer, EinsumKernel kernel)
+    {
+        EinsumMethodModel method = kernel.Method;
+        ContractionPlan plan = kernel.Plan;
+        IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
+        string t = kernel.ElementType;
+
+        writer.OpenBlock(KernelFileEmitter.Signature(method));
+        var names = new LocalNames(kernel.ReservedNames);
+
+        // Checks first: nothing is written unless every span has its shape's length and the result overlaps no input.
+        var terms = kernel.Expression.Inputs.Append(kernel.Expression.Output).ToList();
+        for (int i = 0; i < method.Parameters.Count; i++)
+        {
+            ParameterModel p = method.Parameters[i];
+            var lengths = terms[i].Labels.Select(l => sizes[l]).ToList();
+            long count = lengths.Aggregate(1L, (product, length) => product * length);
+            writer.WriteLine($"{Runtime}ShapeChecks.ThrowIfLengthMismatch({p.Name}, {CSharpLiteral.Int(count)}, "
+                + $"{CSharpLiteral.String(p.DisplayName)}, {CSharpLiteral.String(CSharpLiteral.Shape(lengths))});");
+        }
+
+        for (int i = 0; i < kernel.OperandCount; i++)
+        {
+            ParameterModel p = method.Parameters[i];
+            writer.WriteLine($"{Runtime}TensorMemory.ThrowIfOverlaps<{t}>({kernel.Result.Name}, {CSharpLiteral.String(kernel.Result.DisplayName)}, "
+                + $"{p.Name}, {CSharpLiteral.String(p.DisplayName)});");
+        }
+
+        // Names: intermediates t1, t2, ... as in the plan table; one loop variable per index; the accumulator.
+        int stepCount = plan.Steps.Count;
+        string[] intermediates = Enumerable.Range(1, stepCount).Select(k => names.Allocate("t" + CSharpLiteral.Int(k))).ToArray();
+        bool[] onStack = new bool[stepCount];
+        long stackUsed = 0;
+        for (int k = 0; k < stepCount - 1; k++)
+        {
+            long length = (long)plan.Steps[k].ResultSize;
+            onStack[k] = stackUsed + length <= StackBudget;
+            stackUsed += onStack[k] ? length : 0;
+        }
+
+        string[] arrays = intermediates.Select((name, k) => k < stepCount - 1 && !onStack[k] ? names.Allocate(name + "Array") : string.Empty).ToArray();
+        var loopVariables = new Dictionary<string, string>();
+        foreach (string label in kernel.Expression.DistinctLabels)
+        {
+            loopVariables[label] = names.Allocate(LocalNames.ForLabel(label));
+        }
+
+        string sum = names.Allocate("sum");
+        var pooled = Enumerable.Range(0, stepCount - 1).Where(k => !onStack[k]).ToList();
+
+        writer.WriteLine();
+        if (pooled.Count > 0)
+        {
+            foreach (int k in pooled)
+            {
+                writer.WriteLine($"{t}[]? {arrays[k]} = null;");
+            }
+
+            writer.OpenBlock("try");
+        }
+
+        for (int k = 0; k < stepCount; k++)
+        {
+            ContractionStep step = plan.Steps[k];
+            if (k > 0)
+            {
+                writer.WriteLine();
+            }
+
+            string produces = step.IsFinal ? kernel.Result.DisplayName : intermediates[k];
+            string reads = kernel.Describe(step.Left) + (step.IsUnary ? string.Empty : ", " + kernel.Describe(step.Right));
+            writer.WriteComment($"Step {CSharpLiteral.Int(k + 1)} of {CSharpLiteral.Int(stepCount)}: {step.Contraction}  "
+                + $"({reads} -> {produces}, {PathInfo.Number(step.Flops)} FLOPs)");
+
+            string output = step.IsFinal ? kernel.Result.Name : intermediates[k];
+            if (!step.IsFinal)
+            {
+                string length = CSharpLiteral.Int((long)step.ResultSize);
+                if (onStack[k])
+                {
+                    writer.WriteLine($"global::System.Span<{t}> {output} = stackalloc {t}[{length}];");
+                }
+                else
+                {
+                    writer.WriteLine($"{arrays[k]} = global::System.Buffers.ArrayPool<{t}>.Shared.Rent({length});");
+                    writer.WriteLine($"global::System.Span<{t}> {output} = new({arrays[k]}, 0, {length});");
+                }
+            }
+
+            WriteLoopNest(writer, kernel, step, loopVariables, sum, output, accumulate: step.IsFinal && method.Accumulate,
+                id => id < kernel.OperandCount ? method.Parameters[id].Name : intermediates[id - kernel.OperandCount]);
+
+            if (!step.IsFinal)
+            {
+                // What this step has read is dead: give pooled memory back now (what the final step reads goes back in finally).
+                foreach (int read in IntermediateLifetimes.ReadBy(plan, k).Where(r => !onStack[r]))
+                {
+                    writer.WriteLine($"global::System.Buffers.ArrayPool<{t}>.Shared.Return({arrays[read]});");
+                    writer.WriteLine($"{arrays[read]} = null;");
+                }
+            }
+        }
+
+        if (pooled.Count > 0)
+        {
+            writer.CloseBlock();
+            writer.OpenBlock("finally");
+            foreach (int k in pooled)
+            {
+                writer.OpenBlock($"if ({arrays[k]} is not null)");
+                writer.WriteLine($"global::System.Buffers.ArrayPool<{t}>.Shared.Return({arrays[k]});");
+                writer.CloseBlock();
+            }
+
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteLoopNest(SourceWriter writer, EinsumKernel kernel, ContractionStep step,
+        IReadOnlyDictionary<string, string> loopVariables, string sum, string output, bool accumulate, System.Func<int, string> spanOf)
+    {
+        IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
+        string t = kernel.ElementType;
+        var involved = step.LeftLabels.Concat(step.RightLabels).Distinct().ToList();
+        var outer = step.ResultLabels.Where(l => sizes[l] != 1).ToList();
+        var inner = involved.Where(l => !step.ResultLabels.Contains(l) && sizes[l] != 1).ToList();
+
+        string Element(string span, IReadOnlyList<string> labels) => $"{span}[{Offset(labels, sizes, loopVariables)}]";
+
+        string product = Element(spanOf(step.Left), step.LeftLabels)
+            + (step.IsUnary ? string.Empty : " * " + Element(spanOf(step.Right), step.RightLabels));
+        string target = Element(output, step.ResultLabels);
+        string assign = accumulate ? "+=" : "=";
+
+        foreach (string label in outer)
+        {
+            OpenLoop(writer, loopVariables[label], sizes[label]);
+        }
+
+        if (inner.Count == 0)
+        {
+            writer.WriteLine($"{target} {assign} {product};");
+        }
+        else
+        {
+            writer.WriteLine($"{t} {sum} = 0;");
+            foreach (string label in inner)
+            {
+                OpenLoop(writer, loopVariables[label], sizes[label]);
+            }
+
+            writer.WriteLine($"{sum} += {product};");
+            foreach (string _ in inner)
+            {
+                writer.CloseBlock();
+            }
+
+            writer.WriteLine($"{target} {assign} {sum};");
+        }
+
+        foreach (string _ in outer)
+        {
+            writer.CloseBlock();
+        }
+    }
+
+    private static void OpenLoop(SourceWriter writer, string variable, long size) =>
+        writer.OpenBlock($"for (int {variable} = 0; {variable} < {CSharpLiteral.Int(size)}; {variable}++)");
+
+    /// <summary>
+    /// The row-major offset of an element of a dense term, e.g. <c>i * 9 + j * 3 + k</c>. A label written twice
+    /// (a diagonal) gets the sum of its strides; a label of size 1 is always at 0 and drops out.
+    /// </summary>
+    internal static string Offset(IReadOnlyList<string> labels, IReadOnlyDictionary<string, long> sizes, IReadOnlyDictionary<string, string> variables)
+    {
+        var strides = new List<(string Label, long Stride)>();
+        long stride = 1;
+        for (int p = labels.Count - 1; p >= 0; p--)
+        {
+            int existing = strides.FindIndex(s => s.Label == labels[p]);
+            if (existing >= 0)
+            {
+                strides[existing] = (labels[p], strides[existing].Stride + stride);
+            }
+            else
+            {
+                strides.Add((labels[p], stride));
+            }
+
+            stride *= sizes[labels[p]];
+        }
+
+        // In the order the labels are written, as a reader would write the offset.
+        var terms = strides.OrderBy(s => IndexOf(labels, s.Label))
+            .Where(s => sizes[s.Label] != 1 && s.Stride != 0)
+            .Select(s => s.Stride == 1 ? variables[s.Label] : variables[s.Label] + " * " + CSharpLiteral.Int(s.Stride))
+            .ToList();
+        return terms.Count == 0 ? "0" : string.Join(" + ", terms);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> labels, string label)
+    {
+        for (int i = 0; i < labels.Count; i++)
+        {
+            if (labels[i] == label)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

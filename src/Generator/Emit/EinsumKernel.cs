@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using System.Linq;
+using TensorGen.Model;
+using TensorGen.Parsing;
+using TensorGen.Planning;
+
+namespace TensorGen.Emit;
+
+/// <summary>A validated declaration, ready to emit: the method, its parsed expression, the plan and the form.</summary>
+internal sealed class EinsumKernel
+{
+    public EinsumKernel(EinsumMethodModel method, EinsumExpression expression, ContractionPlan plan,
+        IReadOnlyDictionary<string, long>? staticSizes, string elementType)
+    {
+        Method = method;
+        Expression = expression;
+        Plan = plan;
+        StaticSizes = staticSizes;
+        ElementType = elementType;
+    }
+
+    public EinsumMethodModel Method { get; }
+
+    public EinsumExpression Expression { get; }
+
+    public ContractionPlan Plan { get; }
+
+    /// <summary>Every index's size in the static form; null in the dynamic form.</summary>
+    public IReadOnlyDictionary<string, long>? StaticSizes { get; }
+
+    public bool IsStatic => StaticSizes is not null;
+
+    /// <summary><c>float</c> or <c>double</c>.</summary>
+    public string ElementType { get; }
+
+    public int OperandCount => Expression.Inputs.Count;
+
+    public ParameterModel Result => Method.Parameters[Method.Parameters.Count - 1];
+
+    /// <summary>
+    /// Names a kernel's code may not use for its locals: the parameters and the containing types' type
+    /// parameters (a loop variable named like either would not compile or would read wrongly).
+    /// </summary>
+    public IEnumerable<string> ReservedNames =>
+        Method.Parameters.Select(p => p.DisplayName)
+            .Concat(Method.ContainingTypes.SelectMany(t => t.TypeParameters).Select(tp => tp.Split(' ').Last().TrimStart('@')));
+
+    /// <summary>How the plan table refers to operand <paramref name="id"/>, with the parameter's name for inputs: <c>q1</c>, <c>t2</c>.</summary>
+    public string Describe(int id) =>
+        id < OperandCount ? Method.Parameters[id].DisplayName : PathInfo.Operand(Plan, id);
+}

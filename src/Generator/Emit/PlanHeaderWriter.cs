@@ -1,0 +1,52 @@
+using System.Linq;
+using TensorGen.Model;
+using TensorGen.Parsing;
+using TensorGen.Planning;
+
+namespace TensorGen.Emit;
+
+/// <summary>
+/// The comment at the top of a generated kernel: what was declared (expression, element type, form) and
+/// the contraction plan as opt_einsum's PathInfo table, so a reader sees what the loops below compute and why
+/// in that order.
+/// </summary>
+internal static class PlanHeaderWriter
+{
+    /// <summary>The size every index is assumed to have when the dynamic form is planned at build time.</summary>
+    public const int DynamicAssumedSize = 32;
+
+    public static void Write(SourceWriter writer, EinsumKernel kernel)
+    {
+        EinsumExpression expression = kernel.Expression;
+        writer.WriteComment($"TensorGen einsum kernel {kernel.Method.DisplayName}");
+        writer.WriteComment(string.Empty);
+        writer.WriteComment("  Expression:     " + expression.Text);
+        if (expression.IsImplicitOutput)
+        {
+            writer.WriteComment("  Explicit form:  " + expression.ExplicitText + "  (numpy's implicit output)");
+        }
+
+        writer.WriteComment("  Element type:   " + kernel.ElementType);
+        writer.WriteComment("  Form:           " + (kernel.IsStatic
+            ? "static sizes: dense row-major spans, loops specialized to the sizes"
+            : "dynamic shapes: lengths and strides are read at run time (TensorGen.Runtime)"));
+        writer.WriteComment("  Result:         " + (kernel.Method.Accumulate ? "accumulated into (Accumulate = true)" : "overwritten"));
+        writer.WriteComment(string.Empty);
+        writer.WriteComment("Contraction plan (opt_einsum's greedy strategy and cost units):");
+        foreach (string line in PathInfo.Format(kernel.Plan, SizeNote(kernel)))
+        {
+            writer.WriteComment(line);
+        }
+    }
+
+    private static string SizeNote(EinsumKernel kernel)
+    {
+        if (kernel.StaticSizes is { } sizes)
+        {
+            return string.Join(", ", kernel.Expression.DistinctLabels.Select(l => l + "=" + CSharpLiteral.Int(sizes[l])));
+        }
+
+        string what = kernel.Expression.HasEllipsis ? "every index and \"...\"" : "every index";
+        return $"{what} assumed {CSharpLiteral.Int(DynamicAssumedSize)} to choose the order; real sizes are read at run time";
+    }
+}

@@ -1,0 +1,72 @@
+using System.Linq;
+
+namespace TensorGen.Model;
+
+/// <summary>
+/// Everything the generator needs to know about one <c>[Einsum]</c> method, read from its symbols once.
+/// Plain values only (no ISymbol, Compilation, SyntaxNode or Location), so the incremental pipeline can
+/// cache on equality; a unit test walks this graph by reflection to keep it that way.
+/// </summary>
+internal sealed record EinsumMethodModel
+{
+    /// <summary>The method name as written in C# (keywords escaped with <c>@</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The method as people read it, e.g. <c>Kernels.Rotate</c>.</summary>
+    public required string DisplayName { get; init; }
+
+    /// <summary>The generated file's name, unique per method, e.g. <c>MyApp.Kernels.Rotate.g.cs</c>.</summary>
+    public required string HintName { get; init; }
+
+    /// <summary>The containing namespace (e.g. <c>MyApp.Numerics</c>), or empty for the global namespace.</summary>
+    public required string Namespace { get; init; }
+
+    /// <summary>The containing types, outermost first.</summary>
+    public required EquatableArray<ContainingTypeModel> ContainingTypes { get; init; }
+
+    /// <summary>The modifiers to repeat on the implementation, as written (e.g. <c>public static</c>); <c>partial</c> excluded.</summary>
+    public required string Modifiers { get; init; }
+
+    /// <summary>The return type as re-declared (e.g. <c>void</c>).</summary>
+    public required string ReturnType { get; init; }
+
+    public required bool IsStatic { get; init; }
+
+    public required bool ReturnsVoid { get; init; }
+
+    public required bool IsGeneric { get; init; }
+
+    /// <summary>Whether the declaration says <c>partial</c>.</summary>
+    public required bool IsPartial { get; init; }
+
+    /// <summary>Whether the method already has a body (its own, or a partial implementation elsewhere).</summary>
+    public required bool HasBody { get; init; }
+
+    public required EquatableArray<ParameterModel> Parameters { get; init; }
+
+    /// <summary>The first argument of <c>[Einsum]</c>.</summary>
+    public required AttributeArgumentModel Expression { get; init; }
+
+    /// <summary>The <c>Sizes</c> named argument; its value is null in the dynamic form.</summary>
+    public required AttributeArgumentModel Sizes { get; init; }
+
+    public required bool Accumulate { get; init; }
+
+    /// <summary>Whether the compiler could not bind the attribute's arguments (it reports that error itself).</summary>
+    public required bool AttributeHasErrors { get; init; }
+
+    /// <summary>The static field that holds the dynamic form's program, unique in the containing type.</summary>
+    public required string ProgramFieldName { get; init; }
+
+    /// <summary>The method's identifier.</summary>
+    public required LocationInfo? Location { get; init; }
+
+    /// <summary>
+    /// Whether an implementation can be written for the declaration as it stands (a partial definition without
+    /// a body, not generic, in partial types); then a declaration with errors gets a body that throws, so
+    /// that the TG error is not buried under "partial method must have an implementation" (CS8795).
+    /// </summary>
+    public bool CanBeImplemented =>
+        IsPartial && !HasBody && !IsGeneric && ContainingTypes.Count > 0
+        && ContainingTypes.All(t => t.IsPartial && !t.IsFileLocal);
+}

@@ -1,0 +1,270 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TensorGen.Diagnostics;
+using TensorGen.Emit;
+using TensorGen.Model;
+using TensorGen.Parsing;
+using TensorGen.Planning;
+
+namespace TensorGen.Validation;
+
+/// <summary>
+/// Checks a declaration and, when it is sound, parses and plans it: the method's shape (TG0006), the
+/// parameters against the expression and the form (TG0002–TG0005), the expression (TG0001, TG0007, TG0008)
+/// and the sizes (TG0009–TG0015). It reports every independent problem it finds, not just the first.
+/// </summary>
+internal static class DeclarationValidator
+{
+    public static ValidationResult Validate(EinsumMethodModel method)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (method.AttributeHasErrors)
+        {
+            // The compiler reports the attribute's own errors; there is nothing sound to check.
+            return new ValidationResult(diagnostics, null);
+        }
+
+        CheckMethodShape(method, diagnostics);
+
+        EinsumParseResult parsed = EinsumParser.Parse(method.Expression.Value);
+        EinsumExpression? expression = parsed.Expression;
+        if (parsed.Error is { } expressionError)
+        {
+            diagnostics.Add(FromParserError(method, expressionError, isSizesText: false));
+        }
+
+        bool isStatic = method.Sizes.Value is not null;
+        string? elementType = CheckParameters(method, expression, isStatic, diagnostics);
+
+        IReadOnlyDictionary<string, long>? staticSizes = null;
+        if (expression is not null && isStatic)
+        {
+            IndexSizesResult sizes = IndexSizes.Parse(method.Sizes.Value!, expression);
+            if (sizes.Error is { } sizesError)
+            {
+                diagnostics.Add(FromParserError(method, sizesError, isSizesText: sizesError.Kind != EinsumErrorKind.EllipsisInStaticForm));
+            }
+
+            staticSizes = sizes.Sizes;
+        }
+
+        if (diagnostics.Count > 0 || expression is null || elementType is null)
+        {
+            return new ValidationResult(diagnostics, null);
+        }
+
+        IReadOnlyDictionary<string, long> planSizes = staticSizes
+            ?? expression.DistinctLabels.ToDictionary(l => l, _ => (long)PlanHeaderWriter.DynamicAssumedSize);
+        ContractionPlan plan = ContractionPlan.Create(expression, planSizes, GreedyPlanner.Instance);
+        if (staticSizes is not null)
+        {
+            CheckIntermediates(method, plan, diagnostics);
+            if (diagnostics.Count > 0)
+            {
+                return new ValidationResult(diagnostics, null);
+            }
+        }
+
+        return new ValidationResult(diagnostics, new EinsumKernel(method, expression, plan, staticSizes, elementType));
+    }
+
+    /// <summary>TG0006: <c>static partial void</c>, not generic, no body, in partial (and not file-local) types.</summary>
+    private static void CheckMethodShape(EinsumMethodModel method, List<DiagnosticInfo> diagnostics)
+    {
+        string name = method.DisplayName;
+        void Report(string message) => diagnostics.Add(new DiagnosticInfo(DiagnosticIds.NotStaticPartialVoid, message, method.Location));
+
+        if (!method.IsStatic)
+        {
+            Report($"[Einsum] method '{name}' is not static. An einsum kernel is 'static partial void'; add 'static'.");
+        }
+
+        if (!method.ReturnsVoid)
+        {
+            Report($"[Einsum] method '{name}' returns '{method.ReturnType.Replace("global::", string.Empty)}'. An einsum kernel writes into its last parameter and returns void; declare it 'static partial void'.");
+        }
+
+        if (method.IsGeneric)
+        {
+            Report($"[Einsum] method '{name}' is generic. Kernels are generated for float or double; remove the type parameters and choose the element type.");
+        }
+
+        if (!method.IsPartial)
+        {
+            Report($"[Einsum] method '{name}' is not partial. Declare it 'static partial void {method.Name}(...);' without a body so that TensorGen can implement it.");
+        }
+        else if (method.HasBody)
+        {
+            Report($"[Einsum] method '{name}' already has a body. TensorGen writes the body; remove yours and keep the declaration 'static partial void {method.Name}(...);'.");
+        }
+
+        foreach (ContainingTypeModel type in method.ContainingTypes)
+        {
+            if (!type.IsPartial)
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticIds.NotStaticPartialVoid,
+                    $"Type '{type.Name}' contains [Einsum] method '{name}' but is not partial. Declare it 'partial' so that TensorGen can add the implementation.",
+                    type.Location ?? method.Location));
+            }
+            else if (type.IsFileLocal)
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticIds.NotStaticPartialVoid,
+                    $"Type '{type.Name}' contains [Einsum] method '{name}' but is file-local; its generated part would be in another file. Remove 'file'.",
+                    type.Location ?? method.Location));
+            }
+        }
+    }
+
+    /// <summary>TG0002–TG0005; returns the common element type (<c>float</c>/<c>double</c>) when the parameters agree on one.</summary>
+    private static string? CheckParameters(EinsumMethodModel method, EinsumExpression? expression, bool isStatic, List<DiagnosticInfo> diagnostics)
+    {
+        int before = diagnostics.Count;
+        var parameters = method.Parameters;
+        if (expression is not null && parameters.Count != expression.Inputs.Count + 1)
+        {
+            int n = expression.Inputs.Count;
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.OperandCountMismatch,
+                $"Expression \"{expression.Text}\" has {Count(n, "operand")}, but '{method.DisplayName}' has {Count(parameters.Count, "parameter")}: "
+                + $"{Count(n, "operand")} + 1 result = {n + 1} expected. Declare one parameter per operand, in order, then the result.",
+                method.Location));
+        }
+
+        string form = isStatic
+            ? "Sizes is given, so this is the static form: operands are ReadOnlySpan<T> and the result a Span<T> (dense, row-major)"
+            : "without Sizes this is the dynamic form: operands are ReadOnlyTensorSpan<T> and the result a TensorSpan<T>";
+        string otherForm = isStatic ? "remove Sizes for the dynamic form" : "give every index's size in Sizes for the static form";
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            ParameterModel p = parameters[i];
+            bool isResult = i == parameters.Count - 1;
+            string role = isResult ? "result" : "operand";
+            if (p.Modifier.Length > 0)
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticIds.WrongParameterKind,
+                    $"The {role} parameter '{p.DisplayName}' is declared '{p.Modifier}'. Einsum parameters are spans passed by value; remove '{p.Modifier}'.",
+                    p.Location));
+                continue;
+            }
+
+            SpanKind expected = (isStatic, isResult) switch
+            {
+                (true, false) => SpanKind.ReadOnlySpan,
+                (true, true) => SpanKind.Span,
+                (false, false) => SpanKind.ReadOnlyTensorSpan,
+                (false, true) => SpanKind.TensorSpan,
+            };
+            string elementShown = p.Element == ElementKind.Double ? "double" : "float";
+            if (p.Kind != expected)
+            {
+                bool kindOfOtherForm = isStatic
+                    ? p.Kind is SpanKind.ReadOnlyTensorSpan or SpanKind.TensorSpan
+                    : p.Kind is SpanKind.ReadOnlySpan or SpanKind.Span;
+                string message;
+                if (isResult && p.Kind is SpanKind.ReadOnlySpan or SpanKind.ReadOnlyTensorSpan && !kindOfOtherForm)
+                {
+                    message = $"The result parameter '{p.DisplayName}' is {p.TypeDisplay}, which is read-only; the result is written, so declare it {Name(expected)}<{elementShown}>.";
+                }
+                else if (kindOfOtherForm)
+                {
+                    message = $"The {role} parameter '{p.DisplayName}' is {p.TypeDisplay}, but {form}. Declare it {Name(expected)}<{elementShown}>, or {otherForm}.";
+                }
+                else if (!isResult && p.Kind != SpanKind.Other)
+                {
+                    message = $"The operand parameter '{p.DisplayName}' is {p.TypeDisplay}; operands are only read, so declare it {Name(expected)}<{elementShown}>.";
+                }
+                else
+                {
+                    message = $"The {role} parameter '{p.DisplayName}' is {p.TypeDisplay}, but {form}. Declare it {Name(expected)}<float> or {Name(expected)}<double>.";
+                }
+
+                diagnostics.Add(new DiagnosticInfo(DiagnosticIds.WrongParameterKind, message, p.TypeLocation));
+            }
+
+            if (p.Kind != SpanKind.Other && p.Element == ElementKind.Other)
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticIds.UnsupportedElementType,
+                    $"The {role} parameter '{p.DisplayName}' has element type '{p.ElementTypeDisplay}'. Einsum kernels support float and double; "
+                    + $"declare it {Name(expected)}<float> or {Name(expected)}<double>.",
+                    p.TypeLocation));
+            }
+        }
+
+        var typed = parameters.Where(p => p.Modifier.Length == 0 && p.Kind != SpanKind.Other && p.Element != ElementKind.Other).ToList();
+        if (typed.Count > 0)
+        {
+            ParameterModel first = typed[0];
+            foreach (ParameterModel p in typed.Skip(1).Where(p => p.Element != first.Element))
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticIds.MixedElementTypes,
+                    $"Parameter '{p.DisplayName}' has element type {p.ElementTypeDisplay}, but '{first.DisplayName}' has {first.ElementTypeDisplay}. "
+                    + "All operands and the result of one kernel share one element type; use float everywhere or double everywhere.",
+                    p.TypeLocation));
+            }
+        }
+
+        if (diagnostics.Count > before || typed.Count == 0)
+        {
+            return null;
+        }
+
+        return typed[0].Element == ElementKind.Double ? "double" : "float";
+    }
+
+    /// <summary>TG0014 for the plan's intermediates (IndexSizes has checked the operands and the result).</summary>
+    private static void CheckIntermediates(EinsumMethodModel method, ContractionPlan plan, List<DiagnosticInfo> diagnostics)
+    {
+        for (int k = 0; k < plan.Steps.Count; k++)
+        {
+            ContractionStep step = plan.Steps[k];
+            if (!step.IsFinal && step.ResultSize > int.MaxValue)
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticIds.SizeOverflow,
+                    $"With these Sizes step {(k + 1).ToString(CultureInfo.InvariantCulture)} of the plan ({step.Contraction}) makes an intermediate of "
+                    + $"{PathInfo.Number(step.ResultSize)} elements, more than a span can hold ({int.MaxValue.ToString(CultureInfo.InvariantCulture)}). Use smaller sizes.",
+                    method.Sizes.Location ?? method.Location));
+                return;
+            }
+        }
+    }
+
+    /// <summary>A parser or size error as its TG diagnostic, located at the offending characters of the expression or of Sizes.</summary>
+    private static DiagnosticInfo FromParserError(EinsumMethodModel method, EinsumError error, bool isSizesText)
+    {
+        string id = error.Kind switch
+        {
+            EinsumErrorKind.MalformedExpression => DiagnosticIds.MalformedExpression,
+            EinsumErrorKind.OutputIndexNotInInputs => DiagnosticIds.OutputIndexNotInInputs,
+            EinsumErrorKind.RepeatedOutputIndex => DiagnosticIds.RepeatedOutputIndex,
+            EinsumErrorKind.MalformedSizes => DiagnosticIds.MalformedSizes,
+            EinsumErrorKind.MissingSize => DiagnosticIds.MissingSize,
+            EinsumErrorKind.ConflictingSize => DiagnosticIds.ConflictingSize,
+            EinsumErrorKind.UnknownSizeIndex => DiagnosticIds.UnknownSizeIndex,
+            EinsumErrorKind.NegativeSize => DiagnosticIds.NegativeSize,
+            EinsumErrorKind.SizeOverflow => DiagnosticIds.SizeOverflow,
+            EinsumErrorKind.EllipsisInStaticForm => DiagnosticIds.EllipsisInStaticForm,
+            _ => DiagnosticIds.InternalError,
+        };
+        AttributeArgumentModel argument = isSizesText ? method.Sizes : method.Expression;
+        LocationInfo? location = argument.LocationOf(error.Position, error.Length) ?? method.Location;
+        return new DiagnosticInfo(id, error.Message, location);
+    }
+
+    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+
+    private static string Name(SpanKind kind) => kind.ToString();
+}
+
+/// <summary>The validator's verdict: the diagnostics, and the kernel to emit when there are none.</summary>
+internal sealed class ValidationResult
+{
+    public ValidationResult(IReadOnlyList<DiagnosticInfo> diagnostics, EinsumKernel? kernel)
+    {
+        Diagnostics = diagnostics;
+        Kernel = kernel;
+    }
+
+    public IReadOnlyList<DiagnosticInfo> Diagnostics { get; }
+
+    public EinsumKernel? Kernel { get; }
+}

@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using TensorGen.Parsing;
+using Xunit;
+
+namespace TensorGen.Generator.Tests;
+
+/// <summary>
+/// Generated static kernels compiled for real, loaded in memory and run on small inputs, compared with a
+/// naive einsum; plus declarations that stress the emitter's naming and nesting, which must compile cleanly.
+/// </summary>
+public class CompileAndRunTests
+{
+    /// <summary>Static-form cases: expression, sizes, element type, accumulate.</summary>
+    public static TheoryData<string, string, string, bool> StaticCases => new()
+    {
+        { "ia,jb,kc,ld,abcd->ijkl", "i=3,j=3,k=3,l=3,a=3,b=3,c=3,d=3", "double", false },
+        { "ab,bc,cd->ad", "a=2,b=3,c=4,d=5", "float", false },
+        { "ab,bc,cd->ad", "a=2,b=3,c=4,d=5", "double", true },
+        { "ii", "i=4", "float", false },
+        { "ii->i", "i=4", "double", false },
+        { "iij->ji", "i=3,j=2", "double", false },
+        { "ij,ij->", "i=3,j=5", "double", true },
+        { "ij", "i=2,j=3", "double", false },
+        { "ji", "i=2,j=3", "double", false },
+        { ",i->i", "i=5", "double", false },
+        { "i,->", "i=5", "float", false },
+        { "->", "", "double", false },
+        { "ij,jk->ik", "i=2,j=0,k=3", "double", false },
+        { "ij,jk->ik", "i=0,j=3,k=3", "double", false },
+        { "ij,jk,kl->il", "i=40,j=40,k=40,l=40", "double", false },
+        { "ab,bc,cd,de->ae", "a=30,b=40,c=30,d=40,e=2", "double", false },
+        { "i,j,k->ijk", "i=2,j=1,k=3", "double", false },
+        { "αβ,βγ->αγ", "α=2,β=3,γ=2", "double", false },
+        { "𝐀b,b->𝐀", "𝐀=3,b=2", "double", false },
+        { "abc,cba->", "a=2,b=3,c=4", "float", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(StaticCases))]
+    public void Static_kernel_computes_what_einsum_defines(string expression, string sizesText, string element, bool accumulate)
+    {
+        EinsumExpression parsed = EinsumParser.Parse(expression).Expression!;
+        var sizes = sizesText.Length == 0
+            ? new Dictionary<string, int>()
+            : sizesText.Split(',').Select(e => e.Split('=')).ToDictionary(e => e[0], e => int.Parse(e[1], System.Globalization.CultureInfo.InvariantCulture));
+        int n = parsed.Inputs.Count;
+        var names = Enumerable.Range(0, n).Select(i => "x" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        string parameters = string.Join(", ", names.Select(p => $"ReadOnlySpan<{element}> {p}")) + $", Span<{element}> result";
+        string arrays = string.Join(", ", names.Select(p => $"{element}[] {p}")) + $", {element}[] result";
+        string source = $$"""
+            using System;
+            using TensorGen;
+
+            public static partial class Kernels
+            {
+                [Einsum("{{expression}}", Sizes = "{{sizesText}}", Accumulate = {{(accumulate ? "true" : "false")}})]
+                private static partial void Kernel({{parameters}});
+
+                public static void Run({{arrays}}) => Kernel({{string.Join(", ", names)}}, result);
+            }
+            """;
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+        Assert.Empty(outcome.DriverDiagnostics);
+        Assert.Empty(outcome.CompilationProblems);
+
+        double[][] inputs = Enumerable.Range(0, n).Select(i => NaiveEinsum.Values(NaiveEinsum.Count(parsed.Inputs[i].Labels, sizes), seed: i + 1)).ToArray();
+        double[] initial = NaiveEinsum.Values(NaiveEinsum.Count(parsed.Output.Labels, sizes), seed: 99);
+        double[] expected = NaiveEinsum.Evaluate(expression, sizes, inputs);
+        if (accumulate)
+        {
+            expected = expected.Select((v, i) => v + initial[i]).ToArray();
+        }
+
+        MethodInfo run = outcome.Load().GetType("Kernels")!.GetMethod("Run")!;
+        double[] actual;
+        if (element == "float")
+        {
+            var result = initial.Select(v => (float)v).ToArray();
+            run.Invoke(null, inputs.Select(a => (object)a.Select(v => (float)v).ToArray()).Append(result).ToArray());
+            actual = result.Select(v => (double)v).ToArray();
+        }
+        else
+        {
+            var result = (double[])initial.Clone();
+            run.Invoke(null, inputs.Cast<object>().Append(result).ToArray());
+            actual = result;
+        }
+
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-4 * (1 + Math.Abs(expected[i])), $"element {i}: expected {expected[i]}, got {actual[i]}");
+        }
+    }
+
+    [Fact]
+    public void Static_kernel_checks_lengths_before_writing()
+    {
+        string source = """
+            using System;
+            using TensorGen;
+
+            public static partial class Kernels
+            {
+                [Einsum("ij,jk->ik", Sizes = "i=2,j=2,k=2")]
+                public static partial void MatMul(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> result);
+
+                public static void Run(double[] a, double[] b, double[] result) => MatMul(a, b, result);
+            }
+            """;
+        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+        MethodInfo run = outcome.Load().GetType("Kernels")!.GetMethod("Run")!;
+        var result = new double[] { 7, 7, 7, 7 };
+
+        var error = Assert.Throws<TargetInvocationException>(() => run.Invoke(null, new object[] { new double[3], new double[4], result }));
+
+        Assert.IsType<ArgumentException>(error.InnerException, exactMatch: false);
+        Assert.Contains("'a'", error.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Equal(new double[] { 7, 7, 7, 7 }, result);
+    }
+
+    [Fact]
+    public void Dynamic_kernel_runs_through_the_runtime()
+    {
+        string source = """
+            using System;
+            using System.Numerics.Tensors;
+            using TensorGen;
+
+            public static partial class Kernels
+            {
+                [Einsum("bij,bjk->bik")]
+                public static partial void BatchedMatMul(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, TensorSpan<double> result);
+
+                [Einsum("ab,bc,cd->ad", Accumulate = true)]
+                public static partial void Chain(ReadOnlyTensorSpan<double> x, ReadOnlyTensorSpan<double> y, ReadOnlyTensorSpan<double> z, TensorSpan<double> result);
+
+                public static void RunBatched(double[] a, double[] b, double[] result) =>
+                    BatchedMatMul(new ReadOnlyTensorSpan<double>(a, new nint[] { 2, 2, 3 }), new ReadOnlyTensorSpan<double>(b, new nint[] { 2, 3, 2 }),
+                        new TensorSpan<double>(result, new nint[] { 2, 2, 2 }));
+
+                public static void RunChain(double[] x, double[] y, double[] z, double[] result) =>
+                    Chain(new ReadOnlyTensorSpan<double>(x, new nint[] { 2, 3 }), new ReadOnlyTensorSpan<double>(y, new nint[] { 3, 4 }),
+                        new ReadOnlyTensorSpan<double>(z, new nint[] { 4, 2 }), new TensorSpan<double>(result, new nint[] { 2, 2 }));
+            }
+            """;
+        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+        Assert.Empty(outcome.CompilationProblems);
+        Type kernels = outcome.Load().GetType("Kernels")!;
+
+        double[] a = NaiveEinsum.Values(12, 1), b = NaiveEinsum.Values(12, 2), batched = new double[8];
+        kernels.GetMethod("RunBatched")!.Invoke(null, new object[] { a, b, batched });
+        AssertClose(NaiveEinsum.Evaluate("bij,bjk->bik", new Dictionary<string, int> { ["b"] = 2, ["i"] = 2, ["j"] = 3, ["k"] = 2 }, a, b), batched);
+
+        double[] x = NaiveEinsum.Values(6, 3), y = NaiveEinsum.Values(12, 4), z = NaiveEinsum.Values(8, 5), chain = { 1, 2, 3, 4 };
+        kernels.GetMethod("RunChain")!.Invoke(null, new object[] { x, y, z, chain });
+        double[] expected = NaiveEinsum.Evaluate("ab,bc,cd->ad", new Dictionary<string, int> { ["a"] = 2, ["b"] = 3, ["c"] = 4, ["d"] = 2 }, x, y, z);
+        AssertClose(expected.Select((v, i) => v + i + 1).ToArray(), chain);
+    }
+
+    /// <summary>Declarations whose names, nesting and forms could trip the emitter; all must compile without a warning.</summary>
+    [Fact]
+    public void Awkward_declarations_compile_cleanly()
+    {
+        string source = """
+            using System;
+            using System.Numerics.Tensors;
+            using TensorGen;
+
+            namespace @namespace.Deep
+            {
+                public partial class Outer<T, U> where T : class
+                {
+                    internal partial record struct Inner
+                    {
+                        // Parameters named like the generated locals; indices named like parameters.
+                        [Einsum("ij,jk->ik", Sizes = "i=2,j=1500,k=2")]
+                        private static partial void Locals(ReadOnlySpan<float> i, ReadOnlySpan<float> sum, Span<float> t1);
+
+                        [Einsum("ab,bc,cd->ad")]
+                        public static partial void Dynamic(ReadOnlyTensorSpan<float> binding, ReadOnlyTensorSpan<float> t1, ReadOnlyTensorSpan<float> bindingData, TensorSpan<float> t1Length);
+
+                        [Einsum("ij,jk->ik", Sizes = "i=2,j=2,k=2")]
+                        static partial void @event(ReadOnlySpan<double> @in, ReadOnlySpan<double> T, Span<double> @out);
+
+                        // Overloads: one hint name each, one program field each.
+                        [Einsum("...ij,...jk->...ik")]
+                        public static partial void MatMul(ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, TensorSpan<float> result);
+
+                        [Einsum("...ij,...jk->...ik")]
+                        public static partial void MatMul(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, TensorSpan<double> result);
+
+                        [Einsum("ij,jk->ik")]
+                        public static partial void matMul(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, TensorSpan<double> result);
+
+                        private static readonly int s_matMulProgram = 0;
+                        public static int Use() => s_matMulProgram;
+                    }
+                }
+            }
+
+            public ref partial struct RefHolder
+            {
+                [Einsum("i->", Sizes = "i=3", Accumulate = true)]
+                public static partial void Sum(ReadOnlySpan<double> x, Span<double> result);
+            }
+
+            public partial interface IKernels
+            {
+                [Einsum("ii")]
+                public static partial void Trace(ReadOnlyTensorSpan<float> a, TensorSpan<float> result);
+            }
+
+            internal static partial class Global
+            {
+                [Einsum("αβ,βγ,γ𝐀->α𝐀")]
+                internal static partial void Greek(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c, TensorSpan<double> result);
+
+                [Einsum("ij", Sizes = "i=2,j=2")]
+                internal static partial void Copy(scoped ReadOnlySpan<double> a, scoped Span<double> result);
+
+                [Einsum("i,i")]
+                internal static partial void Dot(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, TensorSpan<double> result);
+
+                [Einsum("")]
+                internal static partial void Scalar(ReadOnlyTensorSpan<double> a, TensorSpan<double> result);
+
+                // Contextual keywords as parameter names.
+                [Einsum("ij,jk->ik")]
+                internal static partial void Contextual(ReadOnlyTensorSpan<double> var, ReadOnlyTensorSpan<double> global, TensorSpan<double> nameof);
+
+                [Einsum("ij,jk->ik", Sizes = "i=2,j=2,k=2")]
+                internal static partial void ContextualStatic(ReadOnlySpan<double> var, ReadOnlySpan<double> global, Span<double> value);
+            }
+            """;
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+
+        Assert.Empty(outcome.DriverDiagnostics);
+        Assert.Empty(outcome.CompilationProblems);
+        Assert.Equal(outcome.Sources.Count, outcome.Sources.Select(s => s.HintName.ToUpperInvariant()).Distinct().Count());
+        Assert.Contains(outcome.Sources, s => s.HintName == "namespace.Deep.Outer{T,U}.Inner.MatMul(2).g.cs");
+    }
+
+    private static void AssertClose(double[] expected, double[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-9 * (1 + Math.Abs(expected[i])), $"element {i}: expected {expected[i]}, got {actual[i]}");
+        }
+    }
+}

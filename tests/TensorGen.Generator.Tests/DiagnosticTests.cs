@@ -1,0 +1,239 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace TensorGen.Generator.Tests;
+
+/// <summary>
+/// One test per TG diagnostic: the id, where it points (the offending character of the expression, the Sizes
+/// entry, the parameter or the method), that the generator did not throw (no CS8785), and that a declaration
+/// that can still be implemented gets a throwing body instead of a CS8795 cascade.
+/// </summary>
+public class DiagnosticTests
+{
+    private const string Usings = """
+        using System;
+        using System.Numerics.Tensors;
+        using TensorGen;
+
+        """;
+
+    private static string InType(string members) => Usings + "public partial class Kernels\n{\n" + members + "\n}\n";
+
+    [Theory]
+    [InlineData("""[Einsum("ij,j[|#|]->i")]""")]
+    [InlineData("""[Einsum(@"ij,j[|#|]->i")]""")]
+    [InlineData(""""[Einsum("""ij,j[|#|]->i""")]"""")]
+    [InlineData("""[Einsum(expression: "ij,j[|#|]->i")]""")]
+    [InlineData("""[Einsum("ij,j[|-|]i")]""")]
+    [InlineData("""[Einsum([|"ij,j\u0023->i"|])]""")] // an escape: the literal's characters no longer map, so the whole literal
+    [InlineData("""[Einsum([|Expression|])]""")] // a constant: the whole argument
+    public void TG0001_malformed_expression_points_at_the_character(string attribute)
+    {
+        string members = "private const string Expression = \"ij,j#->i\";\n" + attribute
+            + "\npublic static partial void F(ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, TensorSpan<float> result);";
+        Diagnostic diagnostic = AssertSingle(InType(members), "TG0001");
+        Assert.Contains("position 4", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0002_operand_count_points_at_the_method()
+    {
+        Diagnostic diagnostic = AssertSingle(InType("""
+            [Einsum("ij,jk->ik")]
+            public static partial void [|MatMul|](ReadOnlyTensorSpan<float> a, TensorSpan<float> result);
+            """), "TG0002");
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("2 operands", message, StringComparison.Ordinal);
+        Assert.Contains("2 parameters", message, StringComparison.Ordinal);
+        Assert.Contains("3 expected", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0003_unsupported_element_type_points_at_the_parameter_type() =>
+        AssertSingle(InType("""
+            [Einsum("ij,jk->ik")]
+            public static partial void MatMul(ReadOnlyTensorSpan<float> a, [|ReadOnlyTensorSpan<int>|] b, TensorSpan<float> result);
+            """), "TG0003");
+
+    [Fact]
+    public void TG0004_mixed_element_types_points_at_the_first_parameter_that_differs() =>
+        AssertSingle(InType("""
+            [Einsum("ij,jk->ik", Sizes = "i=2,j=2,k=2")]
+            public static partial void MatMul(ReadOnlySpan<float> a, [|ReadOnlySpan<double>|] b, Span<float> result);
+            """), "TG0004");
+
+    [Theory]
+    [InlineData("[Einsum(\"ij,jk->ik\")]", "[|ReadOnlySpan<float>|] a, ReadOnlyTensorSpan<float> b, TensorSpan<float> result", "dynamic form")]
+    [InlineData("[Einsum(\"ij,jk->ik\", Sizes = \"i=2,j=2,k=2\")]", "ReadOnlySpan<float> a, ReadOnlySpan<float> b, [|TensorSpan<float>|] result", "static form")]
+    [InlineData("[Einsum(\"ij,jk->ik\")]", "ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, [|ReadOnlyTensorSpan<float>|] result", "read-only")]
+    [InlineData("[Einsum(\"ij,jk->ik\")]", "ReadOnlyTensorSpan<float> a, [|float[]|] b, TensorSpan<float> result", "dynamic form")]
+    [InlineData("[Einsum(\"ij,jk->ik\", Sizes = \"i=2,j=2,k=2\")]", "[|Span<float>|] a, ReadOnlySpan<float> b, Span<float> result", "only read")]
+    [InlineData("[Einsum(\"ij,jk->ik\")]", "[|ref ReadOnlyTensorSpan<float> a|], ReadOnlyTensorSpan<float> b, TensorSpan<float> result", "'ref'")]
+    [InlineData("[Einsum(\"ij,jk->ik\")]", "ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, [|out TensorSpan<float> result|]", "'out'")]
+    public void TG0005_wrong_parameter_kind_points_at_the_parameter(string attribute, string parameters, string explanation)
+    {
+        Diagnostic diagnostic = AssertSingle(InType($"{attribute}\npublic static partial void MatMul({parameters});"), "TG0005");
+        Assert.Contains(explanation, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("public partial void [|F|](ReadOnlyTensorSpan<float> a, TensorSpan<float> result);", true)]
+    [InlineData("public static partial int [|F|](ReadOnlyTensorSpan<float> a, TensorSpan<float> result);", true)]
+    [InlineData("public static partial void [|F|]<T>(ReadOnlyTensorSpan<float> a, TensorSpan<float> result);", false)]
+    [InlineData("public static void [|F|](ReadOnlyTensorSpan<float> a, TensorSpan<float> result) { }", false)]
+    [InlineData("public static partial void [|F|](ReadOnlyTensorSpan<float> a, TensorSpan<float> result);\npublic static partial void F(ReadOnlyTensorSpan<float> a, TensorSpan<float> result) { }", false)]
+    public void TG0006_not_static_partial_void_points_at_the_method(string declaration, bool implemented)
+    {
+        string source = InType("[Einsum(\"ij->ji\")]\n" + declaration);
+        AssertSingle(source, "TG0006", expectImplementation: implemented);
+    }
+
+    [Fact]
+    public void TG0006_containing_type_not_partial_points_at_the_type() =>
+        AssertSingle(Usings + """
+            public partial class Outer
+            {
+                public class [|Plain|]
+                {
+                    [Einsum("ij->ji")]
+                    public static partial void F(ReadOnlyTensorSpan<float> a, TensorSpan<float> result);
+                }
+            }
+            """, "TG0006", expectImplementation: false);
+
+    [Fact]
+    public void TG0007_output_index_absent_from_the_inputs_points_at_it() =>
+        AssertSingle(InType("""
+            [Einsum("ij->i[|k|]")]
+            public static partial void F(ReadOnlyTensorSpan<float> a, TensorSpan<float> result);
+            """), "TG0007");
+
+    [Fact]
+    public void TG0008_repeated_output_index_points_at_the_repeat() =>
+        AssertSingle(InType("""
+            [Einsum("ij->i[|i|]")]
+            public static partial void F(ReadOnlyTensorSpan<float> a, TensorSpan<float> result);
+            """), "TG0008");
+
+    [Theory]
+    [InlineData("TG0009", "\"i=3,[|j|]\"")]
+    [InlineData("TG0009", "\"i=3,[|j=x|]\"")]
+    [InlineData("TG0010", "[|\"i=3\"|]")]
+    [InlineData("TG0011", "\"i=3,[|i=4|],j=2\"")]
+    [InlineData("TG0012", "\"i=3,j=3,[|k=3|]\"")]
+    [InlineData("TG0013", "\"[|i=-3|],j=3\"")]
+    [InlineData("TG0014", "\"i=3,[|j=3000000000|]\"")]
+    [InlineData("TG0014", "[|\"i=50000,j=50000\"|]")]
+    public void Sizes_problems_point_at_the_entry_or_the_Sizes_argument(string id, string sizes) =>
+        AssertSingle(InType($"[Einsum(\"ij->ij\", Sizes = {sizes})]\npublic static partial void F(ReadOnlySpan<double> a, Span<double> result);"), id);
+
+    [Fact]
+    public void TG0015_ellipsis_in_the_static_form_points_at_the_ellipsis() =>
+        AssertSingle(InType("""
+            [Einsum("[|...|]ij->...i", Sizes = "i=2,j=2")]
+            public static partial void F(ReadOnlySpan<double> a, Span<double> result);
+            """), "TG0015");
+
+    [Fact]
+    public void TG9999_an_exception_while_emitting_becomes_a_diagnostic_not_CS8785()
+    {
+        var (source, span) = Markup.Parse(InType("""
+            [Einsum("ij,jk->ik")]
+            public static partial void [|MatMul|](ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, TensorSpan<float> result);
+            """));
+        var generator = new EinsumGenerator(_ => throw new InvalidOperationException("injected failure"));
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(source), generator);
+
+        Diagnostic diagnostic = AssertLocatedAt(outcome, source, span, "TG9999");
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("Kernels.MatMul", message, StringComparison.Ordinal);
+        Assert.Contains("injected failure", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Id == "CS8795");
+    }
+
+    [Fact]
+    public void An_attribute_that_does_not_compile_is_left_to_the_compiler_without_a_CS8795_cascade()
+    {
+        string source = InType("""
+            [Einsum(42)]
+            public static partial void F(ReadOnlyTensorSpan<float> a, TensorSpan<float> result);
+            """);
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+
+        Assert.Null(outcome.Result.Results.Single().Exception);
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        var errors = outcome.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).ToList();
+        Assert.Contains("CS1503", errors);
+        Assert.DoesNotContain("CS8795", errors);
+    }
+
+    [Fact]
+    public void Every_problem_of_a_declaration_is_reported_at_once()
+    {
+        string source = InType("""
+            [Einsum("ij,jk->ik", Sizes = "i=2,j=2,k=2")]
+            public partial void F(ReadOnlyTensorSpan<float> a, ReadOnlySpan<int> b, Span<float> result);
+            """);
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+
+        Assert.Equal(new[] { "TG0003", "TG0005", "TG0006" }, outcome.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id));
+    }
+
+    [Fact]
+    public void Descriptors_are_errors_in_category_TensorGen_with_help_text()
+    {
+        foreach (DiagnosticDescriptor descriptor in TensorGen.Diagnostics.DiagnosticDescriptors.ById.Values)
+        {
+            Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+            Assert.Equal("TensorGen", descriptor.Category);
+            Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        Assert.Equal(16, TensorGen.Diagnostics.DiagnosticDescriptors.ById.Count);
+    }
+
+    /// <summary>Runs the generator on marked-up source and checks the one diagnostic it reports.</summary>
+    private static Diagnostic AssertSingle(string markup, string id, bool expectImplementation = true)
+    {
+        var (source, span) = Markup.Parse(markup);
+        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+
+        Diagnostic diagnostic = AssertLocatedAt(outcome, source, span, id);
+        Assert.Single(outcome.GeneratorDiagnostics);
+        if (expectImplementation)
+        {
+            // The declaration got a body that throws, so the compiler adds no "no implementation" error.
+            Assert.Single(outcome.Sources);
+            Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Id == "CS8795");
+            Assert.Contains("global::System.NotSupportedException(\"" + id, outcome.Sources[0].SourceText.ToString(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(outcome.Sources);
+        }
+
+        return diagnostic;
+    }
+
+    private static Diagnostic AssertLocatedAt(GeneratorOutcome outcome, string source, TextSpan span, string id)
+    {
+        Assert.Null(outcome.Result.Results.Single().Exception);
+        Assert.DoesNotContain(outcome.DriverDiagnostics, d => d.Id == "CS8785");
+
+        Diagnostic diagnostic = Assert.Single(outcome.GeneratorDiagnostics, d => d.Id == id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+
+        FileLinePositionSpan lines = diagnostic.Location.GetLineSpan();
+        SourceText text = SourceText.From(source);
+        Assert.Equal("/src/File0.cs", lines.Path);
+        Assert.Equal(text.Lines.GetLinePositionSpan(span), lines.Span);
+        return diagnostic;
+    }
+}
