@@ -18,12 +18,12 @@ Console.WriteLine();
 {
     const int batch = 64, n = 64;
     float[] a = RandomArray(batch * n * n), bStorage = RandomArray(batch * n * n), result = new float[batch * n * n];
-    var aSpan = new ReadOnlyTensorSpan<float>(a, [batch, n, n], [n * n, n, 1]);
     // b[b, j, k] is read from storage laid out as [b, k, j]: a transposed view, no copy.
-    var bView = new ReadOnlyTensorSpan<float>(bStorage, [batch, n, n], [n * n, 1, n]);
-    var resultSpan = new TensorSpan<float>(result, [batch, n, n], [n * n, n, 1]);
     Run("bij,bjk->bik  (b=64, n=64, b transposed)", 2.0 * batch * n * n * n,
-        () => Kernels.BatchedMatMul(aSpan, bView, resultSpan),
+        () => Kernels.BatchedMatMul(
+            new ReadOnlyTensorSpan<float>(a, [batch, n, n], [n * n, n, 1]),
+            new ReadOnlyTensorSpan<float>(bStorage, [batch, n, n], [n * n, 1, n]),
+            new TensorSpan<float>(result, [batch, n, n], [n * n, n, 1])),
         () => Check("bij,bjk->bik", result.Select(x => (double)x).ToArray(), 1e-4,
             Dense(a, batch, n, n), Transposed(bStorage, batch, n)),
         Einsum.Path("bij,bjk->bik", [batch, n, n], [batch, n, n]));
@@ -52,10 +52,8 @@ Console.WriteLine();
 // 4. Trace, implicit output.
 {
     double[] m = RandomDoubles(100 * 100), result = new double[1];
-    var mSpan = new ReadOnlyTensorSpan<double>(m, [100, 100], [100, 1]);
-    var resultSpan = new TensorSpan<double>(result, [], []);
     Run("ii  (trace, n=100)", 100,
-        () => Kernels.Trace(mSpan, resultSpan),
+        () => Kernels.Trace(new ReadOnlyTensorSpan<double>(m, [100, 100], [100, 1]), new TensorSpan<double>(result)),
         () => Check("ii", result, 1e-12, new RefArray(m, [100, 100])),
         Einsum.Path("ii", [100, 100]));
 }
@@ -63,11 +61,11 @@ Console.WriteLine();
 // 5. Broadcasting: 8 matrices against one vector ("..." and size-1 broadcasting).
 {
     double[] ms = RandomDoubles(8 * 5 * 4), v = RandomDoubles(4), result = new double[8 * 5];
-    var msSpan = new ReadOnlyTensorSpan<double>(ms, [8, 5, 4], [20, 4, 1]);
-    var vSpan = new ReadOnlyTensorSpan<double>(v, [1, 4], [4, 1]);
-    var resultSpan = new TensorSpan<double>(result, [8, 5], [5, 1]);
     Run("...ij,...j->...i  (8×5×4 with 1×4)", 2.0 * 8 * 5 * 4,
-        () => Kernels.BatchedMatVec(msSpan, vSpan, resultSpan),
+        () => Kernels.BatchedMatVec(
+            new ReadOnlyTensorSpan<double>(ms, [8, 5, 4], [20, 4, 1]),
+            new ReadOnlyTensorSpan<double>(v, [1, 4], [0, 1]),
+            new TensorSpan<double>(result, [8, 5], [5, 1])),
         () => Check("...ij,...j->...i", result, 1e-12, new RefArray(ms, [8, 5, 4]), new RefArray(v, [1, 4])),
         Einsum.Path("...ij,...j->...i", [8, 5, 4], [1, 4]));
 }

@@ -14,6 +14,8 @@ public static class Cases
     private static DynamicCase<double> D(string name, string expression, int[][] shapes, System.Action<TestTensor<double>[], TestTensor<double>> kernel, bool accumulate = false) =>
         new(name, expression, shapes, kernel, accumulate);
 
+    private static readonly int[] Scalar = [];
+
     private static int[][] S(params int[][] shapes) => shapes;
 
     public static IReadOnlyList<KernelCase> Dynamic { get; } =
@@ -44,8 +46,8 @@ public static class Cases
         D("ImplicitDot", "i,i", S([7], [7]), (x, r) => DK.ImplicitDot(x[0].ReadOnly, x[1].ReadOnly, r.Writable)),
         F("Outer", "i,j->ij", S([9], [7]), (x, r) => DK.Outer(x[0].ReadOnly, x[1].ReadOnly, r.Writable)),
         D("DoubleContraction", "ijk,jil->kl", S([5, 6, 7], [6, 5, 8]), (x, r) => DK.DoubleContraction(x[0].ReadOnly, x[1].ReadOnly, r.Writable)),
-        D("Scale", ",i->i", S([], [5]), (x, r) => DK.Scale(x[0].ReadOnly, x[1].ReadOnly, r.Writable)),
-        D("ScalarCopy", "->", S([]), (x, r) => DK.ScalarCopy(x[0].ReadOnly, r.Writable)),
+        D("Scale", ",i->i", S(Scalar, [5]), (x, r) => DK.Scale(x[0].ReadOnly, x[1].ReadOnly, r.Writable)),
+        D("ScalarCopy", "->", S(Scalar), (x, r) => DK.ScalarCopy(x[0].ReadOnly, r.Writable)),
         F("MixedCase", "aB,Bc->ac", S([3, 4], [4, 2]), (x, r) => DK.MixedCase(x[0].ReadOnly, x[1].ReadOnly, r.Writable)),
         D("Bilinear", "bn,anm,bm->ba", S([3, 4], [2, 4, 5], [3, 5]), (x, r) => DK.Bilinear(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
         F("TripleHadamard", "i,i,i->i", S([6], [6], [6]), (x, r) => DK.TripleHadamard(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
@@ -89,7 +91,7 @@ public static class Cases
         SF("ImplicitTranspose", "ba", S([3, 2]), (x, r) => SK.ImplicitTranspose(x[0], r)),
         SD("Dot", "i,i->", S([7], [7]), (x, r) => SK.Dot(x[0], x[1], r)),
         SF("Outer", "i,j->ij", S([3], [4]), (x, r) => SK.Outer(x[0], x[1], r)),
-        SD("Scale", ",i->i", S([], [5]), (x, r) => SK.Scale(x[0], x[1], r)),
+        SD("Scale", ",i->i", S(Scalar, [5]), (x, r) => SK.Scale(x[0], x[1], r)),
         SF("Chain", "ab,bc,cd->ad", S([5, 2], [2, 6], [6, 3]), (x, r) => SK.Chain(x[0], x[1], x[2], r)),
         SD("BatchedMatMul", "bij,bjk->bik", S([2, 3, 4], [2, 4, 5]), (x, r) => SK.BatchedMatMul(x[0], x[1], r)),
         SD("MatMulAccumulate", "ij,jk->ik", S([3, 4], [4, 2]), (x, r) => SK.MatMulAccumulate(x[0], x[1], r), accumulate: true),

@@ -29,11 +29,11 @@ public sealed class TestTensor<T>
     /// <summary>Storage outside the view holds this value; a kernel that writes there is caught.</summary>
     public static readonly T Guard = T.CreateChecked(-7777);
 
-    private TestTensor(T[] storage, int offset, nint[] lengths, nint[] strides)
+    private TestTensor(T[] storage, int offset, int[] shape, nint[] strides)
     {
         Storage = storage;
         Offset = offset;
-        Lengths = lengths;
+        Shape = shape;
         Strides = strides;
     }
 
@@ -41,20 +41,28 @@ public sealed class TestTensor<T>
 
     public int Offset { get; }
 
-    public nint[] Lengths { get; }
+    /// <summary>The logical shape; [] for a scalar.</summary>
+    public int[] Shape { get; }
 
     public nint[] Strides { get; }
 
-    public int[] Shape => Lengths.Select(l => (int)l).ToArray();
+    /// <summary>
+    /// A scalar is passed as a one-element span (System.Numerics.Tensors has no rank-0 span); System.Numerics.Tensors
+    /// also insists on stride 0 for dimensions of length 1 and on all-zero strides for an empty view.
+    /// </summary>
+    public ReadOnlyTensorSpan<T> ReadOnly => new(Storage.AsSpan(Offset), SpanLengths, SpanStrides);
 
-    public ReadOnlyTensorSpan<T> ReadOnly => new(Storage.AsSpan(Offset), Lengths, Strides);
+    public TensorSpan<T> Writable => new(Storage.AsSpan(Offset), SpanLengths, SpanStrides);
 
-    public TensorSpan<T> Writable => new(Storage.AsSpan(Offset), Lengths, Strides);
+    private nint[] SpanLengths => Shape.Length == 0 ? [1] : Shape.Select(s => (nint)s).ToArray();
+
+    private nint[] SpanStrides => Shape.Length == 0 ? [0]
+        : Shape.Contains(0) ? new nint[Shape.Length]
+        : Strides.Select((stride, axis) => Shape[axis] == 1 ? 0 : stride).ToArray();
 
     public static TestTensor<T> Create(int[] shape, Layout layout, Random random)
     {
         int rank = shape.Length;
-        var lengths = shape.Select(s => (nint)s).ToArray();
         var strides = new nint[rank];
         int offset = 0;
         int padding = 0;
@@ -92,7 +100,7 @@ public sealed class TestTensor<T>
 
         var storage = new T[offset + extent + 4];
         Array.Fill(storage, Guard);
-        var tensor = new TestTensor<T>(storage, offset, lengths, strides);
+        var tensor = new TestTensor<T>(storage, offset, shape, strides);
         foreach (int[] index in Indices(shape))
         {
             storage[tensor.OffsetOf(index)] = T.CreateChecked(Math.Round(random.NextDouble() * 4 - 2, 3));

@@ -1,0 +1,165 @@
+using System;
+
+namespace TensorGen.Runtime;
+
+/// <summary>
+/// One call's binding of an <see cref="EinsumProgram"/>: give each operand's lengths and strides with
+/// <see cref="Operand"/>, then the result's with <see cref="Result"/>, which checks everything against numpy's
+/// rules before anything is written; then read each step's <see cref="StepLayout"/>.
+/// </summary>
+/// <remarks>
+/// Strides are in elements and must not be negative (System.Numerics.Tensors 10 rejects negative strides, so
+/// a tensor span never has one). A term with no index (a scalar) takes shape <c>[]</c> or <c>[1]</c>:
+/// System.Numerics.Tensors has no rank-0 tensor span (empty lengths mean "one dimension over the whole buffer").
+/// </remarks>
+public sealed class EinsumBinding
+{
+    private readonly EinsumProgram _program;
+    private readonly nint[]?[] _lengths;
+    private readonly nint[]?[] _strides;
+    private ResolvedShapes? _shapes;
+    private StepLayout[]? _steps;
+    private int[]? _intermediateLengths;
+
+    internal EinsumBinding(EinsumProgram program)
+    {
+        _program = program;
+        _lengths = new nint[program.InputCount][];
+        _strides = new nint[program.InputCount][];
+    }
+
+    internal EinsumProgram Program => _program;
+
+    /// <summary>The result's shape, once every operand is bound (what <see cref="Result"/> expects).</summary>
+    internal ReadOnlySpan<nint> OutputShape => Resolve().OutputShape;
+
+    /// <summary>What the bound operands' shapes say about the expression.</summary>
+    internal ResolvedShapes Resolved => Resolve();
+
+    /// <summary>Binds input <paramref name="index"/> (in expression order) to a tensor's lengths and strides.</summary>
+    /// <exception cref="ArgumentException">The index is out of range, or the lengths and strides do not describe a tensor.</exception>
+    public void Operand(int index, scoped ReadOnlySpan<nint> lengths, scoped ReadOnlySpan<nint> strides)
+    {
+        if ((uint)index >= (uint)_lengths.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index,
+                $"Expression \"{_program.Expression.Text}\" has {_lengths.Length} operands; operand index {index} is out of range.");
+        }
+
+        string name = _program.ParameterNames[index];
+        ThrowIfInvalidLayout("Operand", name, lengths, strides);
+        bool isScalarAsVector = _program.Labels.Inputs[index].IsScalar && lengths.Length == 1 && lengths[0] == 1;
+        _lengths[index] = isScalarAsVector ? Array.Empty<nint>() : lengths.ToArray();
+        _strides[index] = isScalarAsVector ? Array.Empty<nint>() : strides.ToArray();
+        _shapes = null;
+        _steps = null;
+        _intermediateLengths = null;
+    }
+
+    /// <summary>
+    /// Binds the result and checks the whole call: operand ranks, <c>...</c> expansion, size-1 broadcasting,
+    /// diagonal lengths, the result's shape (exactly the output's) and that no two result elements share memory.
+    /// </summary>
+    /// <exception cref="ArgumentException">A check fails; the message names the parameter and shows the shapes.</exception>
+    /// <exception cref="InvalidOperationException">An operand was not bound.</exception>
+    public void Result(scoped ReadOnlySpan<nint> lengths, scoped ReadOnlySpan<nint> strides)
+    {
+        string name = _program.ParameterNames[^1];
+        _steps = null;
+        _intermediateLengths = null;
+        ThrowIfInvalidLayout("Result", name, lengths, strides);
+        ResolvedShapes shapes = Resolve();
+        bool isScalarAsVector = shapes.OutputShape.Length == 0 && lengths.Length == 1 && lengths[0] == 1;
+        nint[] resultLengths = isScalarAsVector ? Array.Empty<nint>() : lengths.ToArray();
+        nint[] resultStrides = isScalarAsVector ? Array.Empty<nint>() : strides.ToArray();
+        if (!resultLengths.AsSpan().SequenceEqual(shapes.OutputShape))
+        {
+            string scalarNote = shapes.OutputShape.Length == 0 ? " (a scalar: pass shape [1])" : string.Empty;
+            throw new ArgumentException(
+                $"Result '{name}' has shape {ShapeText.Format(lengths)} but expression output \"{_program.Labels.Output.Text}\" needs shape "
+                + $"{ShapeText.Format(shapes.OutputShape)}{scalarNote}.",
+                name);
+        }
+
+        try
+        {
+            ResultOverlap.ThrowIfSelfOverlapping(name, resultLengths, resultStrides);
+            ExpandedPlan plan = _program.PlanFor(shapes);
+            nint[][] inputLengths = Array.ConvertAll(_lengths, l => l!);
+            nint[][] inputStrides = Array.ConvertAll(_strides, s => s!);
+            (_steps, _intermediateLengths) = StepLayoutBuilder.Build(plan, shapes, inputLengths, inputStrides, resultLengths, resultStrides);
+        }
+        catch (OverflowException e)
+        {
+            throw new ArgumentException(
+                $"The strides of the operands or of result '{name}' reach further than memory can: offsets overflow. Pass real tensor spans.",
+                name, e);
+        }
+    }
+
+    /// <summary>The element count of the dense row-major intermediate that step <paramref name="step"/> makes (not the final step).</summary>
+    public int IntermediateLength(int step)
+    {
+        int[] lengths = _intermediateLengths ?? throw NotBound();
+        if ((uint)step >= (uint)lengths.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step,
+                $"Steps 0..{lengths.Length - 1} make intermediates; step {lengths.Length} writes the result.");
+        }
+
+        return lengths[step];
+    }
+
+    /// <summary>The loop extents and operand strides of step <paramref name="step"/>.</summary>
+    public StepLayout Step(int step)
+    {
+        StepLayout[] steps = _steps ?? throw NotBound();
+        if ((uint)step >= (uint)steps.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, $"The program has {steps.Length} steps.");
+        }
+
+        return steps[step];
+    }
+
+    private ResolvedShapes Resolve()
+    {
+        if (_shapes is not null)
+        {
+            return _shapes;
+        }
+
+        int missing = Array.IndexOf(_lengths, null);
+        if (missing >= 0)
+        {
+            throw new InvalidOperationException(
+                $"Operand {missing} ('{_program.ParameterNames[missing]}') is not bound. Call Operand for every input before Result.");
+        }
+
+        _shapes = ShapeResolver.Resolve(_program.Labels, _program.Expression.Text, _program.ParameterNames, Array.ConvertAll(_lengths, l => l!));
+        return _shapes;
+    }
+
+    private static InvalidOperationException NotBound() => new("Call Result, after Operand for every input, before reading steps.");
+
+    private static void ThrowIfInvalidLayout(string role, string name, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides)
+    {
+        if (lengths.Length != strides.Length)
+        {
+            throw new ArgumentException(
+                $"{role} '{name}' has {lengths.Length} lengths {ShapeText.Format(lengths)} but {strides.Length} strides {ShapeText.Format(strides)}.",
+                name);
+        }
+
+        for (int d = 0; d < lengths.Length; d++)
+        {
+            if (lengths[d] < 0 || strides[d] < 0)
+            {
+                throw new ArgumentException(
+                    $"{role} '{name}' has lengths {ShapeText.Format(lengths)} and strides {ShapeText.Format(strides)}; lengths and strides "
+                    + "cannot be negative (System.Numerics.Tensors spans never have negative strides).",
+                    name);
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using TensorGen.Parsing;
+using TensorGen.Planning;
+
+namespace TensorGen.Runtime;
+
+/// <summary>
+/// An einsum expression parsed and planned once, held in a static field of the generated class; each call
+/// binds it to its operands' shapes with <see cref="Bind"/>. Thread-safe: bindings hold all per-call state.
+/// </summary>
+public sealed class EinsumProgram
+{
+    /// <summary>Bounds the plans kept for distinct <c>...</c> ranks; beyond it plans are lowered per call.</summary>
+    private const int MaxCachedExpansions = 64;
+
+    private readonly ContractionPath? _path;
+    private readonly ExpandedPlan? _plainPlan;
+    private readonly ConcurrentDictionary<EllipsisSignature, ExpandedPlan> _expansions = new();
+
+    private EinsumProgram(EinsumExpression expression, ContractionPath? path, string[] parameterNames)
+    {
+        Expression = expression;
+        Labels = new ExpressionLabels(expression);
+        ParameterNames = parameterNames;
+        _path = path;
+        if (path is not null && !expression.HasEllipsis)
+        {
+            // Without "..." the expansion is always the same, so lower once (this also checks the path).
+            _plainPlan = ExpandedPlan.Lower(expression, Labels, path, new int[expression.Inputs.Count], 0);
+        }
+    }
+
+    /// <summary>The number of steps: one per pairwise contraction, or one unary step for a single operand.</summary>
+    public int StepCount => Math.Max(1, Expression.Inputs.Count - 1);
+
+    internal EinsumExpression Expression { get; }
+
+    internal ExpressionLabels Labels { get; }
+
+    /// <summary>The operands' parameter names, then the result's, for messages.</summary>
+    internal string[] ParameterNames { get; }
+
+    internal int InputCount => Expression.Inputs.Count;
+
+    /// <summary>Parses <paramref name="expression"/> and checks <paramref name="path"/> against it.</summary>
+    /// <param name="expression">The einsum expression, e.g. <c>"ab,bc,cd->ad"</c>.</param>
+    /// <param name="path">opt_einsum's linear path flattened, e.g. <c>[0, 1, 0, 1]</c>: each pair names two positions in the
+    /// current operand list, which are removed and their product appended. Empty for a single operand.</param>
+    /// <param name="parameterNames">The operands' parameter names, then the result's; error messages name them.</param>
+    /// <exception cref="ArgumentException">The expression is invalid, the path does not fit it, or the names do not match its operands.</exception>
+    public static EinsumProgram Create(string expression, int[] path, string[] parameterNames)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        EinsumExpression parsed = Parse(expression);
+        ThrowIfNamesMismatch(parsed, parameterNames);
+        if (path.Length % 2 != 0)
+        {
+            throw new ArgumentException(
+                $"A path is a flat list of pairs, e.g. [0, 1, 0, 1]; this one has {path.Length} entries.", nameof(path));
+        }
+
+        var steps = Enumerable.Range(0, path.Length / 2).Select(k => new PathStep(path[2 * k], path[(2 * k) + 1]));
+        var contractionPath = new ContractionPath(Model.EquatableArray.ToEquatableArray(steps));
+        var program = new EinsumProgram(parsed, contractionPath, parameterNames);
+        if (program._plainPlan is null)
+        {
+            // Check the path now rather than on the first call: lower it with "..." standing for nothing.
+            ExpandedPlan.Lower(parsed, program.Labels, contractionPath, new int[parsed.Inputs.Count], 0);
+        }
+
+        return program;
+    }
+
+    /// <summary>A program planned per binding with the greedy planner and the actual sizes (<see cref="Einsum.Evaluate{T}(string, ReadOnlySpan{System.Numerics.Tensors.Tensor{T}})"/>).</summary>
+    internal static EinsumProgram PlannedPerBinding(EinsumExpression expression, string[] parameterNames)
+    {
+        ThrowIfNamesMismatch(expression, parameterNames);
+        return new EinsumProgram(expression, null, parameterNames);
+    }
+
+    /// <summary>Starts binding this program to one call's operands.</summary>
+    public EinsumBinding Bind() => new(this);
+
+    /// <summary>Parses with the shared parser; an invalid expression is an <see cref="ArgumentException"/> with the parser's message.</summary>
+    internal static EinsumExpression Parse(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        EinsumParseResult result = EinsumParser.Parse(expression);
+        if (result.Expression is null)
+        {
+            throw new ArgumentException(result.Error!.Message, nameof(expression));
+        }
+
+        return result.Expression;
+    }
+
+    /// <summary>The plan for the way the bound shapes expand <c>...</c>.</summary>
+    internal ExpandedPlan PlanFor(ResolvedShapes shapes)
+    {
+        if (_path is null)
+        {
+            return ExpandedPlan.PlanGreedily(Expression, Labels, shapes);
+        }
+
+        if (_plainPlan is not null)
+        {
+            return _plainPlan;
+        }
+
+        var key = new EllipsisSignature(shapes.EllipsisDimensions);
+        if (_expansions.TryGetValue(key, out ExpandedPlan? cached))
+        {
+            return cached;
+        }
+
+        ExpandedPlan plan = ExpandedPlan.Lower(Expression, Labels, _path, shapes.EllipsisDimensions, shapes.EllipsisRank);
+        if (_expansions.Count < MaxCachedExpansions)
+        {
+            _expansions.TryAdd(key, plan);
+        }
+
+        return plan;
+    }
+
+    private static void ThrowIfNamesMismatch(EinsumExpression expression, string[] parameterNames)
+    {
+        ArgumentNullException.ThrowIfNull(parameterNames);
+        if (parameterNames.Length != expression.Inputs.Count + 1)
+        {
+            throw new ArgumentException(
+                $"Expression \"{expression.Text}\" has {expression.Inputs.Count} operands, so it needs {expression.Inputs.Count + 1} "
+                + $"parameter names (the operands', then the result's), not {parameterNames.Length}.",
+                nameof(parameterNames));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+
+namespace TensorGen.Runtime;
+
+/// <summary>
+/// The loop space of one bound step: every distinct index of the step with its extent, and the stride of
+/// each operand along it (0 where an operand lacks the index or broadcasts it). Indices
+/// 0..<see cref="KeptCount"/>−1 are the output's, in its order; the rest are summed.
+/// </summary>
+/// <remarks>
+/// Offsets are in elements from the first element of each operand's span. The least span lengths that the
+/// step reads and writes (<see cref="LeftLength"/>, <see cref="RightLength"/>, <see cref="OutputLength"/>) are
+/// computed here, so a kernel checks its spans once and then runs unchecked.
+/// </remarks>
+public sealed class StepLayout
+{
+    private readonly nint[] _extents;
+    private readonly nint[] _leftStrides;
+    private readonly nint[] _rightStrides;
+    private readonly nint[] _outputStrides;
+    private readonly StepIndexUse[] _uses;
+
+    internal StepLayout(int index, ExpandedStep step, nint[] extents, nint[] leftStrides, nint[] rightStrides, nint[] outputStrides)
+    {
+        Index = index;
+        Contraction = step.Contraction;
+        IsUnary = step.IsUnary;
+        KeptCount = step.KeptCount;
+        LeftOperand = step.Left;
+        RightOperand = step.Right;
+        _uses = step.Uses;
+        _extents = extents;
+        _leftStrides = leftStrides;
+        _rightStrides = rightStrides;
+        _outputStrides = outputStrides;
+
+        bool emptyLoop = Array.IndexOf(extents, 0) >= 0;
+        bool emptyOutput = Array.IndexOf(extents, 0, 0, KeptCount) >= 0;
+        LeftLength = emptyLoop ? 0 : Reach(extents, leftStrides);
+        RightLength = emptyLoop || IsUnary ? 0 : Reach(extents, rightStrides);
+        OutputLength = emptyOutput ? 0 : Reach(extents, outputStrides);
+    }
+
+    /// <summary>The step's position in the plan (0 is the first step).</summary>
+    public int Index { get; }
+
+    /// <summary>The step as an einsum over the plan's labels, e.g. <c>"ij,jk->ik"</c>; <c>...</c> dimensions show as <c>...0</c>, <c>...1</c>.</summary>
+    public string Contraction { get; }
+
+    /// <summary>True for a step over one operand (a permutation, trace or sum); <see cref="RightStrides"/> are then all 0.</summary>
+    public bool IsUnary { get; }
+
+    /// <summary>The number of loop indices.</summary>
+    public int Rank => _extents.Length;
+
+    /// <summary>The number of leading loop indices that the output keeps; the remaining ones are summed.</summary>
+    public int KeptCount { get; }
+
+    /// <summary>The size of each loop index.</summary>
+    public ReadOnlySpan<nint> Extents => _extents;
+
+    /// <summary>The left (or only) operand's strides in elements along each loop index.</summary>
+    public ReadOnlySpan<nint> LeftStrides => _leftStrides;
+
+    /// <summary>The right operand's strides in elements along each loop index.</summary>
+    public ReadOnlySpan<nint> RightStrides => _rightStrides;
+
+    /// <summary>The output's strides; 0 on the summed indices.</summary>
+    public ReadOnlySpan<nint> OutputStrides => _outputStrides;
+
+    /// <summary>Which operands have each loop index, i.e. whether it is a batch, free, contracted or summed index.</summary>
+    public ReadOnlySpan<StepIndexUse> Uses => _uses;
+
+    /// <summary>The least length of the left operand's span: its largest offset + 1, or 0 when the step reads nothing.</summary>
+    public nint LeftLength { get; }
+
+    /// <summary>The least length of the right operand's span (0 for a unary step).</summary>
+    public nint RightLength { get; }
+
+    /// <summary>The least length of the output span, or 0 when the output has no elements.</summary>
+    public nint OutputLength { get; }
+
+    /// <summary>
+    /// Which operand the step reads as left: inputs are 0..N−1 and the intermediate of step k is N+k, as the
+    /// shared plan numbers them (opt_einsum's order: the pair's lower position is left).
+    /// </summary>
+    public int LeftOperand { get; }
+
+    /// <summary>Which operand the step reads as right, or −1 for a unary step.</summary>
+    public int RightOperand { get; }
+
+    /// <summary>The step, its extents and strides, for debugging.</summary>
+    public override string ToString() =>
+        $"step {Index} \"{Contraction}\": extents {ShapeText.Format(_extents)}, left strides {ShapeText.Format(_leftStrides)}, "
+        + $"right strides {ShapeText.Format(_rightStrides)}, output strides {ShapeText.Format(_outputStrides)}";
+
+    /// <summary>Σ (extent − 1) × stride + 1; checked, since strides come from the caller.</summary>
+    private static nint Reach(nint[] extents, nint[] strides)
+    {
+        nint reach = 0;
+        for (int d = 0; d < extents.Length; d++)
+        {
+            reach = checked(reach + ((extents[d] - 1) * strides[d]));
+        }
+
+        return checked(reach + 1);
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace TensorGen.Runtime;
+
+/// <summary>
+/// Runs one bound step over memory: a strided loop nest with the output's indices outer and the summed
+/// indices inner, accumulating each output element locally. Spans are checked against the lengths the
+/// <see cref="StepLayout"/> needs before the loop, so no stride can read or write outside them.
+/// </summary>
+public static class StridedKernels
+{
+    /// <summary>
+    /// <c>output = Σ left ⊗ right</c> over the summed indices of <paramref name="step"/>; with
+    /// <paramref name="accumulate"/> the sum is added to <paramref name="output"/> instead of replacing it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The step is unary, or a span is shorter than the step's layout needs.</exception>
+    public static void Contract<T>(StepLayout step, ReadOnlySpan<T> left, ReadOnlySpan<T> right, Span<T> output, bool accumulate)
+        where T : unmanaged, INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        if (step.IsUnary)
+        {
+            throw new ArgumentException($"Step {step.Index} (\"{step.Contraction}\") has one operand; call the unary Contract.", nameof(step));
+        }
+
+        ThrowIfShort(step, left.Length, step.LeftLength, nameof(left));
+        ThrowIfShort(step, right.Length, step.RightLength, nameof(right));
+        ThrowIfShort(step, output.Length, step.OutputLength, nameof(output));
+        var term = new ProductTerm<T>(in MemoryMarshal.GetReference(left), in MemoryMarshal.GetReference(right));
+        LoopNest.Run(step, term, ref MemoryMarshal.GetReference(output), accumulate);
+    }
+
+    /// <summary>
+    /// <c>output = Σ input</c> over the summed indices of a unary <paramref name="step"/> (a permutation, trace,
+    /// diagonal or sum); with <paramref name="accumulate"/> the sum is added to <paramref name="output"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The step has two operands, or a span is shorter than the step's layout needs.</exception>
+    public static void Contract<T>(StepLayout step, ReadOnlySpan<T> input, Span<T> output, bool accumulate)
+        where T : unmanaged, INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        if (!step.IsUnary)
+        {
+            throw new ArgumentException($"Step {step.Index} (\"{step.Contraction}\") has two operands; call the binary Contract.", nameof(step));
+        }
+
+        ThrowIfShort(step, input.Length, step.LeftLength, nameof(input));
+        ThrowIfShort(step, output.Length, step.OutputLength, nameof(output));
+        var term = new SingleTerm<T>(in MemoryMarshal.GetReference(input));
+        LoopNest.Run(step, term, ref MemoryMarshal.GetReference(output), accumulate);
+    }
+
+    private static void ThrowIfShort(StepLayout step, int length, nint needed, string name)
+    {
+        if (length < needed)
+        {
+            throw new ArgumentException(
+                $"Step {step.Index} (\"{step.Contraction}\") reaches element {(long)needed - 1} of '{name}', but the span has {length} elements.",
+                name);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using Xunit;
+
+namespace TensorGen.Tests.Api;
+
+public sealed class EinsumPathTests
+{
+    [Fact]
+    public void The_table_shows_the_expression_sizes_and_greedy_path()
+    {
+        string table = Einsum.Path("ab,bc,cd->ad", [20, 3], [3, 40], [40, 5]);
+
+        Assert.Contains("Complete contraction:  ab,bc,cd->ad", table);
+        Assert.Contains("Sizes:  a=20, b=3, c=40, d=5", table);
+        Assert.Contains("Path:  [(1, 2), (0, 1)]", table);
+        Assert.Contains("bc,cd->bd", table);
+    }
+
+    [Fact]
+    public void Ellipsis_shows_as_one_index_sized_by_its_broadcast_dimensions()
+    {
+        string table = Einsum.Path("...ij,...jk", [7, 2, 3], [3, 4]);
+
+        Assert.Contains("Complete contraction:  ...ij,...jk->...ik", table);
+        Assert.Contains("...=[7]", table);
+        Assert.Contains("...ij,...jk->...ik", table);
+    }
+
+    [Fact]
+    public void Shapes_that_do_not_fit_name_the_shape()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Einsum.Path("ij,jk", [2, 3], [4, 5]));
+
+        Assert.Equal("shapes[1]", error.ParamName);
+        Assert.Contains("needs index 'j' = 3", error.Message);
+    }
+
+    [Fact]
+    public void An_invalid_expression_carries_the_parsers_message()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Einsum.Path("ij,jk->ix", [2, 3], [3, 4]));
+
+        Assert.Equal("expression", error.ParamName);
+        Assert.Contains("Output index 'x' appears in no input", error.Message);
+    }
+}
