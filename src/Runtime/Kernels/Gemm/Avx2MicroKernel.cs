@@ -90,8 +90,14 @@ internal readonly unsafe struct Avx2MicroKernel<T> : IMicroKernel<T>
     {
         int width = TWidth.Value;
         int v = Vector256<T>.Count;
-        (addToC ? r0 + Vector256.Load(c) : r0).Store(c);
-        if (width > 1) { (addToC ? r1 + Vector256.Load(c + v) : r1).Store(c + v); }
+        if (addToC)
+        {
+            r0 += Vector256.Load(c);
+            if (width > 1) { r1 += Vector256.Load(c + v); }
+        }
+
+        r0.Store(c);
+        if (width > 1) { r1.Store(c + v); }
     }
 
     /// <summary><c>x·y + z</c> rounded once (vfmadd231ps/pd).</summary>

@@ -108,10 +108,18 @@ internal readonly unsafe struct Avx512MicroKernel<T> : IMicroKernel<T>
     {
         int width = TWidth.Value;
         int v = Vector512<T>.Count;
-        (addToC ? r0 + Vector512.Load(c) : r0).Store(c);
-        if (width > 1) { (addToC ? r1 + Vector512.Load(c + v) : r1).Store(c + v); }
-        if (width > 2) { (addToC ? r2 + Vector512.Load(c + 2 * v) : r2).Store(c + 2 * v); }
-        if (width > 3) { (addToC ? r3 + Vector512.Load(c + 3 * v) : r3).Store(c + 3 * v); }
+        if (addToC)
+        {
+            r0 += Vector512.Load(c);
+            if (width > 1) { r1 += Vector512.Load(c + v); }
+            if (width > 2) { r2 += Vector512.Load(c + 2 * v); }
+            if (width > 3) { r3 += Vector512.Load(c + 3 * v); }
+        }
+
+        r0.Store(c);
+        if (width > 1) { r1.Store(c + v); }
+        if (width > 2) { r2.Store(c + 2 * v); }
+        if (width > 3) { r3.Store(c + 3 * v); }
     }
 
     /// <summary><c>x·y + z</c> rounded once (vfmadd231ps/pd).</summary>

@@ -62,6 +62,7 @@ internal static unsafe class MicroTile<T, TKernel>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Multiply<TWidth>(int rows, nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
         where TWidth : struct, ITileCount

@@ -71,8 +71,14 @@ internal readonly unsafe struct ScalarMicroKernel<T> : IMicroKernel<T>
     {
         int width = TWidth.Value;
         const int v = 1;
-        c[0] = addToC ? Add(c[0], r0) : r0;
-        if (width > 1) { c[v] = addToC ? Add(c[v], r1) : r1; }
+        if (addToC)
+        {
+            r0 += c[0];
+            if (width > 1) { r1 += c[v]; }
+        }
+
+        c[0] = r0;
+        if (width > 1) { c[v] = r1; }
     }
 
     /// <summary><c>x·y + z</c>.</summary>
@@ -81,7 +87,4 @@ internal readonly unsafe struct ScalarMicroKernel<T> : IMicroKernel<T>
     {
         return x * y + z;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Add(T x, T y) => x + y;
 }

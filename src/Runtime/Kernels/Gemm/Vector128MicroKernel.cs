@@ -89,8 +89,14 @@ internal readonly unsafe struct Vector128MicroKernel<T> : IMicroKernel<T>
     {
         int width = TWidth.Value;
         int v = Vector128<T>.Count;
-        (addToC ? r0 + Vector128.Load(c) : r0).Store(c);
-        if (width > 1) { (addToC ? r1 + Vector128.Load(c + v) : r1).Store(c + v); }
+        if (addToC)
+        {
+            r0 += Vector128.Load(c);
+            if (width > 1) { r1 += Vector128.Load(c + v); }
+        }
+
+        r0.Store(c);
+        if (width > 1) { r1.Store(c + v); }
     }
 
     /// <summary><c>x·y + z</c>, fused where the hardware has FMA (<see cref="Vector128.MultiplyAddEstimate(Vector128{float}, Vector128{float}, Vector128{float})"/>).</summary>
