@@ -28,11 +28,11 @@ internal static class GemmCostModel
         GemmCycles(layout, blocking) < LoopNestCycles(layout);
 
     /// <summary>Threads for the step: 1 below about 10 µs of work, else up to <paramref name="maxThreads"/>.</summary>
-    public static int Threads(GemmLayout layout, GemmBlocking blocking, int maxThreads)
-    {
-        double cycles = GemmCycles(layout, blocking);
-        return (int)Math.Clamp(Math.Floor(cycles / CyclesPerThread), 1, maxThreads);
-    }
+    public static int Threads(GemmLayout layout, GemmBlocking blocking, int maxThreads) =>
+        ThreadsFor(GemmCycles(layout, blocking), maxThreads);
+
+    /// <summary>Threads for work of about <paramref name="cycles"/> cycles: one per 10 µs of it, at most <paramref name="maxThreads"/>.</summary>
+    public static int ThreadsFor(double cycles, int maxThreads) => (int)Math.Clamp(Math.Floor(cycles / CyclesPerThread), 1, maxThreads);
 
     /// <summary>
     /// Tiles × depth × (vector FMAs per depth step + one step of loop overhead), plus packing both operands once and

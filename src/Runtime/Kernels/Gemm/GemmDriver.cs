@@ -10,10 +10,11 @@ namespace TensorGen.Runtime;
 /// row panels (MR, left panel packed or read in place and kept in L1), column panels (NR), micro-kernel.
 /// </summary>
 /// <remarks>
-/// An operand that fits in half of L2 is read in place instead of packed when its group strides allow the kernel's
-/// access pattern: the left operand when its rows and depth each have one stride and one of them is 1 (the broadcasts
-/// of a depth step share cache lines); the right operand when its columns are contiguous; the result when its
-/// columns are contiguous and its rows have one stride. Tiles at the right edge go through zero-padded panels and a
+/// An operand is read in place instead of packed when its strides allow the kernel's access pattern: the left operand
+/// when a tile's rows and a depth block each have one stride and one of them is 1 (the broadcasts of a depth step share
+/// cache lines), unless it is larger than half of L2 and re-read for many column panels; the right operand when its
+/// columns are contiguous and it fits in half of L2; the result when its columns are contiguous and its rows have one
+/// stride. Tiles at the right edge go through zero-padded panels and a
 /// tile buffer, so no kernel reads or writes outside the operands.
 /// </remarks>
 internal static unsafe class GemmDriver<T, TKernel>
@@ -30,9 +31,6 @@ internal static unsafe class GemmDriver<T, TKernel>
         T* tile = columnPanels + ((nint)blocking.Depth * blocking.ColumnBlock);
 
         IndexGroup rows = layout.Rows, columns = layout.Columns, depth = layout.Depth;
-        nint aRowStride = rows.Stride(GemmLayout.OperandA), aDepthStride = depth.Stride(GemmLayout.OperandA);
-        bool aInPlace = aRowStride >= 0 && aDepthStride >= 0 && (aRowStride == 1 || aDepthStride == 1)
-            && (double)rows.Extent * depth.Extent * sizeof(T) <= GemmBlocking.L2Bytes / 2;
         bool bUnitColumns = columns.Stride(GemmLayout.OperandB) == 1;
         nint bDepthStride = depth.Stride(GemmLayout.OperandB);
         bool bInPlace = bUnitColumns && bDepthStride >= 0
@@ -53,6 +51,10 @@ internal static unsafe class GemmDriver<T, TKernel>
         nint columnBlocks = (workColumns + blocking.ColumnBlock - 1) / blocking.ColumnBlock;
         nint columnBlock = columnBlocks <= 1 ? blocking.ColumnBlock : ((workColumns + columnBlocks - 1) / columnBlocks + nr - 1) / nr * nr;
 
+        // A left panel read in place is re-read from memory for every column panel; packed, from L1. Pack a left operand
+        // larger than half of L2 when its panels are re-read often.
+        bool aReusedFromMemory = (double)rows.Extent * depth.Extent * sizeof(T) > GemmBlocking.L2Bytes / 2 && columnBlock >= 4 * nr;
+
         for (nint t = work.BatchStart; t < work.BatchEnd; t++)
         {
             T* aBase = a + aBatch[t], bBase = b + bBatch[t], cBase = c + cBatch[t];
@@ -64,6 +66,7 @@ internal static unsafe class GemmDriver<T, TKernel>
                     int kc = (int)Math.Min(blocking.Depth, depth.Extent - pc);
                     bool addToC = accumulate || pc > 0;
                     ReadOnlySpan<nint> aDepthBlock = aDepth.Slice((int)pc, kc), bDepthBlock = bDepth.Slice((int)pc, kc);
+                    nint aDepthStride = aReusedFromMemory ? -1 : UniformStride(aDepthBlock);
 
                     // Pack the block's right panels (only the ragged last one when B is read in place).
                     for (int jp = 0; jp < nc; jp += nr)
@@ -80,17 +83,19 @@ internal static unsafe class GemmDriver<T, TKernel>
                     for (nint ic = work.RowStart; ic < work.RowEnd; ic += mr)
                     {
                         int tileRows = (int)Math.Min(mr, work.RowEnd - ic);
+                        ReadOnlySpan<nint> aTileRows = aRows.Slice((int)ic, tileRows);
+                        nint aRowStride = aDepthStride < 0 ? -1 : UniformStride(aTileRows);
                         T* aPanel;
                         nint panelRowStride, panelDepthStride;
-                        if (aInPlace)
+                        if (aRowStride >= 0 && (aRowStride == 1 || aDepthStride == 1 || tileRows == 1 || kc == 1))
                         {
-                            aPanel = aBase + aRows[(int)ic] + aDepthBlock[0];
+                            aPanel = aBase + aTileRows[0] + aDepthBlock[0];
                             panelRowStride = aRowStride;
                             panelDepthStride = aDepthStride;
                         }
                         else
                         {
-                            PanelPacking.PackRows(rowPanel, mr, aBase, aRows.Slice((int)ic, tileRows), aDepthBlock);
+                            PanelPacking.PackRows(rowPanel, mr, aBase, aTileRows, aDepthBlock);
                             aPanel = rowPanel;
                             panelRowStride = 1;
                             panelDepthStride = mr;
@@ -132,6 +137,26 @@ internal static unsafe class GemmDriver<T, TKernel>
                 }
             }
         }
+    }
+
+    /// <summary>The step between consecutive offsets when it is the same throughout (0 for one offset), else −1.</summary>
+    private static nint UniformStride(ReadOnlySpan<nint> offsets)
+    {
+        if (offsets.Length < 2)
+        {
+            return 0;
+        }
+
+        nint stride = offsets[1] - offsets[0];
+        for (int i = 2; i < offsets.Length; i++)
+        {
+            if (offsets[i] - offsets[i - 1] != stride)
+            {
+                return -1;
+            }
+        }
+
+        return stride;
     }
 
     /// <summary>The panel width for <paramref name="columns"/> columns: whole vectors.</summary>

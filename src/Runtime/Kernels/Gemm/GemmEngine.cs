@@ -53,6 +53,28 @@ internal static unsafe class GemmEngine
         }
     }
 
+    /// <summary>The whole of <paramref name="layout"/> on the calling thread, from operand A, B and C's first elements.</summary>
+    public static void RunOnThisThread<T>(GemmLayout layout, KernelTier tier, T* a, T* b, T* c, bool accumulate)
+        where T : unmanaged, INumberBase<T>
+    {
+        var whole = new GemmWork(0, layout.Batch.Extent, 0, layout.Rows.Extent, 0, layout.Columns.Extent);
+        switch (tier)
+        {
+            case KernelTier.Avx512:
+                GemmDriver<T, Avx512MicroKernel<T>>.Run(layout, a, b, c, accumulate, whole);
+                break;
+            case KernelTier.Avx2:
+                GemmDriver<T, Avx2MicroKernel<T>>.Run(layout, a, b, c, accumulate, whole);
+                break;
+            case KernelTier.Vector128:
+                GemmDriver<T, Vector128MicroKernel<T>>.Run(layout, a, b, c, accumulate, whole);
+                break;
+            default:
+                GemmDriver<T, ScalarMicroKernel<T>>.Run(layout, a, b, c, accumulate, whole);
+                break;
+        }
+    }
+
     private static GemmBlocking BlockingOf<T, TKernel>()
         where T : unmanaged
         where TKernel : struct, IMicroKernel<T> =>

@@ -48,15 +48,18 @@ internal sealed class GemmLayout
     public double MultiplyAdds => (double)Batch.Extent * Rows.Extent * Columns.Extent * Depth.Extent;
 
     /// <summary>The GEMM view of a binary step, or null when a group has too many positions to tabulate.</summary>
-    public static GemmLayout? Create(StepLayout step)
+    public static GemmLayout? Create(StepLayout step) =>
+        Create(step.Extents, step.Uses, step.LeftStrides, step.RightStrides, step.OutputStrides);
+
+    /// <summary>The GEMM view of a binary contraction over a loop space given index by index.</summary>
+    public static GemmLayout? Create(ReadOnlySpan<nint> extents, ReadOnlySpan<StepIndexUse> uses, ReadOnlySpan<nint> leftStrides,
+        ReadOnlySpan<nint> rightStrides, ReadOnlySpan<nint> outputStrides)
     {
-        ReadOnlySpan<nint> extents = step.Extents;
-        ReadOnlySpan<StepIndexUse> uses = step.Uses;
         var batch = new List<int>();
         var leftFree = new List<int>();
         var rightFree = new List<int>();
         var depth = new List<int>();
-        for (int d = 0; d < step.Rank; d++)
+        for (int d = 0; d < extents.Length; d++)
         {
             StepIndexUse use = uses[d];
             if ((use & StepIndexUse.Output) == 0)
@@ -77,10 +80,10 @@ internal sealed class GemmLayout
             }
         }
 
-        bool swapped = PrefersSwap(step, leftFree, rightFree);
-        nint[] a = (swapped ? step.RightStrides : step.LeftStrides).ToArray();
-        nint[] b = (swapped ? step.LeftStrides : step.RightStrides).ToArray();
-        nint[] c = step.OutputStrides.ToArray();
+        bool swapped = PrefersSwap(extents, leftStrides, rightStrides, outputStrides, leftFree, rightFree);
+        nint[] a = (swapped ? rightStrides : leftStrides).ToArray();
+        nint[] b = (swapped ? leftStrides : rightStrides).ToArray();
+        nint[] c = outputStrides.ToArray();
         nint[][] strides = [a, b, c];
 
         // Columns in the output's memory order (unit stride last), rows likewise, depth in B's (its panel rows), batch in C's.
@@ -97,22 +100,22 @@ internal sealed class GemmLayout
     /// Swap when the left operand's free indices hold the output's unit stride and the right's do not; with no unit
     /// stride in the output, when the left operand is the one contiguous along its free indices.
     /// </summary>
-    private static bool PrefersSwap(StepLayout step, List<int> leftFree, List<int> rightFree)
-    {
-        int Score(List<int> columns, ReadOnlySpan<nint> columnOperandStrides)
-        {
-            int score = 0;
-            foreach (int d in columns)
-            {
-                if (step.Extents[d] > 1)
-                {
-                    score |= (step.OutputStrides[d] == 1 ? 2 : 0) | (columnOperandStrides[d] == 1 ? 1 : 0);
-                }
-            }
+    private static bool PrefersSwap(ReadOnlySpan<nint> extents, ReadOnlySpan<nint> leftStrides, ReadOnlySpan<nint> rightStrides,
+        ReadOnlySpan<nint> outputStrides, List<int> leftFree, List<int> rightFree) =>
+        Score(extents, outputStrides, leftFree, leftStrides) > Score(extents, outputStrides, rightFree, rightStrides);
 
-            return score;
+    /// <summary>2 if the output's unit stride is among <paramref name="columns"/>, plus 1 if the operand's is.</summary>
+    private static int Score(ReadOnlySpan<nint> extents, ReadOnlySpan<nint> outputStrides, List<int> columns, ReadOnlySpan<nint> operandStrides)
+    {
+        int score = 0;
+        foreach (int d in columns)
+        {
+            if (extents[d] > 1)
+            {
+                score |= (outputStrides[d] == 1 ? 2 : 0) | (operandStrides[d] == 1 ? 1 : 0);
+            }
         }
 
-        return Score(leftFree, step.LeftStrides) > Score(rightFree, step.RightStrides);
+        return score;
     }
 }
