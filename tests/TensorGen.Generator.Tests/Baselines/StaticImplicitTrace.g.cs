@@ -21,6 +21,9 @@
 // step  operands  contraction  FLOPs  result size
 // -----------------------------------------------
 // 1     #0        ii->             8  1 (output)
+//
+// Kernels (TensorGen's cost model):
+//   1     ii->  unrolled (straight-line, constant offsets)
 #nullable enable
 
 namespace MyApp
@@ -35,13 +38,8 @@ namespace MyApp
                 global::TensorGen.Runtime.ShapeChecks.ThrowIfLengthMismatch(result, 1, "result", "[]");
                 global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(result, "result", a, "a");
 
-                // Step 1 of 1: ii->  (a -> result, 8 FLOPs)
-                float sum = 0;
-                for (int i = 0; i < 4; i++)
-                {
-                    sum += a[i * 5];
-                }
-                result[0] = sum;
+                // Step 1 of 1: ii->  (a -> result, 8 FLOPs, unrolled)
+                result[0] = a[0] + a[5] + a[10] + a[15];
             }
         }
     }
