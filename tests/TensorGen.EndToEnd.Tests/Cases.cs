@@ -115,6 +115,7 @@ public static class Cases
         SD("ChainEngineAccumulate", "ab,bc,cd->ad", S([100, 10], [10, 100], [100, 10]), (x, r) => SK.ChainEngineAccumulate(x[0], x[1], x[2], r),
             accumulate: true),
         SF("Mttkrp", "ijk,jr,kr->ir", S([5, 7, 9], [7, 4], [9, 4]), (x, r) => SK.Mttkrp(x[0], x[1], x[2], r)),
+        SD("LoopNestsThenScalar", "bij,bjk,bik->", S([1000, 2, 2], [1000, 2, 2], [1000, 2, 2]), (x, r) => SK.LoopNestsThenScalar(x[0], x[1], x[2], r)),
     ];
 
     public static IEnumerable<object[]> DynamicNames() => Dynamic.Select(c => new object[] { c.Name });

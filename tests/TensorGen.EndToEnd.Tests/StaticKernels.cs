@@ -86,4 +86,7 @@ public static partial class StaticKernels
 
     [Einsum("ijk,jr,kr->ir", Sizes = "i=5,j=7,k=9,r=4")]
     public static partial void Mttkrp(ReadOnlySpan<float> x, ReadOnlySpan<float> u, ReadOnlySpan<float> w, Span<float> result);
+
+    [Einsum("bij,bjk,bik->", Sizes = "b=1000,i=2,j=2,k=2")]
+    public static partial void LoopNestsThenScalar(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
 }

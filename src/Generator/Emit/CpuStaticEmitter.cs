@@ -222,6 +222,12 @@ internal static class CpuStaticEmitter
         }
         else
         {
+            if (outer.Count == 0)
+            {
+                // A scalar result: a block scopes the accumulator, whose name other steps' loops also use.
+                writer.OpenBlock();
+            }
+
             writer.WriteLine($"{t} {sum} = 0;");
             foreach (string label in inner)
             {
@@ -235,6 +241,10 @@ internal static class CpuStaticEmitter
             }
 
             writer.WriteLine($"{target} {assign} {sum};");
+            if (outer.Count == 0)
+            {
+                writer.CloseBlock();
+            }
         }
 
         foreach (string _ in outer)
