@@ -115,6 +115,9 @@ public static class Cases
         SD("ChainEngineAccumulate", "ab,bc,cd->ad", S([100, 10], [10, 100], [100, 10]), (x, r) => SK.ChainEngineAccumulate(x[0], x[1], x[2], r),
             accumulate: true),
         SF("Mttkrp", "ijk,jr,kr->ir", S([5, 7, 9], [7, 4], [9, 4]), (x, r) => SK.Mttkrp(x[0], x[1], x[2], r)),
+        SF("BatchedRotation", "ia,jb,nab->nij", S([3, 3], [2, 4], [45, 3, 4]), (x, r) => SK.BatchedRotation(x[0], x[1], x[2], r)),
+        SD("BatchedChainAccumulate", "ab,bc,nc->na", S([3, 5], [5, 2], [37, 2]), (x, r) => SK.BatchedChainAccumulate(x[0], x[1], x[2], r),
+            accumulate: true),
         SD("LoopNestsThenScalar", "bij,bjk,bik->", S([1000, 2, 2], [1000, 2, 2], [1000, 2, 2]), (x, r) => SK.LoopNestsThenScalar(x[0], x[1], x[2], r)),
     ];
 

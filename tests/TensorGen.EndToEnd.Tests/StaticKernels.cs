@@ -89,4 +89,10 @@ public static partial class StaticKernels
 
     [Einsum("bij,bjk,bik->", Sizes = "b=1000,i=2,j=2,k=2")]
     public static partial void LoopNestsThenScalar(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
+
+    [Einsum("ia,jb,nab->nij", Sizes = "i=3,j=2,a=3,b=4,n=45")]
+    public static partial void BatchedRotation(ReadOnlySpan<float> q1, ReadOnlySpan<float> q2, ReadOnlySpan<float> x, Span<float> result);
+
+    [Einsum("ab,bc,nc->na", Sizes = "a=3,b=5,c=2,n=37", Accumulate = true)]
+    public static partial void BatchedChainAccumulate(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> result);
 }

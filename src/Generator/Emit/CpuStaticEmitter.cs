@@ -63,6 +63,13 @@ internal static class CpuStaticEmitter
             return;
         }
 
+        if (kernels.Fused == KernelFamily.BatchedChain)
+        {
+            BatchedChainEmitter.WriteBody(writer, kernel, names);
+            writer.CloseBlock();
+            return;
+        }
+
         // Names: intermediates t1, t2, ... as in the plan table; one loop variable per index; the accumulator.
         int stepCount = plan.Steps.Count;
         string[] intermediates = Enumerable.Range(1, stepCount).Select(k => names.Allocate("t" + CSharpLiteral.Int(k))).ToArray();

@@ -17,4 +17,10 @@ internal enum KernelFamily
 
     /// <summary>The whole expression is an MTTKRP: TensorGen.Runtime's fused kernel, one GEMM per tensor slice.</summary>
     FusedMttkrp,
+
+    /// <summary>
+    /// Static form: a batch of small contractions sharing a leading batch index. One pass over the batch, SIMD lanes
+    /// across items, every step of the per-item plan unrolled on lane vectors.
+    /// </summary>
+    BatchedChain,
 }

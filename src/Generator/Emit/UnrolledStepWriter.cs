@@ -12,19 +12,27 @@ namespace TensorGen.Emit;
 internal static class UnrolledStepWriter
 {
     public static void Write(SourceWriter writer, ContractionStep step, IReadOnlyDictionary<string, long> sizes,
-        string left, string? right, string output, bool accumulate)
+        string left, string? right, string output, bool accumulate) =>
+        Write(writer, step.LeftLabels, step.RightLabels, step.ResultLabels, sizes, left, right, output, accumulate);
+
+    /// <summary>
+    /// The step <c>output[resultLabels] (+)= Σ left[leftLabels] · right[rightLabels]</c> over dense row-major terms (a
+    /// unary step when <paramref name="right"/> is null). The spans may hold vectors: the statements read the same.
+    /// </summary>
+    public static void Write(SourceWriter writer, IReadOnlyList<string> leftLabels, IReadOnlyList<string> rightLabels,
+        IReadOnlyList<string> resultLabels, IReadOnlyDictionary<string, long> sizes, string left, string? right, string output, bool accumulate)
     {
-        var summed = step.LeftLabels.Concat(step.RightLabels).Distinct().Where(l => !step.ResultLabels.Contains(l)).ToList();
-        Dictionary<string, long> leftStrides = Strides(step.LeftLabels, sizes);
-        Dictionary<string, long> rightStrides = Strides(step.RightLabels, sizes);
-        Dictionary<string, long> outputStrides = Strides(step.ResultLabels, sizes);
+        var summed = leftLabels.Concat(rightLabels).Distinct().Where(l => !resultLabels.Contains(l)).ToList();
+        Dictionary<string, long> leftStrides = Strides(leftLabels, sizes);
+        Dictionary<string, long> rightStrides = Strides(rightLabels, sizes);
+        Dictionary<string, long> outputStrides = Strides(resultLabels, sizes);
         if (summed.Any(l => sizes[l] == 0))
         {
             // Every sum is empty: zeros, or nothing to add.
             writer.WriteComment("Every sum runs over an empty index" + (accumulate ? ": the result keeps its values." : ": zeros."));
             if (!accumulate)
             {
-                foreach (Dictionary<string, long> at in Points(step.ResultLabels, sizes))
+                foreach (Dictionary<string, long> at in Points(resultLabels, sizes))
                 {
                     writer.WriteLine($"{Element(output, outputStrides, at)} = 0;");
                 }
@@ -33,7 +41,7 @@ internal static class UnrolledStepWriter
             return;
         }
 
-        foreach (Dictionary<string, long> at in Points(step.ResultLabels, sizes))
+        foreach (Dictionary<string, long> at in Points(resultLabels, sizes))
         {
             var products = new List<string>();
             foreach (Dictionary<string, long> inner in Points(summed, sizes))
