@@ -28,10 +28,11 @@ public static class BatchLanes
             target.Clear();
         }
 
+        int done = count == width ? LaneTranspose.ToLanes(items[(first * itemLength)..], itemLength, target) : 0;
         for (int l = 0; l < count; l++)
         {
             ReadOnlySpan<T> item = items.Slice((first + l) * itemLength, itemLength);
-            for (int e = 0; e < itemLength; e++)
+            for (int e = done; e < itemLength; e++)
             {
                 target[(e * width) + l] = item[e];
             }
@@ -49,10 +50,13 @@ public static class BatchLanes
         int count = LaneCount<T>(items.Length, itemLength, first, lanes.Length);
         int width = Vector<T>.Count;
         ReadOnlySpan<T> source = MemoryMarshal.Cast<Vector<T>, T>(lanes[..itemLength]);
+        int done = count == width
+            ? LaneTranspose.FromLanes(source, itemLength, items[(first * itemLength)..], accumulate)
+            : 0;
         for (int l = 0; l < count; l++)
         {
             Span<T> item = items.Slice((first + l) * itemLength, itemLength);
-            for (int e = 0; e < itemLength; e++)
+            for (int e = done; e < itemLength; e++)
             {
                 T value = source[(e * width) + l];
                 item[e] = accumulate ? item[e] + value : value;

@@ -31,6 +31,13 @@ internal static class CpuStaticEmitter
             WriteLayoutsField(writer, kernel);
         }
 
+        bool unrolled = kernels.Steps.Contains(KernelFamily.Unrolled);
+        if (unrolled || kernels.Fused == KernelFamily.BatchedChain)
+        {
+            writer.WriteComment("Straight-line code: compiled fully optimized on the first call rather than after tier-0 calls.");
+            writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+        }
+
         writer.OpenBlock(KernelFileEmitter.Signature(method));
         var names = new LocalNames(kernel.ReservedNames);
 
@@ -50,6 +57,17 @@ internal static class CpuStaticEmitter
             ParameterModel p = method.Parameters[i];
             writer.WriteLine($"{Runtime}TensorMemory.ThrowIfOverlaps<{t}>({kernel.Result.Name}, {CSharpLiteral.String(kernel.Result.DisplayName)}, "
                 + $"{p.Name}, {CSharpLiteral.String(p.DisplayName)});");
+        }
+
+        if (unrolled)
+        {
+            writer.WriteLine();
+            writer.WriteComment("Spans of constant length: the JIT drops the bounds check of every constant offset below.");
+            for (int i = 0; i < method.Parameters.Count; i++)
+            {
+                long count = terms[i].Labels.Aggregate(1L, (product, label) => product * sizes[label]);
+                writer.WriteLine($"{method.Parameters[i].Name} = {method.Parameters[i].Name}.Slice(0, {CSharpLiteral.Int(count)});");
+            }
         }
 
         if (kernels.Fused == KernelFamily.FusedMttkrp)

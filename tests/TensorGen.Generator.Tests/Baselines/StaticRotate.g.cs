@@ -35,6 +35,8 @@ namespace Physics.Kernels
 {
     partial class Tensors
     {
+        // Straight-line code: compiled fully optimized on the first call rather than after tier-0 calls.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static partial void Rotate(global::System.ReadOnlySpan<double> q1, global::System.ReadOnlySpan<double> q2, global::System.ReadOnlySpan<double> q3, global::System.ReadOnlySpan<double> q4, global::System.ReadOnlySpan<double> c, global::System.Span<double> result)
         {
             global::TensorGen.Runtime.ShapeChecks.ThrowIfLengthMismatch(q1, 9, "q1", "[3, 3]");
@@ -48,6 +50,14 @@ namespace Physics.Kernels
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(result, "result", q3, "q3");
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(result, "result", q4, "q4");
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(result, "result", c, "c");
+
+            // Spans of constant length: the JIT drops the bounds check of every constant offset below.
+            q1 = q1.Slice(0, 9);
+            q2 = q2.Slice(0, 9);
+            q3 = q3.Slice(0, 9);
+            q4 = q4.Slice(0, 9);
+            c = c.Slice(0, 81);
+            result = result.Slice(0, 81);
 
             // Step 1 of 4: ia,abcd->ibcd  (q1, c -> t1, 486 FLOPs, unrolled)
             global::System.Span<double> t1 = stackalloc double[81];

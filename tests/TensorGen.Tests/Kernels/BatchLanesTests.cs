@@ -8,37 +8,84 @@ namespace TensorGen.Tests.Kernels;
 
 public sealed class BatchLanesTests
 {
-    [Fact]
-    public void Gather_puts_item_first_plus_l_in_lane_l_and_zeros_past_the_last_item()
+    [Theory]
+    [InlineData(5, false)]
+    [InlineData(19, false)]
+    [InlineData(19, true)]
+    [InlineData(4, true)]
+    public void Gather_puts_item_first_plus_l_in_lane_l_and_zeros_past_the_last_item(int itemLength, bool partial)
     {
-        int width = Vector<float>.Count;
-        int items = width + 3;
-        float[] data = Enumerable.Range(0, items * 5).Select(i => (float)i).ToArray();
-        var lanes = new Vector<float>[5];
+        AssertGather<float>(itemLength, partial);
+        AssertGather<double>(itemLength, partial);
+    }
 
-        BatchLanes.Gather<float>(data, 5, width, lanes);
+    [Theory]
+    [InlineData(5, false)]
+    [InlineData(19, false)]
+    [InlineData(19, true)]
+    public void Scatter_writes_or_adds_only_the_items_that_exist(int itemLength, bool partial)
+    {
+        AssertScatter<float>(itemLength, partial);
+        AssertScatter<double>(itemLength, partial);
+    }
 
-        for (int e = 0; e < 5; e++)
+    /// <summary>Items 0 … width + 2 (the last block partial); lanes from item 0 (a whole block) or from item width (3 items).</summary>
+    private static void AssertGather<T>(int itemLength, bool partial)
+        where T : unmanaged, INumberBase<T>
+    {
+        int width = Vector<T>.Count;
+        int first = partial ? width : 0;
+        T[] data = Enumerable.Range(0, (width + 3) * itemLength).Select(i => T.CreateChecked(i)).ToArray();
+        var lanes = new Vector<T>[itemLength + 1];
+
+        BatchLanes.Gather<T>(data, itemLength, first, lanes);
+
+        for (int e = 0; e < itemLength; e++)
         {
             for (int l = 0; l < width; l++)
             {
-                Assert.Equal(l < 3 ? data[((width + l) * 5) + e] : 0f, lanes[e][l]);
+                T expected = first + l < width + 3 ? data[((first + l) * itemLength) + e] : T.Zero;
+                Assert.Equal(expected, lanes[e][l]);
             }
         }
+
+        Assert.Equal(Vector<T>.Zero, lanes[itemLength]);
     }
 
-    [Fact]
-    public void Scatter_writes_or_adds_only_the_items_that_exist()
+    private static void AssertScatter<T>(int itemLength, bool partial)
+        where T : unmanaged, INumberBase<T>
     {
-        int width = Vector<double>.Count;
-        var lanes = Enumerable.Range(0, 4).Select(e => new Vector<double>(e + 1)).ToArray();
-        double[] data = new double[(width + 1) * 4];
-        data.AsSpan().Fill(10);
+        int width = Vector<T>.Count;
+        int first = partial ? width : 0;
+        int items = width + 3;
+        var lanes = new Vector<T>[itemLength];
+        for (int e = 0; e < itemLength; e++)
+        {
+            var values = new T[width];
+            for (int l = 0; l < width; l++)
+            {
+                values[l] = T.CreateChecked((e * 100) + l);
+            }
 
-        BatchLanes.Scatter<double>(lanes, data, 4, width, accumulate: true);
-        BatchLanes.Scatter<double>(lanes, data, 4, 0, accumulate: false);
+            lanes[e] = new Vector<T>(values);
+        }
 
-        Assert.Equal(Enumerable.Range(0, width).SelectMany(_ => new double[] { 1, 2, 3, 4 }).Concat([11.0, 12, 13, 14]), data);
+        T[] written = Enumerable.Repeat(T.CreateChecked(7), items * itemLength).ToArray();
+        T[] added = (T[])written.Clone();
+        BatchLanes.Scatter<T>(lanes, written, itemLength, first, accumulate: false);
+        BatchLanes.Scatter<T>(lanes, added, itemLength, first, accumulate: true);
+
+        for (int n = 0; n < items; n++)
+        {
+            for (int e = 0; e < itemLength; e++)
+            {
+                int l = n - first;
+                bool covered = l >= 0 && l < width;
+                T value = covered ? T.CreateChecked((e * 100) + l) : T.Zero;
+                Assert.Equal(covered ? value : T.CreateChecked(7), written[(n * itemLength) + e]);
+                Assert.Equal(T.CreateChecked(7) + value, added[(n * itemLength) + e]);
+            }
+        }
     }
 
     [Theory]
