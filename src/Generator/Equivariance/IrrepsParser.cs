@@ -6,13 +6,17 @@ namespace TensorGen.Equivariance;
 /// <summary>The parsed irreps, or the first error.</summary>
 internal sealed class IrrepsParseResult
 {
-    public IrrepsParseResult(Irreps? irreps, EquivarianceError? error)
+    public IrrepsParseResult(Irreps? irreps, EquivarianceError? error, IReadOnlyList<(int Start, int Length)>? spans = null)
     {
         Irreps = irreps;
         Error = error;
+        Spans = spans ?? System.Array.Empty<(int, int)>();
     }
 
     public Irreps? Irreps { get; }
+
+    /// <summary>Where each block is written in the text.</summary>
+    public IReadOnlyList<(int Start, int Length)> Spans { get; }
 
     public EquivarianceError? Error { get; }
 }
@@ -38,6 +42,7 @@ internal static class IrrepsParser
         }
 
         var blocks = new List<MulIrrep>();
+        var spans = new List<(int, int)>();
         if (text.Trim().Length == 0)
         {
             return new IrrepsParseResult(new Irreps(blocks), null);
@@ -55,6 +60,7 @@ internal static class IrrepsParser
             }
 
             blocks.Add(block);
+            spans.Add((start, end - start));
             if (plus < 0)
             {
                 break;
@@ -75,7 +81,7 @@ internal static class IrrepsParser
                 where, -1, 0);
         }
 
-        return new IrrepsParseResult(new Irreps(blocks), null);
+        return new IrrepsParseResult(new Irreps(blocks), null, spans);
     }
 
     private static EquivarianceError? ParseBlock(string text, int start, int end, EquivarianceText where, out MulIrrep block)

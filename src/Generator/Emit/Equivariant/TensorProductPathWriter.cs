@@ -1,0 +1,447 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TensorGen.Equivariance;
+
+namespace TensorGen.Emit.Equivariant;
+
+/// <summary>
+/// Writes one path of a tensor product as straight-line code over its non-zero Clebsch–Gordan coefficients, for one tile
+/// of batch rows held feature-major (every variable is a vector across the rows; see SoaTile in the runtime).
+/// <para>
+/// The order of operations: for each x2 multiplicity v, fold x2 into the coefficients, c_ik = Σ_j C_ijk x2[v, j] (the
+/// folded pairs (i, k) are fewer than the (i, j, k) non-zeros, and the fold is shared by every u); then for each x1
+/// multiplicity u, t_k = Σ_i x1[u, i] c_ik, and the weights: a scalar per (u, v) for uvu, uvv, uvuv, uuu, or — uvw, uuw —
+/// the contraction with W[u, v, w] afterwards (CG first, then the weights). The uu modes fold per u. The path weight is
+/// folded into the coefficients.
+/// </para>
+/// <para>
+/// The backward pass reuses the fold: with h_k the output gradient that flows into t_k (weighted as the forward),
+/// dx1[u, i] += Σ_k c_ik h_k, dx2[v, j] += Σ_ik C_ijk x1[u, i] h_k, dW += Σ_k g_k t_k.
+/// </para>
+/// </summary>
+internal sealed class TensorProductPathWriter
+{
+    private readonly SourceWriter _writer;
+    private readonly TensorProductPath _path;
+    private readonly PathSparsity _sparsity;
+    private readonly string _element;
+    private readonly bool _sharedWeights;
+
+    public TensorProductPathWriter(SourceWriter writer, TensorProductPath path, string elementType, bool sharedWeights)
+    {
+        _writer = writer;
+        _path = path;
+        _sparsity = new PathSparsity(path);
+        _element = elementType;
+        _sharedWeights = sharedWeights;
+    }
+
+    private int U => _path.Block1.Mul;
+
+    private int V => _path.Block2.Mul;
+
+    private int W => _path.BlockOut.Mul;
+
+    private int D1 => _path.Block1.Irrep.Dim;
+
+    private int D2 => _path.Block2.Irrep.Dim;
+
+    private int D3 => _path.BlockOut.Irrep.Dim;
+
+    private bool IsUu => _path.Mode is ConnectionMode.Uuu or ConnectionMode.Uuw;
+
+    /// <summary>The body of the forward path method.</summary>
+    public void WriteForward()
+    {
+        if (IsUu)
+        {
+            WriteForwardUu();
+        }
+        else
+        {
+            WriteForwardUv();
+        }
+    }
+
+    /// <summary>The body of the backward path method.</summary>
+    public void WriteBackward()
+    {
+        if (IsUu)
+        {
+            WriteBackwardUu();
+        }
+        else
+        {
+            WriteBackwardUv();
+        }
+    }
+
+    private void WriteForwardUv()
+    {
+        ConnectionMode mode = _path.Mode;
+        OpenLoop("v", V);
+        LoadX2("(v * " + N(D2) + ")");
+        WriteFold();
+        if (mode == ConnectionMode.Uvv)
+        {
+            DeclareZero("acc");
+        }
+
+        OpenLoop("u", U);
+        LoadX1("(u * " + N(D1) + ")");
+        WriteProducts("t");
+        string pair = "(u * " + N(V) + ") + v";
+        switch (mode)
+        {
+            case ConnectionMode.Uvu:
+            case ConnectionMode.Uvuv:
+                string row = mode == ConnectionMode.Uvu ? "u" : "((u * " + N(V) + ") + v)";
+                Line("int fo = " + N(_path.OffsetOut) + " + (" + row + " * " + N(D3) + ");");
+                AccumulateOutput("fo", pair);
+                break;
+            case ConnectionMode.Uvv:
+                if (_path.HasWeight)
+                {
+                    Line("Lanes weight = " + Weight(pair) + ";");
+                }
+
+                foreach (int k in _sparsity.UsedK)
+                {
+                    Line(_path.HasWeight ? $"acc{k} = MultiplyAdd(weight, t{k}, acc{k});" : $"acc{k} += t{k};");
+                }
+
+                break;
+            default: // uvw: CG first, then the weights
+                Line("int pair = " + pair + ";");
+                OpenLoop("o", W);
+                Line("Lanes weight = " + Weight("(pair * " + N(W) + ") + o") + ";");
+                Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
+                foreach (int k in _sparsity.UsedK)
+                {
+                    Line($"AddProduct(ref output, fo + {k}, weight, t{k});");
+                }
+
+                _writer.CloseBlock();
+                break;
+        }
+
+        _writer.CloseBlock();
+        if (mode == ConnectionMode.Uvv)
+        {
+            Line("int fv = " + N(_path.OffsetOut) + " + (v * " + N(D3) + ");");
+            foreach (int k in _sparsity.UsedK)
+            {
+                Line($"Add(ref output, fv + {k}, acc{k});");
+            }
+        }
+
+        _writer.CloseBlock();
+    }
+
+    private void WriteForwardUu()
+    {
+        bool sumOverU = _path.Mode == ConnectionMode.Uuw && !_path.HasWeight;
+        if (sumOverU)
+        {
+            DeclareZero("acc");
+        }
+
+        OpenLoop("u", U);
+        LoadX1("(u * " + N(D1) + ")");
+        LoadX2("(u * " + N(D2) + ")");
+        WriteFold();
+        WriteProducts("t");
+        if (_path.Mode == ConnectionMode.Uuu)
+        {
+            Line("int fo = " + N(_path.OffsetOut) + " + (u * " + N(D3) + ");");
+            AccumulateOutput("fo", "u");
+        }
+        else if (sumOverU)
+        {
+            foreach (int k in _sparsity.UsedK)
+            {
+                Line($"acc{k} += t{k};");
+            }
+        }
+        else
+        {
+            OpenLoop("o", W);
+            Line("Lanes weight = " + Weight("(u * " + N(W) + ") + o") + ";");
+            Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
+            foreach (int k in _sparsity.UsedK)
+            {
+                Line($"AddProduct(ref output, fo + {k}, weight, t{k});");
+            }
+
+            _writer.CloseBlock();
+        }
+
+        _writer.CloseBlock();
+        if (sumOverU)
+        {
+            foreach (int k in _sparsity.UsedK)
+            {
+                Line($"Add(ref output, {N(_path.OffsetOut)} + {k}, acc{k});");
+            }
+        }
+    }
+
+    private void WriteBackwardUv()
+    {
+        ConnectionMode mode = _path.Mode;
+        OpenLoop("v", V);
+        LoadX2("(v * " + N(D2) + ")");
+        WriteFold();
+        DeclareZero("dx2_", _sparsity.UsedJ);
+        if (mode == ConnectionMode.Uvv)
+        {
+            Line("int fv = " + N(_path.OffsetOut) + " + (v * " + N(D3) + ");");
+            LoadGradient("fv");
+        }
+
+        OpenLoop("u", U);
+        LoadX1("(u * " + N(D1) + ")");
+        string pair = "(u * " + N(V) + ") + v";
+        switch (mode)
+        {
+            case ConnectionMode.Uvu:
+            case ConnectionMode.Uvuv:
+                string row = mode == ConnectionMode.Uvu ? "u" : "((u * " + N(V) + ") + v)";
+                Line("int fo = " + N(_path.OffsetOut) + " + (" + row + " * " + N(D3) + ");");
+                LoadGradient("fo");
+                WeightGradient(pair);
+                break;
+            case ConnectionMode.Uvv:
+                WeightGradient(pair);
+                break;
+            default:
+                Line("int pair = " + pair + ";");
+                GemmGradient("(pair * " + N(W) + ") + o");
+                break;
+        }
+
+        WriteInputGradients();
+        if (_path.HasWeight)
+        {
+            WriteProducts("t");
+            if (mode == ConnectionMode.Uvw)
+            {
+                GemmWeightGradient("(pair * " + N(W) + ") + o");
+            }
+            else
+            {
+                Line($"Add(ref gradWeights, {N(_path.WeightOffset)} + {pair}, {Dot("g", "t")});");
+            }
+        }
+
+        _writer.CloseBlock();
+        foreach (int j in _sparsity.UsedJ)
+        {
+            Line($"Add(ref gradX2, f2 + {j}, dx2_{j});");
+        }
+
+        _writer.CloseBlock();
+    }
+
+    private void WriteBackwardUu()
+    {
+        bool sumOverU = _path.Mode == ConnectionMode.Uuw && !_path.HasWeight;
+        if (sumOverU)
+        {
+            LoadGradient(N(_path.OffsetOut));
+        }
+
+        OpenLoop("u", U);
+        LoadX1("(u * " + N(D1) + ")");
+        LoadX2("(u * " + N(D2) + ")");
+        WriteFold();
+        if (_path.Mode == ConnectionMode.Uuu)
+        {
+            Line("int fo = " + N(_path.OffsetOut) + " + (u * " + N(D3) + ");");
+            LoadGradient("fo");
+            WeightGradient("u");
+        }
+        else if (sumOverU)
+        {
+            WeightGradient("u");
+        }
+        else
+        {
+            GemmGradient("(u * " + N(W) + ") + o");
+        }
+
+        DeclareZero("dx2_", _sparsity.UsedJ);
+        WriteInputGradients();
+        foreach (int j in _sparsity.UsedJ)
+        {
+            Line($"Add(ref gradX2, f2 + {j}, dx2_{j});");
+        }
+
+        if (_path.HasWeight)
+        {
+            WriteProducts("t");
+            if (_path.Mode == ConnectionMode.Uuu)
+            {
+                Line($"Add(ref gradWeights, {N(_path.WeightOffset)} + u, {Dot("g", "t")});");
+            }
+            else
+            {
+                GemmWeightGradient("(u * " + N(W) + ") + o");
+            }
+        }
+
+        _writer.CloseBlock();
+    }
+
+    /// <summary>Output accumulation for the scalar-weighted modes: out[fo + k] += weight · t_k (or t_k).</summary>
+    private void AccumulateOutput(string fo, string weightIndex)
+    {
+        if (_path.HasWeight)
+        {
+            Line("Lanes weight = " + Weight(weightIndex) + ";");
+        }
+
+        foreach (int k in _sparsity.UsedK)
+        {
+            Line(_path.HasWeight ? $"AddProduct(ref output, {fo} + {k}, weight, t{k});" : $"Add(ref output, {fo} + {k}, t{k});");
+        }
+    }
+
+    /// <summary>h_k = weight · g_k for the scalar-weighted modes (h is g without weights).</summary>
+    private void WeightGradient(string weightIndex)
+    {
+        if (_path.HasWeight)
+        {
+            Line("Lanes weight = " + Weight(weightIndex) + ";");
+        }
+
+        foreach (int k in _sparsity.UsedK)
+        {
+            Line(_path.HasWeight ? $"Lanes h{k} = weight * g{k};" : $"Lanes h{k} = g{k};");
+        }
+    }
+
+    /// <summary>h_k = Σ_o W[.., o] g[o, k] for uvw and weighted uuw.</summary>
+    private void GemmGradient(string weightIndex)
+    {
+        DeclareZero("h");
+        OpenLoop("o", W);
+        Line("Lanes weight = " + Weight(weightIndex) + ";");
+        Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
+        foreach (int k in _sparsity.UsedK)
+        {
+            Line($"h{k} = MultiplyAdd(weight, Load(ref gradOutput, fo + {k}), h{k});");
+        }
+
+        _writer.CloseBlock();
+    }
+
+    /// <summary>dW[.., o] += Σ_k g[o, k] t_k for uvw and weighted uuw.</summary>
+    private void GemmWeightGradient(string weightIndex)
+    {
+        OpenLoop("o", W);
+        Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
+        string sum = string.Join(" + ", _sparsity.UsedK.Select(k => $"(Load(ref gradOutput, fo + {k}) * t{k})"));
+        Line($"Add(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {sum});");
+        _writer.CloseBlock();
+    }
+
+    /// <summary>dx1[u, i] += Σ_k c_ik h_k; dx2 accumulators += Σ_ik C_ijk x1_i h_k.</summary>
+    private void WriteInputGradients()
+    {
+        foreach (int i in _sparsity.UsedI)
+        {
+            string sum = string.Join(" + ", _sparsity.Pairs.Where(p => p.I == i).Select(p => $"({p.Name} * h{p.K})"));
+            Line($"Add(ref gradX1, f1 + {i}, {sum});");
+        }
+
+        foreach (FoldedPair pair in _sparsity.Pairs)
+        {
+            string q = $"q{pair.I}_{pair.K}";
+            Line($"Lanes {q} = x1_{pair.I} * h{pair.K};");
+            foreach (var (j, coefficient) in pair.Terms)
+            {
+                Line($"dx2_{j} = MultiplyAdd({q}, new Lanes({Literal(coefficient)}), dx2_{j});");
+            }
+        }
+    }
+
+    /// <summary>c_ik = Σ_j C_ijk x2_j for every folded pair.</summary>
+    private void WriteFold()
+    {
+        Line($"// fold x2 into the {N(_sparsity.Terms.Count)} non-zero coefficients: {N(_sparsity.Pairs.Count)} pairs (i, k)");
+        foreach (FoldedPair pair in _sparsity.Pairs)
+        {
+            var (j0, c0) = pair.Terms[0];
+            Line($"Lanes {pair.Name} = x2_{j0} * {Literal(c0)};");
+            foreach (var (j, coefficient) in pair.Terms.Skip(1))
+            {
+                Line($"{pair.Name} = MultiplyAdd(x2_{j}, new Lanes({Literal(coefficient)}), {pair.Name});");
+            }
+        }
+    }
+
+    /// <summary>{prefix}_k = Σ_i x1_i c_ik.</summary>
+    private void WriteProducts(string prefix)
+    {
+        foreach (int k in _sparsity.UsedK)
+        {
+            var pairs = _sparsity.Pairs.Where(p => p.K == k).ToList();
+            Line($"Lanes {prefix}{k} = x1_{pairs[0].I} * {pairs[0].Name};");
+            foreach (FoldedPair pair in pairs.Skip(1))
+            {
+                Line($"{prefix}{k} = MultiplyAdd(x1_{pair.I}, {pair.Name}, {prefix}{k});");
+            }
+        }
+    }
+
+    private void LoadX1(string multiplicityOffset)
+    {
+        Line("int f1 = " + N(_path.Offset1) + " + " + multiplicityOffset + ";");
+        foreach (int i in _sparsity.UsedI)
+        {
+            Line($"Lanes x1_{i} = Load(ref x1, f1 + {i});");
+        }
+    }
+
+    private void LoadX2(string multiplicityOffset)
+    {
+        Line("int f2 = " + N(_path.Offset2) + " + " + multiplicityOffset + ";");
+        foreach (int j in _sparsity.UsedJ)
+        {
+            Line($"Lanes x2_{j} = Load(ref x2, f2 + {j});");
+        }
+    }
+
+    private void LoadGradient(string feature)
+    {
+        foreach (int k in _sparsity.UsedK)
+        {
+            Line($"Lanes g{k} = Load(ref gradOutput, {feature} + {k});");
+        }
+    }
+
+    private void DeclareZero(string prefix) => DeclareZero(prefix, _sparsity.UsedK);
+
+    private void DeclareZero(string prefix, IEnumerable<int> indices)
+    {
+        foreach (int index in indices)
+        {
+            Line($"Lanes {prefix}{index} = Lanes.Zero;");
+        }
+    }
+
+    private string Dot(string a, string b) => string.Join(" + ", _sparsity.UsedK.Select(k => $"({a}{k} * {b}{k})"));
+
+    private string Weight(string index) =>
+        (_sharedWeights ? "Broadcast(ref weights, " : "Load(ref weights, ") + N(_path.WeightOffset) + " + " + index + ")";
+
+    private void OpenLoop(string variable, int count) => _writer.OpenBlock($"for (int {variable} = 0; {variable} < {N(count)}; {variable}++)");
+
+    private void Line(string line) => _writer.WriteLine(line);
+
+    private string Literal(double value) => NumericLiteral.Of(value, _element);
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
