@@ -13,7 +13,7 @@ public interface ITensorProductKernel<T>
     static abstract TensorProductLayout Layout { get; }
 }
 
-/// <summary>A generated forward tensor product: <c>output += x1 ⊗ x2</c> for one tile (the output tile arrives zeroed).</summary>
+/// <summary>A generated forward tensor product: <c>output = x1 ⊗ x2</c> for one tile; the kernel writes every feature of the output tile.</summary>
 /// <typeparam name="T">float or double.</typeparam>
 public interface ITensorProductForward<T> : ITensorProductKernel<T>
     where T : unmanaged

@@ -28,6 +28,10 @@ public static class SoaTile
         (Vector.LoadUnsafe(ref tile, offset) + value).StoreUnsafe(ref tile, offset);
     }
 
+    /// <summary>Zeroes features [<paramref name="feature"/>, <paramref name="feature"/> + <paramref name="count"/>) of every row.</summary>
+    public static void Clear<T>(ref T tile, int feature, int count) =>
+        System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Unsafe.Add(ref tile, feature * Vector<T>.Count), count * Vector<T>.Count).Clear();
+
     /// <summary>Element <paramref name="index"/> of a plain (shared) vector, in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> Broadcast<T>(ref T vector, int index) => new(Unsafe.Add(ref vector, index));
@@ -75,12 +79,19 @@ public static class SoaTile
         }
 
         ref T destination = ref tile[0];
+        int first = 0;
+        if (rows == lanes && columnStride == 1 && TileTranspose.IsSupported<T>())
+        {
+            first = dim - (dim % lanes);
+            TileTranspose.Gather(ref Unsafe.AsRef(in source), rowStride, first, ref destination);
+        }
+
         for (int r = 0; r < rows; r++)
         {
             ref T row = ref Unsafe.Add(ref Unsafe.AsRef(in source), r * rowStride);
             if (columnStride == 1)
             {
-                for (int f = 0; f < dim; f++)
+                for (int f = first; f < dim; f++)
                 {
                     Unsafe.Add(ref destination, (f * lanes) + r) = Unsafe.Add(ref row, f);
                 }
@@ -106,12 +117,19 @@ public static class SoaTile
         }
 
         ref T source = ref Unsafe.AsRef(in tile[0]);
+        int first = 0;
+        if (rows == lanes && columnStride == 1 && TileTranspose.IsSupported<T>())
+        {
+            first = dim - (dim % lanes);
+            TileTranspose.Scatter(ref source, first, ref destination, rowStride);
+        }
+
         for (int r = 0; r < rows; r++)
         {
             ref T row = ref Unsafe.Add(ref destination, r * rowStride);
             if (columnStride == 1)
             {
-                for (int f = 0; f < dim; f++)
+                for (int f = first; f < dim; f++)
                 {
                     Unsafe.Add(ref row, f) = Unsafe.Add(ref source, (f * lanes) + r);
                 }

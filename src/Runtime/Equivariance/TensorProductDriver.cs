@@ -232,7 +232,6 @@ public static class TensorProductDriver
                     SoaTile.Gather(in job.Weights.Row(row), job.Weights.RowStride, job.Weights.ColumnStride, rows, layout.WeightCount, w);
                 }
 
-                output.Clear();
                 TKernel.Forward(ref MemoryMarshal.GetReference(x1), ref MemoryMarshal.GetReference(x2), ref weights, ref MemoryMarshal.GetReference(output));
                 SoaTile.Scatter<T>(output, rows, layout.DimOut, ref job.Output.Row(row), job.Output.RowStride, job.Output.ColumnStride);
             }

@@ -67,7 +67,26 @@ internal static class TensorProductEmitter
         string tileArguments = backward
             ? "ref x1, ref x2, ref weights, ref gradOutput, ref gradX1, ref gradX2, ref gradWeights"
             : "ref x1, ref x2, ref weights, ref output";
+        // Forward: a block written by exactly one write-once path is stored by it; every other block is zeroed first.
+        var stores = new System.Collections.Generic.HashSet<int>();
         writer.OpenBlock($"public static void {(backward ? "Backward" : "Forward")}({tileParameters})");
+        if (!backward)
+        {
+            for (int block = 0; block < spec.IrrepsOut.Count; block++)
+            {
+                var into = paths.Where(p => p.Instruction.Out == block).ToList();
+                if (into.Count == 1 && TensorProductPathWriter.WritesOnce(into[0]))
+                {
+                    stores.Add(into[0].Index);
+                }
+                else if (spec.IrrepsOut[block].Dim > 0)
+                {
+                    writer.WriteLine($"Clear(ref output, {N(spec.IrrepsOut.Offsets[block])}, {N(spec.IrrepsOut[block].Dim)}); // {spec.IrrepsOut[block]}: "
+                        + (into.Count == 0 ? "no path" : into.Count == 1 ? "accumulated by its path" : $"{N(into.Count)} paths add"));
+                }
+            }
+        }
+
         foreach (TensorProductPath path in paths)
         {
             writer.WriteLine($"Path{N(path.Index)}({tileArguments});");
@@ -82,7 +101,7 @@ internal static class TensorProductEmitter
                 + $"path weight {NumericLiteral.Comment(path.NormalizedWeight)}; C({N(path.Block1.Irrep.L)},{N(path.Block2.Irrep.L)},{N(path.BlockOut.Irrep.L)}) has {N(path.Symbol.Entries.Count)} non-zeros of {N(dense)}.");
             writer.WriteLine(MethodImpl);
             writer.OpenBlock($"private static void Path{N(path.Index)}({tileParameters})");
-            var pathWriter = new TensorProductPathWriter(writer, path, element, spec.SharedWeights);
+            var pathWriter = new TensorProductPathWriter(writer, path, element, spec.SharedWeights, stores.Contains(path.Index));
             if (backward)
             {
                 pathWriter.WriteBackward();

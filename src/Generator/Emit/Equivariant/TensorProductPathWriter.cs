@@ -27,15 +27,34 @@ internal sealed class TensorProductPathWriter
     private readonly PathSparsity _sparsity;
     private readonly string _element;
     private readonly bool _sharedWeights;
+    private readonly bool _storeOutput;
 
-    public TensorProductPathWriter(SourceWriter writer, TensorProductPath path, string elementType, bool sharedWeights)
+    /// <param name="writer">Where to write.</param>
+    /// <param name="path">The path.</param>
+    /// <param name="elementType">float or double.</param>
+    /// <param name="sharedWeights">Whether weights are one vector (broadcast) or a tile.</param>
+    /// <param name="storeOutput">
+    /// Whether the forward path stores its output block instead of adding to it: it is the block's only path and writes each
+    /// output element once (<see cref="WritesOnce"/>), so the kernel need not zero the block first.
+    /// </param>
+    public TensorProductPathWriter(SourceWriter writer, TensorProductPath path, string elementType, bool sharedWeights, bool storeOutput)
     {
         _writer = writer;
         _path = path;
         _sparsity = new PathSparsity(path);
         _element = elementType;
         _sharedWeights = sharedWeights;
+        _storeOutput = storeOutput;
     }
+
+    /// <summary>Whether the forward code of <paramref name="path"/> writes each element of its output block exactly once.</summary>
+    public static bool WritesOnce(TensorProductPath path) => path.Mode switch
+    {
+        ConnectionMode.Uvu => path.Block2.Mul == 1,
+        ConnectionMode.Uuu or ConnectionMode.Uvuv or ConnectionMode.Uvv => true,
+        ConnectionMode.Uuw => !path.HasWeight,
+        _ => false,
+    };
 
     private int U => _path.Block1.Mul;
 
@@ -132,7 +151,7 @@ internal sealed class TensorProductPathWriter
             Line("int fv = " + N(_path.OffsetOut) + " + (v * " + N(D3) + ");");
             foreach (int k in _sparsity.UsedK)
             {
-                Line($"Add(ref output, fv + {k}, acc{k});");
+                Line($"{(_storeOutput ? "Store" : "Add")}(ref output, fv + {k}, acc{k});");
             }
         }
 
@@ -182,7 +201,7 @@ internal sealed class TensorProductPathWriter
         {
             foreach (int k in _sparsity.UsedK)
             {
-                Line($"Add(ref output, {N(_path.OffsetOut)} + {k}, acc{k});");
+                Line($"{(_storeOutput ? "Store" : "Add")}(ref output, {N(_path.OffsetOut)} + {k}, acc{k});");
             }
         }
     }
@@ -304,7 +323,13 @@ internal sealed class TensorProductPathWriter
 
         foreach (int k in _sparsity.UsedK)
         {
-            Line(_path.HasWeight ? $"AddProduct(ref output, {fo} + {k}, weight, t{k});" : $"Add(ref output, {fo} + {k}, t{k});");
+            Line((_path.HasWeight, _storeOutput) switch
+            {
+                (true, true) => $"Store(ref output, {fo} + {k}, weight * t{k});",
+                (true, false) => $"AddProduct(ref output, {fo} + {k}, weight, t{k});",
+                (false, true) => $"Store(ref output, {fo} + {k}, t{k});",
+                _ => $"Add(ref output, {fo} + {k}, t{k});",
+            });
         }
     }
 
