@@ -60,7 +60,18 @@ internal static class IrrepsParser
             }
 
             blocks.Add(block);
-            spans.Add((start, end - start));
+            int first = start, last = end;
+            while (char.IsWhiteSpace(text[first]))
+            {
+                first++;
+            }
+
+            while (char.IsWhiteSpace(text[last - 1]))
+            {
+                last--;
+            }
+
+            spans.Add((first, last - first));
             if (plus < 0)
             {
                 break;
