@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
@@ -16,8 +15,10 @@ namespace TensorGen.Emit.Equivariant;
 /// folded into the coefficients.
 /// </para>
 /// <para>
-/// The backward pass reuses the fold: with h_k the output gradient that flows into t_k (weighted as the forward),
-/// dx1[u, i] += Σ_k c_ik h_k, dx2[v, j] += Σ_ik C_ijk x1[u, i] h_k, dW += Σ_k g_k t_k.
+/// The backward pass reuses the fold. With g the output gradient, for a scalar weight w (or none) and s_i = Σ_k c_ik g_k:
+/// dx1[u, i] += w s_i and dW[u, v] += Σ_i x1[u, i] s_i; for uvw and uuw, h_k = Σ_w W[u, v, w] g[w, k] (the weights first),
+/// dx1[u, i] += Σ_k c_ik h_k and dW[u, v, w] += Σ_k g[w, k] t_k. x2's gradient is accumulated as p_ik = Σ_u w x1[u, i] g_k
+/// over the u loop and contracted once per v: dx2[v, j] += Σ_ik C_ijk p_ik.
 /// </para>
 /// </summary>
 internal sealed class TensorProductPathWriter
@@ -212,7 +213,12 @@ internal sealed class TensorProductPathWriter
         OpenLoop("v", V);
         LoadX2("(v * " + N(D2) + ")");
         WriteFold();
-        DeclareZero("dx2_", _sparsity.UsedJ);
+        Line("// dx2[v, j] = Σ_ik C_ijk p_ik with p_ik = Σ_u x1[u, i] h[u, k], accumulated over u");
+        foreach (FoldedPair pair in _sparsity.Pairs)
+        {
+            Line($"Lanes p{pair.I}_{pair.K} = Lanes.Zero;");
+        }
+
         if (mode == ConnectionMode.Uvv)
         {
             Line("int fv = " + N(_path.OffsetOut) + " + (v * " + N(D3) + ");");
@@ -221,47 +227,102 @@ internal sealed class TensorProductPathWriter
 
         OpenLoop("u", U);
         LoadX1("(u * " + N(D1) + ")");
-        string pair = "(u * " + N(V) + ") + v";
-        switch (mode)
+        string pairIndex = "(u * " + N(V) + ") + v";
+        if (mode == ConnectionMode.Uvw)
         {
-            case ConnectionMode.Uvu:
-            case ConnectionMode.Uvuv:
+            Line("int pair = " + pairIndex + ";");
+            GemmGradient("(pair * " + N(W) + ") + o");
+            foreach (int i in _sparsity.UsedI)
+            {
+                Line($"Add(ref gradX1, f1 + {i}, {FoldedSum(i, "h")});");
+            }
+
+            foreach (FoldedPair pair in _sparsity.Pairs)
+            {
+                Line($"p{pair.I}_{pair.K} = MultiplyAdd(x1_{pair.I}, h{pair.K}, p{pair.I}_{pair.K});");
+            }
+
+            WriteProducts("t");
+            GemmWeightGradient("(pair * " + N(W) + ") + o");
+        }
+        else
+        {
+            if (mode != ConnectionMode.Uvv)
+            {
                 string row = mode == ConnectionMode.Uvu ? "u" : "((u * " + N(V) + ") + v)";
                 Line("int fo = " + N(_path.OffsetOut) + " + (" + row + " * " + N(D3) + ");");
                 LoadGradient("fo");
-                WeightGradient(pair);
-                break;
-            case ConnectionMode.Uvv:
-                WeightGradient(pair);
-                break;
-            default:
-                Line("int pair = " + pair + ";");
-                GemmGradient("(pair * " + N(W) + ") + o");
-                break;
-        }
+            }
 
-        WriteInputGradients();
-        if (_path.HasWeight)
-        {
-            WriteProducts("t");
-            if (mode == ConnectionMode.Uvw)
-            {
-                GemmWeightGradient("(pair * " + N(W) + ") + o");
-            }
-            else
-            {
-                Line($"Add(ref gradWeights, {N(_path.WeightOffset)} + {pair}, {Dot("g", "t")});");
-            }
+            WriteScalarWeightGradients(pairIndex);
         }
 
         _writer.CloseBlock();
-        foreach (int j in _sparsity.UsedJ)
-        {
-            Line($"Add(ref gradX2, f2 + {j}, dx2_{j});");
-        }
-
+        WriteX2Gradient();
         _writer.CloseBlock();
     }
+
+    /// <summary>
+    /// The backward step of a scalar-weighted (or unweighted) pair: with s_i = Σ_k c_ik g_k, dx1[u, i] += w s_i,
+    /// dW += Σ_i x1_i s_i, and p_ik += (w x1_i) g_k for dx2.
+    /// </summary>
+    private void WriteScalarWeightGradients(string weightIndex)
+    {
+        foreach (int i in _sparsity.UsedI)
+        {
+            Line($"Lanes s{i} = {FoldedSum(i, "g")};");
+        }
+
+        string x1Weighted = "x1_";
+        if (_path.HasWeight)
+        {
+            Line("Lanes weight = " + Weight(weightIndex) + ";");
+            foreach (int i in _sparsity.UsedI)
+            {
+                Line($"AddProduct(ref gradX1, f1 + {i}, weight, s{i});");
+            }
+
+            Line($"Add(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {string.Join(" + ", _sparsity.UsedI.Select(i => $"(x1_{i} * s{i})"))});");
+            foreach (int i in _sparsity.UsedI)
+            {
+                Line($"Lanes wx{i} = weight * x1_{i};");
+            }
+
+            x1Weighted = "wx";
+        }
+        else
+        {
+            foreach (int i in _sparsity.UsedI)
+            {
+                Line($"Add(ref gradX1, f1 + {i}, s{i});");
+            }
+        }
+
+        foreach (FoldedPair pair in _sparsity.Pairs)
+        {
+            Line($"p{pair.I}_{pair.K} = MultiplyAdd({x1Weighted}{pair.I}, g{pair.K}, p{pair.I}_{pair.K});");
+        }
+    }
+
+    /// <summary>dx2[v, j] += Σ_ik C_ijk p_ik after the u loop.</summary>
+    private void WriteX2Gradient()
+    {
+        foreach (int j in _sparsity.UsedJ)
+        {
+            var terms = _sparsity.Pairs.SelectMany(p => p.Terms.Where(t => t.J == j).Select(t => (Pair: p, t.Coefficient))).ToList();
+            Line($"Lanes dx2_{j} = p{terms[0].Pair.I}_{terms[0].Pair.K} * {Literal(terms[0].Coefficient)};");
+            foreach (var (pair, coefficient) in terms.Skip(1))
+            {
+                Line($"dx2_{j} = MultiplyAdd(p{pair.I}_{pair.K}, new Lanes({Literal(coefficient)}), dx2_{j});");
+            }
+
+            Line($"Add(ref gradX2, f2 + {j}, dx2_{j});");
+        }
+    }
+
+    /// <summary>Σ_k c_ik {vector}_k over the folded pairs of row i.</summary>
+    private string FoldedSum(int i, string vector) =>
+        string.Join(" + ", _sparsity.Pairs.Where(p => p.I == i).Select(p => $"({p.Name} * {vector}{p.K})"));
 
     private void WriteBackwardUu()
     {
@@ -275,41 +336,39 @@ internal sealed class TensorProductPathWriter
         LoadX1("(u * " + N(D1) + ")");
         LoadX2("(u * " + N(D2) + ")");
         WriteFold();
-        if (_path.Mode == ConnectionMode.Uuu)
+        foreach (FoldedPair pair in _sparsity.Pairs)
         {
-            Line("int fo = " + N(_path.OffsetOut) + " + (u * " + N(D3) + ");");
-            LoadGradient("fo");
-            WeightGradient("u");
+            Line($"Lanes p{pair.I}_{pair.K} = Lanes.Zero;");
         }
-        else if (sumOverU)
+
+        if (_path.Mode == ConnectionMode.Uuw && _path.HasWeight)
         {
-            WeightGradient("u");
+            GemmGradient("(u * " + N(W) + ") + o");
+            foreach (int i in _sparsity.UsedI)
+            {
+                Line($"Add(ref gradX1, f1 + {i}, {FoldedSum(i, "h")});");
+            }
+
+            foreach (FoldedPair pair in _sparsity.Pairs)
+            {
+                Line($"p{pair.I}_{pair.K} = MultiplyAdd(x1_{pair.I}, h{pair.K}, p{pair.I}_{pair.K});");
+            }
+
+            WriteProducts("t");
+            GemmWeightGradient("(u * " + N(W) + ") + o");
         }
         else
         {
-            GemmGradient("(u * " + N(W) + ") + o");
-        }
-
-        DeclareZero("dx2_", _sparsity.UsedJ);
-        WriteInputGradients();
-        foreach (int j in _sparsity.UsedJ)
-        {
-            Line($"Add(ref gradX2, f2 + {j}, dx2_{j});");
-        }
-
-        if (_path.HasWeight)
-        {
-            WriteProducts("t");
-            if (_path.Mode == ConnectionMode.Uuu)
+            if (!sumOverU)
             {
-                Line($"Add(ref gradWeights, {N(_path.WeightOffset)} + u, {Dot("g", "t")});");
+                Line("int fo = " + N(_path.OffsetOut) + " + (u * " + N(D3) + ");");
+                LoadGradient("fo");
             }
-            else
-            {
-                GemmWeightGradient("(u * " + N(W) + ") + o");
-            }
+
+            WriteScalarWeightGradients("u");
         }
 
+        WriteX2Gradient();
         _writer.CloseBlock();
     }
 
@@ -330,20 +389,6 @@ internal sealed class TensorProductPathWriter
                 (false, true) => $"Store(ref output, {fo} + {k}, t{k});",
                 _ => $"Add(ref output, {fo} + {k}, t{k});",
             });
-        }
-    }
-
-    /// <summary>h_k = weight · g_k for the scalar-weighted modes (h is g without weights).</summary>
-    private void WeightGradient(string weightIndex)
-    {
-        if (_path.HasWeight)
-        {
-            Line("Lanes weight = " + Weight(weightIndex) + ";");
-        }
-
-        foreach (int k in _sparsity.UsedK)
-        {
-            Line(_path.HasWeight ? $"Lanes h{k} = weight * g{k};" : $"Lanes h{k} = g{k};");
         }
     }
 
@@ -370,26 +415,6 @@ internal sealed class TensorProductPathWriter
         string sum = string.Join(" + ", _sparsity.UsedK.Select(k => $"(Load(ref gradOutput, fo + {k}) * t{k})"));
         Line($"Add(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {sum});");
         _writer.CloseBlock();
-    }
-
-    /// <summary>dx1[u, i] += Σ_k c_ik h_k; dx2 accumulators += Σ_ik C_ijk x1_i h_k.</summary>
-    private void WriteInputGradients()
-    {
-        foreach (int i in _sparsity.UsedI)
-        {
-            string sum = string.Join(" + ", _sparsity.Pairs.Where(p => p.I == i).Select(p => $"({p.Name} * h{p.K})"));
-            Line($"Add(ref gradX1, f1 + {i}, {sum});");
-        }
-
-        foreach (FoldedPair pair in _sparsity.Pairs)
-        {
-            string q = $"q{pair.I}_{pair.K}";
-            Line($"Lanes {q} = x1_{pair.I} * h{pair.K};");
-            foreach (var (j, coefficient) in pair.Terms)
-            {
-                Line($"dx2_{j} = MultiplyAdd({q}, new Lanes({Literal(coefficient)}), dx2_{j});");
-            }
-        }
     }
 
     /// <summary>c_ik = Σ_j C_ijk x2_j for every folded pair.</summary>
@@ -447,13 +472,11 @@ internal sealed class TensorProductPathWriter
         }
     }
 
-    private void DeclareZero(string prefix) => DeclareZero(prefix, _sparsity.UsedK);
-
-    private void DeclareZero(string prefix, IEnumerable<int> indices)
+    private void DeclareZero(string prefix)
     {
-        foreach (int index in indices)
+        foreach (int k in _sparsity.UsedK)
         {
-            Line($"Lanes {prefix}{index} = Lanes.Zero;");
+            Line($"Lanes {prefix}{k} = Lanes.Zero;");
         }
     }
 
