@@ -19,7 +19,7 @@ internal static class DeclarationReader
 {
     public const string EinsumAttributeName = "TensorGen.EinsumAttribute";
 
-    private static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
+    internal static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     private static readonly SymbolDisplayFormat s_namespace = SymbolDisplayFormat.FullyQualifiedFormat
@@ -112,7 +112,7 @@ internal static class DeclarationReader
     }
 
     /// <summary>The containing types, outermost first, each paired with its declaration around the method.</summary>
-    private static IEnumerable<ContainingTypeModel> ContainingTypes(MethodDeclarationSyntax syntax, List<INamedTypeSymbol> outermostFirst)
+    internal static IEnumerable<ContainingTypeModel> ContainingTypes(MethodDeclarationSyntax syntax, List<INamedTypeSymbol> outermostFirst)
     {
         // Types nest in source as they do in symbols, so the declarations around the method pair up with them.
         var declarations = syntax.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().ToList();
@@ -199,7 +199,7 @@ internal static class DeclarationReader
             (syntax?.Type?.GetLocation() ?? syntax?.GetLocation()).ToLocationInfo());
     }
 
-    private static AttributeArgumentModel Argument(string? value, AttributeArgumentSyntax? argument)
+    internal static AttributeArgumentModel Argument(string? value, AttributeArgumentSyntax? argument)
     {
         if (argument is null)
         {
@@ -273,19 +273,19 @@ internal static class DeclarationReader
     private static bool HasEinsumAttribute(IMethodSymbol method) =>
         method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == EinsumAttributeName);
 
-    private static string LowerFirst(string name) =>
+    internal static string LowerFirst(string name) =>
         name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
 
     /// <summary>A type's part of a hint name: its name, and its type parameters in braces when generic (<c>Cache{T}</c>).</summary>
-    private static string HintPart(INamedTypeSymbol type) =>
+    internal static string HintPart(INamedTypeSymbol type) =>
         type.TypeParameters.Length == 0 ? type.Name : type.Name + "{" + string.Join(",", type.TypeParameters.Select(t => t.Name)) + "}";
 
     /// <summary>Modifiers that the implementing declaration repeats (accessibility must match exactly).</summary>
-    private static bool IsRepeatedModifier(SyntaxToken modifier) =>
+    internal static bool IsRepeatedModifier(SyntaxToken modifier) =>
         modifier.Kind() is SyntaxKind.PublicKeyword or SyntaxKind.PrivateKeyword or SyntaxKind.ProtectedKeyword
             or SyntaxKind.InternalKeyword or SyntaxKind.StaticKeyword or SyntaxKind.UnsafeKeyword or SyntaxKind.NewKeyword;
 
     /// <summary>A name as C# source: reserved keywords get an <c>@</c>.</summary>
-    private static string Identifier(string name) =>
+    internal static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }
