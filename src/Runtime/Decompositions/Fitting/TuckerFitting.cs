@@ -63,6 +63,11 @@ internal static class TuckerFitting
             core = Core(x, factors, skip: -1);
             double residual = Math.Max(0, norm2 - Elements.SumOfSquares(DenseTensors.Span(core)));
             double error = norm2 > 0 ? Math.Sqrt(residual / norm2) : 0;
+            if (error < IdentityResolution)
+            {
+                error = ReconstructionError(x, new TuckerTensor<T>(core, factors), norm2);
+            }
+
             errors.Add(error);
             progress?.Report(new FitProgress(iteration, error));
             if (errors.Count > 1 && Math.Abs(errors[errors.Count - 2] - error) < options.Tolerance)
@@ -73,6 +78,26 @@ internal static class TuckerFitting
         }
 
         return new FitResult<TuckerTensor<T>>(new TuckerTensor<T>(core, factors), errors, converged);
+    }
+
+    /// <summary>
+    /// Below this relative error ‖X‖² − ‖G‖² has cancelled too far to trust (its rounding, about ε‖X‖² summed over
+    /// the elements, is then a visible part of the difference); the residual is taken from the reconstruction instead.
+    /// </summary>
+    private const double IdentityResolution = 1e-5;
+
+    /// <summary>‖X − X̂‖/‖X‖ from the reconstructed model.</summary>
+    private static double ReconstructionError<T>(Tensor<T> x, TuckerTensor<T> model, double norm2)
+        where T : unmanaged, INumberBase<T>
+    {
+        ReadOnlySpan<T> data = DenseTensors.Span(x), fitted = DenseTensors.Span(model.ToDense());
+        double residual = 0;
+        for (int i = 0; i < data.Length; i++)
+        {
+            residual += Elements.AbsSquared(data[i] - fitted[i]);
+        }
+
+        return Math.Sqrt(residual / norm2);
     }
 
     private static Tensor<T> Prepare<T>(Tensor<T> tensor, int[]? ranks)
