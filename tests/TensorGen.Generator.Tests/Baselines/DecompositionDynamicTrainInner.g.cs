@@ -9,7 +9,7 @@
 // OverlapContraction contracts the network
 //   dae,ebf,fcg,hai,ibj,jck->
 //   over braCore0, braCore1, braCore2, ketCore0, ketCore1, ketCore2.
-// Contraction plan: the sweep along the train, kept whatever the sizes (its cost is optimal for trains; opt_einsum's cost units):
+// Contraction plan: the sweep along the train, whose cost stays linear in the cores whatever the real sizes (opt_einsum's cost units):
 //   Complete contraction:  dae,ebf,fcg,hai,ibj,jck->
 //                  Sizes:  modes assumed 32 and ranks 16 to choose the order (defghijk are ranks); real sizes are read at run time
 //          Naive scaling:  11

@@ -43,7 +43,7 @@ internal static class DecompositionHeaderWriter
             writer.WriteComment(!sweep
                 ? "Contraction plan (opt_einsum's greedy strategy and cost units):"
                 : unit.StaticSizes is null
-                    ? "Contraction plan: the sweep along the train, kept whatever the sizes (its cost is optimal for trains; opt_einsum's cost units):"
+                    ? "Contraction plan: the sweep along the train, whose cost stays linear in the cores whatever the real sizes (opt_einsum's cost units):"
                     : "Contraction plan: the sweep along the train, no costlier than the greedy planner's path for these sizes (opt_einsum's cost units):");
             foreach (string line in PathInfo.Format(unit.Plan, SizeNote(unit)))
             {

@@ -76,9 +76,10 @@ internal sealed class LoweredContraction : IEquatable<LoweredContraction>
     }
 
     /// <summary>
-    /// The plan: with known sizes, the cheaper (in opt_einsum's FLOP units) of the planner's path and the sweep;
-    /// with assumed sizes, the sweep when there is one, since its cost stays optimal whatever the real sizes
-    /// (O(N n r³) for a train inner product), while a path chosen for guessed sizes may not.
+    /// The plan: with known sizes, the cheaper (in opt_einsum's FLOP units) of the planner's path and the sweep — the
+    /// planner wins near a train's ends, where bonds are not saturated, the sweep when physical indices are wide; with
+    /// assumed sizes, the sweep when there is one, since its cost stays O(N n r³) (a train inner product) whatever the
+    /// real sizes, while a path chosen for guessed sizes can grow exponentially with the number of cores.
     /// </summary>
     public ContractionPlan Plan(IReadOnlyDictionary<string, long> sizes, bool sizesKnown)
     {
