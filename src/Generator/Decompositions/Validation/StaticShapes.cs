@@ -137,7 +137,7 @@ internal static class StaticShapes
             units.Add(Unit(lowered, shapes, new int[0]));
         }
 
-        CheckFits(method, units, formatShapes, denseShapes, spec, diagnostics);
+        CheckFits(method, units, formatShapes, denseShapes, diagnostics);
         return new DecompositionKernel(method, spec, signature, element, units, formatShapes, denseShapes);
     }
 
@@ -164,7 +164,7 @@ internal static class StaticShapes
 
     /// <summary>TG0206 when a component, a dense operand, the result or an intermediate would exceed a span.</summary>
     private static void CheckFits(DecompositionMethodModel method, List<ContractionUnit> units, FormatShape?[] formatShapes, long[]?[] denseShapes,
-        OperationSpec spec, List<DiagnosticInfo> diagnostics)
+        List<DiagnosticInfo> diagnostics)
     {
         LocationInfo? at = method.Shape.Location ?? method.Location;
         string? problem = null;
