@@ -107,6 +107,7 @@ internal static class DecompositionEmitter
         {
             foreach (int source in kernel.Units[0].Lowered.Operands.Where(o => o.Conjugate).Select(o => o.Source).Distinct())
             {
+                writer.WriteComment($"Σ conj({method.Parameters[source].DisplayName}) ⋯: its components enter conjugated.");
                 string name = locals.Allocate(method.Parameters[source].DisplayName + "Conjugate");
                 conjugated[source] = name;
                 writer.WriteLine($"var {name} = {method.Parameters[source].Name}.Conjugate();");
