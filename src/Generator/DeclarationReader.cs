@@ -19,7 +19,7 @@ internal static class DeclarationReader
 {
     public const string EinsumAttributeName = "TensorGen.EinsumAttribute";
 
-    private static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
+    internal static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     private static readonly SymbolDisplayFormat s_namespace = SymbolDisplayFormat.FullyQualifiedFormat
@@ -273,7 +273,7 @@ internal static class DeclarationReader
     private static bool HasEinsumAttribute(IMethodSymbol method) =>
         method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == EinsumAttributeName);
 
-    private static string LowerFirst(string name) =>
+    internal static string LowerFirst(string name) =>
         name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
 
     /// <summary>A type's part of a hint name: its name, and its type parameters in braces when generic (<c>Cache{T}</c>).</summary>

@@ -236,6 +236,14 @@ internal static class CpuStaticEmitter
         string target = Element(output, step.ResultLabels);
         string assign = accumulate ? "+=" : "=";
 
+        // A summing step without an outer loop would declare the accumulator at method scope, where it collides
+        // (CS0136) with the accumulators other steps declare inside their loops: give it a block of its own.
+        bool ownScope = outer.Count == 0 && inner.Count > 0 && kernel.Plan.Steps.Count > 1;
+        if (ownScope)
+        {
+            writer.OpenBlock();
+        }
+
         foreach (string label in outer)
         {
             OpenLoop(writer, loopVariables[label], sizes[label]);
@@ -273,6 +281,11 @@ internal static class CpuStaticEmitter
         }
 
         foreach (string _ in outer)
+        {
+            writer.CloseBlock();
+        }
+
+        if (ownScope)
         {
             writer.CloseBlock();
         }

@@ -53,7 +53,7 @@ internal static class KernelFileEmitter
         (method.Modifiers.Length == 0 ? string.Empty : method.Modifiers + " ") + "partial " + method.ReturnType + " " + method.Name
         + "(" + string.Join(", ", method.Parameters.Select(p => p.Declaration)) + ")";
 
-    private static string Write(EinsumMethodModel method, Action<SourceWriter> header, Action<SourceWriter> members) =>
+    internal static string Write(EinsumMethodModel method, Action<SourceWriter> header, Action<SourceWriter> members) =>
         Write(method.Namespace, method.ContainingTypes, header, members, trailer: null);
 
     /// <summary>

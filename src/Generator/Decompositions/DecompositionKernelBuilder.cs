@@ -1,0 +1,62 @@
+using System;
+using System.Linq;
+using System.Threading;
+using TensorGen.Decompositions.Emit;
+using TensorGen.Decompositions.Model;
+using TensorGen.Decompositions.Validation;
+using TensorGen.Diagnostics;
+using TensorGen.Model;
+
+namespace TensorGen.Decompositions;
+
+/// <summary>
+/// The decomposition pipeline's second step, plain C#: validate, lower, plan and emit one declaration. It never
+/// throws: an unexpected exception becomes TG9999 naming the method.
+/// </summary>
+internal static class DecompositionKernelBuilder
+{
+    public static KernelResult Build(DecompositionDeclaration declaration, CancellationToken cancellationToken)
+    {
+        if (declaration.Method is not { } method)
+        {
+            return new KernelResult(null, declaration.Diagnostics);
+        }
+
+        try
+        {
+            DecompositionValidation validation = DecompositionValidator.Validate(method);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (validation.Kernel is { } kernel)
+            {
+                return new KernelResult(new GeneratedKernel(method.HintName, DecompositionEmitter.Emit(kernel)), EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            DiagnosticInfo? first = validation.Diagnostics.FirstOrDefault();
+            string message = first?.Message ?? $"The [{method.AttributeName}] attribute on '{method.DisplayName}' does not compile; fix it first.";
+            return new KernelResult(Failure(method, first?.Id, message), validation.Diagnostics.ToEquatableArray());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            DiagnosticInfo error = InternalErrors.Create(method.DisplayName, e, method.Location);
+            return new KernelResult(Failure(method, error.Id, error.Message), new[] { error }.ToEquatableArray());
+        }
+    }
+
+    private static GeneratedKernel? Failure(DecompositionMethodModel method, string? id, string message)
+    {
+        if (!method.CanBeImplemented)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new GeneratedKernel(method.HintName, DecompositionEmitter.EmitFailure(method, id, message));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Writing even the throwing body failed; the diagnostic already explains the declaration.
+            return null;
+        }
+    }
+}

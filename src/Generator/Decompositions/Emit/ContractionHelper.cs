@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TensorGen.Decompositions.Lowering;
+using TensorGen.Decompositions.Model;
+using TensorGen.Decompositions.Validation;
+using TensorGen.Emit;
+using TensorGen.Model;
+
+namespace TensorGen.Decompositions.Emit;
+
+/// <summary>
+/// One lowered network as a private einsum kernel of the containing type: a synthesized einsum declaration (one span
+/// parameter per network operand, then the result) that <see cref="CpuStaticEmitter"/> or <see cref="CpuDynamicEmitter"/>
+/// implements exactly as it implements <c>[Einsum]</c> methods.
+/// </summary>
+internal sealed class ContractionHelper
+{
+    private ContractionHelper(ContractionUnit unit, EinsumKernel kernel, IReadOnlyList<string> operandNames)
+    {
+        Unit = unit;
+        Kernel = kernel;
+        OperandNames = operandNames;
+    }
+
+    public ContractionUnit Unit { get; }
+
+    /// <summary>The einsum kernel the emitters write.</summary>
+    public EinsumKernel Kernel { get; }
+
+    /// <summary>The helper's parameter names per network operand, e.g. <c>xFactor0</c>, <c>yCore3</c>, <c>u0</c>.</summary>
+    public IReadOnlyList<string> OperandNames { get; }
+
+    public string Name => Kernel.Method.Name;
+
+    /// <param name="kernel">The validated declaration.</param>
+    /// <param name="unitIndex">Which of its networks.</param>
+    /// <param name="resultName">The result parameter's name as written (a keyword keeps its <c>@</c>), or a fresh name for a scalar.</param>
+    public static ContractionHelper Create(DecompositionKernel kernel, int unitIndex, string resultName)
+    {
+        DecompositionMethodModel method = kernel.Method;
+        ContractionUnit unit = kernel.Units[unitIndex];
+        string suffix = kernel.Units.Count > 1 ? (unitIndex + 1).ToString(CultureInfo.InvariantCulture) : string.Empty;
+        bool isStatic = kernel.IsStatic;
+        string t = kernel.ElementType;
+
+        // Dense operands and the result keep the user's names (a keyword keeps its '@' in code); components are
+        // named for what they are: xFactor0, yCore3, xConjugateCore0.
+        var taken = new HashSet<string>(System.StringComparer.Ordinal);
+        var names = new List<(string Name, string Display)>();
+        bool perCore = kernel.Spec.Operation == DecompositionOperation.Apply;
+        foreach (LoweredOperand operand in unit.Lowered.Operands)
+        {
+            DecompositionParameterModel source = method.Parameters[operand.Source];
+            (string Name, string Display) name = operand.Part == OperandPart.Dense
+                ? (source.Name, source.DisplayName)
+                : Plain(source.DisplayName + (operand.Conjugate && kernel.Element == DecompositionElement.Complex ? "Conjugate" : string.Empty)
+                    + (perCore ? "Core" : PartName(operand)));
+            names.Add(Unique(name, taken));
+        }
+
+        (string Name, string Display) result = Unique((resultName, resultName.TrimStart('@')), taken);
+        string input = isStatic ? $"global::System.ReadOnlySpan<{t}>" : $"global::System.Numerics.Tensors.ReadOnlyTensorSpan<{t}>";
+        string output = isStatic ? $"global::System.Span<{t}>" : $"global::System.Numerics.Tensors.TensorSpan<{t}>";
+        var parameters = names.Select(n => Parameter(n, input))
+            .Append(Parameter(result, output))
+            .ToEquatableArray();
+
+        var model = new EinsumMethodModel
+        {
+            Name = method.MemberStem + "Contraction" + suffix,
+            DisplayName = method.DisplayName + " (contraction" + (suffix.Length == 0 ? string.Empty : " " + suffix) + ")",
+            HintName = method.HintName,
+            Namespace = method.Namespace,
+            ContainingTypes = method.ContainingTypes,
+            Modifiers = "private static",
+            ReturnType = "void",
+            IsStatic = true,
+            ReturnsVoid = true,
+            IsGeneric = false,
+            IsPartial = true,
+            HasBody = false,
+            Parameters = parameters,
+            Expression = new AttributeArgumentModel(unit.Lowered.Expression, null, -1),
+            Sizes = AttributeArgumentModel.Absent,
+            Accumulate = false,
+            AttributeHasErrors = false,
+            ProgramFieldName = "s_" + LowerFirst(method.MemberStem) + "Program" + suffix,
+            Location = method.Location,
+        };
+
+        var einsum = new EinsumKernel(model, unit.Lowered.Parse(), unit.Plan, unit.StaticSizes, t);
+        return new ContractionHelper(unit, einsum, names.Select(n => n.Name).ToList());
+    }
+
+    /// <summary><c>Weights</c>, <c>Factor2</c>, <c>Core</c> (Tucker) or <c>Core3</c> (a train's).</summary>
+    private static string PartName(LoweredOperand operand) => operand.Part switch
+    {
+        OperandPart.Weights => "Weights",
+        OperandPart.Core => "Core",
+        OperandPart.Factor => "Factor" + operand.Index.ToString(CultureInfo.InvariantCulture),
+        _ => "Core" + operand.Index.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static ParameterModel Parameter((string Name, string Display) name, string type) =>
+        new(name.Name, name.Display, type + " " + name.Name, type, SpanKind.Other, ElementKind.Other, string.Empty, string.Empty, null, null);
+
+    private static (string Name, string Display) Plain(string name) => (name, name);
+
+    /// <summary>The name, with underscores appended while another parameter of the helper has it.</summary>
+    private static (string Name, string Display) Unique((string Name, string Display) name, HashSet<string> taken)
+    {
+        while (!taken.Add(name.Display))
+        {
+            name = (name.Name + "_", name.Display + "_");
+        }
+
+        return name;
+    }
+
+    private static string LowerFirst(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+}

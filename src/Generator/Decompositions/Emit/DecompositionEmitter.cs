@@ -1,0 +1,293 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TensorGen.Decompositions.Lowering;
+using TensorGen.Decompositions.Model;
+using TensorGen.Decompositions.Validation;
+using TensorGen.Emit;
+using TensorGen.Model;
+
+namespace TensorGen.Decompositions.Emit;
+
+/// <summary>
+/// Writes a decomposition kernel's file: the declared method, which checks its arguments, gathers the format's
+/// components (conjugating the left side of an inner product for Complex elements) and calls the private einsum
+/// kernel(s) of its lowered network, written by the einsum emitters.
+/// </summary>
+internal static class DecompositionEmitter
+{
+    private const string Checks = "global::TensorGen.Decompositions.DecompositionChecks.";
+    private const string Tensors = "global::System.Numerics.Tensors.";
+
+    public static string Emit(DecompositionKernel kernel)
+    {
+        DecompositionMethodModel method = kernel.Method;
+        var locals = new LocalNames(method.Parameters.Select(p => p.DisplayName)
+            .Concat(method.ContainingTypes.SelectMany(t => t.TypeParameters).Select(tp => tp.Split(' ').Last().TrimStart('@'))));
+        string value = locals.Allocate("value");
+        string resultName = kernel.Signature.HasResultParameter ? method.Parameters[method.Parameters.Count - 1].Name : value;
+        var helpers = Enumerable.Range(0, kernel.Units.Count).Select(u => ContractionHelper.Create(kernel, u, resultName)).ToList();
+
+        return KernelFileEmitter.Write(FileModel(method),
+            writer => DecompositionHeaderWriter.Write(writer, kernel, helpers),
+            writer =>
+            {
+                WriteMethod(writer, kernel, helpers, locals, value);
+                foreach (ContractionHelper helper in helpers)
+                {
+                    writer.WriteLine();
+                    writer.WriteComment($"The lowered network \"{helper.Unit.Lowered.Expression}\" as an einsum kernel.");
+                    writer.WriteLine(KernelFileEmitter.Signature(helper.Kernel.Method) + ";");
+                    writer.WriteLine();
+                    if (helper.Kernel.IsStatic)
+                    {
+                        CpuStaticEmitter.WriteMethod(writer, helper.Kernel);
+                    }
+                    else
+                    {
+                        CpuDynamicEmitter.WriteMembers(writer, helper.Kernel);
+                    }
+                }
+            });
+    }
+
+    /// <summary>The throwing implementation of a declaration with errors (it spares the user CS8795 on top of the TG error).</summary>
+    public static string EmitFailure(DecompositionMethodModel method, string? id, string message) =>
+        KernelFileEmitter.Write(FileModel(method),
+            writer =>
+            {
+                writer.WriteComment($"TensorGen could not generate {method.DisplayName}: "
+                    + (id is null ? $"its [{method.AttributeName}] attribute does not compile" : "error " + id) + " (see the build output).");
+                writer.WriteComment("This body only keeps the compiler from also reporting that the partial method has no implementation.");
+            },
+            writer =>
+            {
+                writer.OpenBlock(Signature(method));
+                writer.WriteLine($"throw new global::System.NotSupportedException({CSharpLiteral.String(id is null ? message : id + ": " + message)});");
+                writer.CloseBlock();
+            });
+
+    private static void WriteMethod(SourceWriter writer, DecompositionKernel kernel, List<ContractionHelper> helpers, LocalNames locals, string value)
+    {
+        DecompositionMethodModel method = kernel.Method;
+        OperationSpec spec = kernel.Spec;
+        string t = kernel.ElementType;
+        writer.OpenBlock(Signature(method));
+
+        // Checks first: nothing is computed unless every decomposed argument has the declared order (and, static, sizes).
+        for (int p = 0; p < method.Parameters.Count; p++)
+        {
+            DecompositionParameterModel parameter = method.Parameters[p];
+            if (IsFormat(parameter.Type.Kind))
+            {
+                writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+                writer.WriteLine($"{Checks}ThrowIfOrderMismatch({parameter.Name}.Order, {CSharpLiteral.Int(spec.Order)}, {CSharpLiteral.String(parameter.DisplayName)});");
+            }
+        }
+
+        if (kernel.IsStatic)
+        {
+            for (int p = 0; p < method.Parameters.Count; p++)
+            {
+                if (kernel.FormatShapes[p] is { } shape)
+                {
+                    foreach (var (part, index) in Components(shape))
+                    {
+                        writer.WriteLine($"{Checks}ThrowIfShapeMismatch({Component(method.Parameters[p].Name, part, index)}.Lengths, "
+                            + $"[{string.Join(", ", shape.ComponentShape(part, index).Select(CSharpLiteral.Int))}], "
+                            + $"{CSharpLiteral.String(method.Parameters[p].DisplayName)}, {CSharpLiteral.String(FormatShape.ComponentName(part, index))});");
+                    }
+                }
+            }
+        }
+
+        // The left side of an inner product enters conjugated; for real elements conjugation is the identity.
+        var conjugated = new Dictionary<int, string>();
+        if (kernel.Element == DecompositionElement.Complex)
+        {
+            foreach (int source in kernel.Units[0].Lowered.Operands.Where(o => o.Conjugate).Select(o => o.Source).Distinct())
+            {
+                writer.WriteComment($"Σ conj({method.Parameters[source].DisplayName}) ⋯: its components enter conjugated.");
+                string name = locals.Allocate(method.Parameters[source].DisplayName + "Conjugate");
+                conjugated[source] = name;
+                writer.WriteLine($"var {name} = {method.Parameters[source].Name}.Conjugate();");
+            }
+        }
+
+        writer.WriteLine();
+        if (spec.Operation == DecompositionOperation.Apply)
+        {
+            WriteApply(writer, kernel, helpers, locals);
+            writer.CloseBlock();
+            return;
+        }
+
+        ContractionHelper helper = helpers[0];
+        string Argument(int i)
+        {
+            LoweredOperand operand = helper.Unit.Lowered.Operands[i];
+            if (operand.Part == OperandPart.Dense)
+            {
+                return method.Parameters[operand.Source].Name;
+            }
+
+            string owner = operand.Conjugate && conjugated.TryGetValue(operand.Source, out string? c) ? c : method.Parameters[operand.Source].Name;
+            return Span(kernel, Component(owner, operand.Part, operand.Index));
+        }
+
+        var arguments = Enumerable.Range(0, helper.Unit.Lowered.Operands.Count).Select(Argument).ToList();
+        if (kernel.Signature.HasResultParameter)
+        {
+            WriteCall(writer, helper.Name, arguments.Append(method.Parameters[method.Parameters.Count - 1].Name).ToList());
+        }
+        else
+        {
+            writer.WriteLine($"global::System.Span<{t}> {value} = stackalloc {t}[1];");
+            WriteCall(writer, helper.Name, arguments.Append(kernel.IsStatic ? value : $"new {Tensors}TensorSpan<{t}>({value})").ToList());
+            writer.WriteLine("return " + ReturnValue(kernel, value + "[0]") + ";");
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>Core by core: each product core is the helper's [a, c, m, b, d] read as [(a c), m, (b d)].</summary>
+    private static void WriteApply(SourceWriter writer, DecompositionKernel kernel, List<ContractionHelper> helpers, LocalNames locals)
+    {
+        DecompositionMethodModel method = kernel.Method;
+        string t = kernel.ElementType;
+        string a = method.Parameters[0].Name, x = method.Parameters[1].Name;
+        string cores = locals.Allocate("cores");
+        writer.WriteLine($"var {cores} = new {Tensors}Tensor<{t}>[{CSharpLiteral.Int(kernel.Spec.Order)}];");
+        if (!kernel.IsStatic)
+        {
+            string k = locals.Allocate("k"), aCore = locals.Allocate("aCore"), xCore = locals.Allocate("xCore");
+            string data = locals.Allocate("data"), left = locals.Allocate("left"), right = locals.Allocate("right");
+            writer.OpenBlock($"for (int {k} = 0; {k} < {cores}.Length; {k}++)");
+            writer.WriteLine($"{Tensors}Tensor<{t}> {aCore} = {a}.Cores[{k}], {xCore} = {x}.Cores[{k}];");
+            writer.WriteLine($"nint {left} = {aCore}.Lengths[0] * {xCore}.Lengths[0], {right} = {aCore}.Lengths[3] * {xCore}.Lengths[2];");
+            writer.WriteLine($"var {data} = new {t}[checked((int)({left} * {aCore}.Lengths[1] * {right}))];");
+            writer.WriteLine($"{helpers[0].Name}({aCore}.AsReadOnlyTensorSpan(), {xCore}.AsReadOnlyTensorSpan(),");
+            writer.WriteLine($"    new {Tensors}TensorSpan<{t}>({data}, [{aCore}.Lengths[0], {xCore}.Lengths[0], {aCore}.Lengths[1], {aCore}.Lengths[3], {xCore}.Lengths[2]]));");
+            writer.WriteLine($"{cores}[{k}] = {Tensors}Tensor.Create({data}, [{left}, {aCore}.Lengths[1], {right}]);");
+            writer.CloseBlock();
+        }
+        else
+        {
+            FormatShape operatorShape = kernel.FormatShapes[0]!, trainShape = kernel.FormatShapes[1]!;
+            foreach (ContractionHelper helper in helpers)
+            {
+                foreach (int k in helper.Unit.Cores)
+                {
+                    long[] ak = operatorShape.ComponentShape(OperandPart.TrainCore, k), xk = trainShape.ComponentShape(OperandPart.TrainCore, k);
+                    long left = ak[0] * xk[0], right = ak[3] * xk[2];
+                    string data = locals.Allocate("core" + CSharpLiteral.Int(k));
+                    writer.WriteLine($"var {data} = new {t}[{CSharpLiteral.Int(left * ak[1] * right)}];");
+                    writer.WriteLine($"{helper.Name}({Span(kernel, $"{a}.Cores[{CSharpLiteral.Int(k)}]")}, {Span(kernel, $"{x}.Cores[{CSharpLiteral.Int(k)}]")}, {data});");
+                    writer.WriteLine($"{cores}[{CSharpLiteral.Int(k)}] = {Tensors}Tensor.Create({data}, [{CSharpLiteral.Int(left)}, {CSharpLiteral.Int(ak[1])}, {CSharpLiteral.Int(right)}]);");
+                }
+            }
+        }
+
+        writer.WriteLine($"return new global::TensorGen.Decompositions.TensorTrain<{t}>({cores});");
+    }
+
+    /// <summary>A call with one argument per line (networks have many operands).</summary>
+    private static void WriteCall(SourceWriter writer, string name, IReadOnlyList<string> arguments)
+    {
+        writer.WriteLine(name + "(");
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            writer.WriteLine("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+        }
+    }
+
+    private static string ReturnValue(DecompositionKernel kernel, string element)
+    {
+        if (kernel.Spec.Operation != DecompositionOperation.Norm)
+        {
+            return element;
+        }
+
+        return kernel.Element switch
+        {
+            DecompositionElement.Single => $"global::System.MathF.Sqrt(global::System.MathF.Max(0f, {element}))",
+            DecompositionElement.Double => $"global::System.Math.Sqrt(global::System.Math.Max(0d, {element}))",
+            _ => $"global::System.Math.Sqrt(global::System.Math.Max(0d, {element}.Real))",
+        };
+    }
+
+    /// <summary>How the helper receives a component: a tensor span (dynamic) or the dense row-major memory (static).</summary>
+    private static string Span(DecompositionKernel kernel, string component) =>
+        kernel.IsStatic
+            ? $"global::TensorGen.Runtime.TensorMemory.Of({component}.AsReadOnlyTensorSpan())"
+            : component + ".AsReadOnlyTensorSpan()";
+
+    private static string Component(string owner, OperandPart part, int index) => part switch
+    {
+        OperandPart.Weights => owner + ".Weights",
+        OperandPart.Core => owner + ".Core",
+        OperandPart.Factor => $"{owner}.Factors[{CSharpLiteral.Int(index)}]",
+        _ => $"{owner}.Cores[{CSharpLiteral.Int(index)}]",
+    };
+
+    private static IEnumerable<(OperandPart Part, int Index)> Components(FormatShape shape)
+    {
+        switch (shape.Format)
+        {
+            case DecompositionFormat.Cp:
+                yield return (OperandPart.Weights, 0);
+                for (int k = 0; k < shape.Order; k++)
+                {
+                    yield return (OperandPart.Factor, k);
+                }
+
+                break;
+            case DecompositionFormat.Tucker:
+                yield return (OperandPart.Core, 0);
+                for (int k = 0; k < shape.Order; k++)
+                {
+                    yield return (OperandPart.Factor, k);
+                }
+
+                break;
+            default:
+                for (int k = 0; k < shape.Order; k++)
+                {
+                    yield return (OperandPart.TrainCore, k);
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsFormat(DecompositionTypeKind kind) =>
+        kind is DecompositionTypeKind.CpTensor or DecompositionTypeKind.TuckerTensor or DecompositionTypeKind.TensorTrain or DecompositionTypeKind.TensorTrainMatrix;
+
+    private static string Signature(DecompositionMethodModel method) =>
+        (method.Modifiers.Length == 0 ? string.Empty : method.Modifiers + " ") + "partial " + method.ReturnTypeDeclaration + " " + method.Name
+        + "(" + string.Join(", ", method.Parameters.Select(p => p.Declaration)) + ")";
+
+    /// <summary>The namespace and containing types of the file, in the form <see cref="KernelFileEmitter"/> writes around members.</summary>
+    private static EinsumMethodModel FileModel(DecompositionMethodModel method) => new()
+    {
+        Name = method.Name,
+        DisplayName = method.DisplayName,
+        HintName = method.HintName,
+        Namespace = method.Namespace,
+        ContainingTypes = method.ContainingTypes,
+        Modifiers = method.Modifiers,
+        ReturnType = method.ReturnTypeDeclaration,
+        IsStatic = method.IsStatic,
+        ReturnsVoid = method.ReturnType.Kind == DecompositionTypeKind.Void,
+        IsGeneric = method.IsGeneric,
+        IsPartial = method.IsPartial,
+        HasBody = method.HasBody,
+        Parameters = EquatableArray<ParameterModel>.Empty,
+        Expression = AttributeArgumentModel.Absent,
+        Sizes = AttributeArgumentModel.Absent,
+        Accumulate = false,
+        AttributeHasErrors = method.AttributeHasErrors,
+        ProgramFieldName = string.Empty,
+        Location = method.Location,
+    };
+}
