@@ -32,8 +32,11 @@ public sealed class EinsumProgram
         }
     }
 
-    /// <summary>The number of steps: one per pairwise contraction, or one unary step for a single operand.</summary>
-    public int StepCount => Math.Max(1, Expression.Inputs.Count - 1);
+    /// <summary>
+    /// The number of steps of the program's path: one per pairwise contraction and one per unary sum-out (a single
+    /// operand without a path has one unary step). A program planned per binding has as many as its binding's plan.
+    /// </summary>
+    public int StepCount => _path is null || _path.Steps.Count == 0 ? Math.Max(1, Expression.Inputs.Count - 1) : _path.Steps.Count;
 
     internal EinsumExpression Expression { get; }
 
@@ -62,7 +65,11 @@ public sealed class EinsumProgram
         }
 
         var steps = Enumerable.Range(0, path.Length / 2).Select(k => new PathStep(path[2 * k], path[(2 * k) + 1]));
-        var contractionPath = new ContractionPath(Model.EquatableArray.ToEquatableArray(steps));
+        return Create(parsed, new ContractionPath(Model.EquatableArray.ToEquatableArray(steps)), parameterNames);
+    }
+
+    private static EinsumProgram Create(EinsumExpression parsed, ContractionPath contractionPath, string[] parameterNames)
+    {
         var program = new EinsumProgram(parsed, contractionPath, parameterNames);
         if (program._plainPlan is null)
         {
@@ -71,6 +78,33 @@ public sealed class EinsumProgram
         }
 
         return program;
+    }
+
+    /// <summary>Parses <paramref name="expression"/> and checks <paramref name="path"/> against it.</summary>
+    /// <param name="expression">The einsum expression, e.g. <c>"ab,bc,cd->ad"</c>.</param>
+    /// <param name="path">opt_einsum's linear path, e.g. <c>[[1], [0, 1], [0, 1]]</c>: each step names positions in the current
+    /// operand list — two to contract, or one whose indices that no other operand or the output holds are summed out —
+    /// which are removed and the result appended. Empty for a single operand.</param>
+    /// <param name="parameterNames">The operands' parameter names, then the result's; error messages name them.</param>
+    /// <exception cref="ArgumentException">The expression is invalid, the path does not fit it, or the names do not match its operands.</exception>
+    public static EinsumProgram FromLinearPath(string expression, int[][] path, string[] parameterNames)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        EinsumExpression parsed = Parse(expression);
+        ThrowIfNamesMismatch(parsed, parameterNames);
+        var steps = new PathStep[path.Length];
+        for (int k = 0; k < path.Length; k++)
+        {
+            steps[k] = path[k] switch
+            {
+                [int only] => PathStep.Unary(only),
+                [int first, int second] => new PathStep(first, second),
+                _ => throw new ArgumentException(
+                    $"Step {k + 1} of the path names {path[k]?.Length ?? 0} positions; a step names one (a unary sum-out) or two.", nameof(path)),
+            };
+        }
+
+        return Create(parsed, new ContractionPath(Model.EquatableArray.ToEquatableArray(steps)), parameterNames);
     }
 
     /// <summary>A program planned per binding with the greedy planner and the actual sizes (<see cref="Einsum.Evaluate{T}(string, ReadOnlySpan{System.Numerics.Tensors.Tensor{T}})"/>).</summary>

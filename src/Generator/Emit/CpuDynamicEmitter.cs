@@ -22,7 +22,8 @@ internal static class CpuDynamicEmitter
         string t = kernel.ElementType;
         string pool = $"global::System.Buffers.ArrayPool<{t}>.Shared";
 
-        writer.WriteLine($"private static readonly {Runtime}EinsumProgram {method.ProgramFieldName} = {Runtime}EinsumProgram.Create(");
+        string factory = plan.Path.HasUnarySteps ? "FromLinearPath" : "Create";
+        writer.WriteLine($"private static readonly {Runtime}EinsumProgram {method.ProgramFieldName} = {Runtime}EinsumProgram.{factory}(");
         writer.WriteLine("    " + CSharpLiteral.String(kernel.Expression.Text) + ",");
         writer.WriteLine("    " + PathLiteral(plan));
         writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " });");
@@ -129,12 +130,22 @@ internal static class CpuDynamicEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>opt_einsum's linear path flattened, e.g. <c>new[] { 0, 1, 0, 1 }, // path [(0, 1), (0, 1)]</c>.</summary>
+    /// <summary>
+    /// opt_einsum's linear path flattened, e.g. <c>new[] { 0, 1, 0, 1 }, // path [(0, 1), (0, 1)]</c>; a path with unary
+    /// steps (for <c>EinsumProgram.FromLinearPath</c>) as one array per step, e.g.
+    /// <c>new[] { new[] { 1 }, new[] { 0, 1 } }, // path [(1,), (0, 1)]</c>.
+    /// </summary>
     private static string PathLiteral(ContractionPlan plan)
     {
         if (plan.Path.Steps.Count == 0)
         {
             return "global::System.Array.Empty<int>(), // one operand: no pairwise step";
+        }
+
+        if (plan.Path.HasUnarySteps)
+        {
+            IEnumerable<string> steps = plan.Path.Steps.Select(s => "new[] { " + string.Join(", ", s.Positions.Select(i => CSharpLiteral.Int(i))) + " }");
+            return "new[] { " + string.Join(", ", steps) + " }, // path " + plan.Path;
         }
 
         IEnumerable<int> flat = plan.Path.Steps.SelectMany(s => new[] { s.First, s.Second });

@@ -32,7 +32,7 @@ internal static class PlanHeaderWriter
             : "dynamic shapes: lengths and strides are read at run time (TensorGen.Runtime)"));
         writer.WriteComment("  Result:         " + (kernel.Method.Accumulate ? "accumulated into (Accumulate = true)" : "overwritten"));
         writer.WriteComment(string.Empty);
-        writer.WriteComment("Contraction plan (opt_einsum's greedy strategy and cost units):");
+        writer.WriteComment("Contraction plan (strategy auto, in opt_einsum's cost units):");
         foreach (string line in PathInfo.Format(kernel.Plan, SizeNote(kernel)))
         {
             writer.WriteComment(line);

@@ -7,17 +7,19 @@ using TensorGen.Parsing;
 namespace TensorGen.Planning;
 
 /// <summary>
-/// An expression lowered along a path into executable steps. Operands are numbered: the inputs are
-/// 0..N−1, the result of step k is N+k, and the last step writes the expression's output. Every step is a
-/// pairwise contraction (or, for a single operand, a unary permute/trace/sum); diagonals of repeated indices
-/// and indices that occur in one operand only are folded into the step that consumes that operand.
+/// An expression lowered along a path (a <see cref="ContractionTree"/>'s) into executable steps. Operands are
+/// numbered: the inputs are 0..N−1, the result of step k is N+k, and the last step writes the expression's
+/// output. A step is a pairwise contraction or a unary step (a single operand's permute/trace/sum, or a sum-out
+/// of indices that occur in one operand only); diagonals of repeated indices are folded into the step that
+/// consumes the operand, and so are dangling indices when the path has no unary step for them.
 /// </summary>
 internal sealed class ContractionPlan : IEquatable<ContractionPlan>
 {
-    private ContractionPlan(EinsumExpression expression, ContractionPath path, EquatableArray<ContractionStep> steps,
+    private ContractionPlan(EinsumExpression expression, ContractionTree tree, ContractionPath path, EquatableArray<ContractionStep> steps,
         double naiveFlops, int naiveScaling)
     {
         Expression = expression;
+        Tree = tree;
         Path = path;
         Steps = steps;
         NaiveFlops = naiveFlops;
@@ -25,6 +27,9 @@ internal sealed class ContractionPlan : IEquatable<ContractionPlan>
     }
 
     public EinsumExpression Expression { get; }
+
+    /// <summary>The contraction tree the steps were lowered from.</summary>
+    public ContractionTree Tree { get; }
 
     public ContractionPath Path { get; }
 
@@ -38,47 +43,55 @@ internal sealed class ContractionPlan : IEquatable<ContractionPlan>
 
     public double Flops => Steps.Sum(s => s.Flops);
 
+    /// <summary>The total cost as an exact integer.</summary>
+    public System.Numerics.BigInteger ExactFlops => Tree.ExactFlops;
+
     public int Scaling => Steps.Max(s => s.Scaling);
 
     /// <summary>The largest step result's element count, the output included (as opt_einsum counts it).</summary>
     public double LargestIntermediate => Steps.Select(s => s.ResultSize).DefaultIfEmpty(0).Max();
 
+    /// <summary>The planning problem of <paramref name="expression"/>: its terms as index sets, with sizes.</summary>
+    public static ContractionNetwork Network(EinsumExpression expression, IReadOnlyDictionary<string, long> sizes) =>
+        new(expression.Inputs.Select(t => (IReadOnlyList<string>)t.Labels.ToList()).ToList(), expression.Output.Labels.ToList(), sizes);
+
     /// <summary>Plans <paramref name="expression"/> with <paramref name="planner"/> and lowers it.</summary>
-    public static ContractionPlan Create(EinsumExpression expression, IReadOnlyDictionary<string, long> sizes, IContractionPlanner planner)
+    public static ContractionPlan Create(EinsumExpression expression, IReadOnlyDictionary<string, long> sizes, IContractionPlanner planner,
+        PlanningOptions? options = null)
     {
-        var inputs = expression.Inputs.Select(t => (IReadOnlyList<string>)t.Labels.ToList()).ToList();
-        ContractionPath path = inputs.Count < 2 ? ContractionPath.Empty : planner.Plan(inputs, expression.Output.Labels.ToList(), sizes);
-        return Lower(expression, path, sizes);
+        ContractionTree tree = planner.Plan(Network(expression, sizes), options ?? PlanningOptions.Default);
+        return FromTree(expression, tree, sizes);
     }
 
-    /// <summary>Lowers <paramref name="expression"/> along a given path (throws on a path that does not fit).</summary>
+    /// <summary>Lowers a tree of <paramref name="expression"/>'s network (a single operand keeps the empty path).</summary>
+    public static ContractionPlan FromTree(EinsumExpression expression, ContractionTree tree, IReadOnlyDictionary<string, long> sizes) =>
+        Lower(expression, expression.Inputs.Count < 2 ? ContractionPath.Empty : tree.ToPath(), sizes);
+
+    /// <summary>Lowers <paramref name="expression"/> along a given path (throws <see cref="ArgumentException"/> on a path that does not fit).</summary>
     public static ContractionPlan Lower(EinsumExpression expression, ContractionPath path, IReadOnlyDictionary<string, long> sizes)
     {
         int n = expression.Inputs.Count;
-        if (path.Steps.Count != Math.Max(0, n - 1))
-        {
-            throw new ArgumentException($"A path for {n} operands has {Math.Max(0, n - 1)} steps, not {path.Steps.Count}.", nameof(path));
-        }
+        ContractionTree tree = ContractionTree.FromPath(Network(expression, sizes), path.Steps, out string? error)
+            ?? throw new ArgumentException(error, nameof(path));
 
         var working = Enumerable.Range(0, n).Select(i => (Id: i, Labels: expression.Inputs[i].Labels.ToList())).ToList();
         var steps = new List<ContractionStep>();
         var output = expression.Output.Labels.ToList();
 
-        if (n == 1)
+        if (path.Steps.Count == 0)
         {
             steps.Add(Step(0, -1, working[0].Labels, null, output, sizes, isFinal: true));
         }
 
         foreach (PathStep pair in path.Steps)
         {
-            if (pair.Second >= working.Count || pair.First < 0 || pair.First == pair.Second)
+            var left = working[pair.First];
+            (int Id, List<string> Labels)? right = pair.IsUnary ? null : working[pair.Second];
+            if (!pair.IsUnary)
             {
-                throw new ArgumentException($"Path step {pair} does not name two of the {working.Count} remaining operands.", nameof(path));
+                working.RemoveAt(pair.Second);
             }
 
-            var left = working[pair.First];
-            var right = working[pair.Second];
-            working.RemoveAt(pair.Second);
             working.RemoveAt(pair.First);
             bool isFinal = working.Count == 0;
 
@@ -91,10 +104,10 @@ internal sealed class ContractionPlan : IEquatable<ContractionPlan>
             {
                 // Keep, in order of first appearance, the indices that the output or a remaining operand needs.
                 var needed = new HashSet<string>(output.Concat(working.SelectMany(w => w.Labels)));
-                result = left.Labels.Concat(right.Labels).Distinct().Where(needed.Contains).ToList();
+                result = left.Labels.Concat(right?.Labels ?? Enumerable.Empty<string>()).Distinct().Where(needed.Contains).ToList();
             }
 
-            var step = Step(left.Id, right.Id, left.Labels, right.Labels, result, sizes, isFinal);
+            var step = Step(left.Id, right?.Id ?? -1, left.Labels, right?.Labels, result, sizes, isFinal);
             steps.Add(step);
             working.Add((n + steps.Count - 1, result));
         }
@@ -103,7 +116,7 @@ internal sealed class ContractionPlan : IEquatable<ContractionPlan>
         // opt_einsum calls the naive loop an inner product when some index is shared between input terms.
         bool shared = expression.Inputs.Sum(t => t.Labels.Distinct().Count()) > all.Count;
         double naive = CostModel.Flops(all, shared, n, sizes);
-        return new ContractionPlan(expression, path, steps.ToEquatableArray(), naive, all.Count);
+        return new ContractionPlan(expression, tree, path, steps.ToEquatableArray(), naive, all.Count);
     }
 
     private static ContractionStep Step(int left, int right, List<string> leftLabels, List<string>? rightLabels,

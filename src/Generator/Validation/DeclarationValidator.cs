@@ -56,7 +56,7 @@ internal static class DeclarationValidator
 
         IReadOnlyDictionary<string, long> planSizes = staticSizes
             ?? expression.DistinctLabels.ToDictionary(l => l, _ => (long)PlanHeaderWriter.DynamicAssumedSize);
-        ContractionPlan plan = ContractionPlan.Create(expression, planSizes, GreedyPlanner.Instance);
+        ContractionPlan plan = ContractionPlan.Create(expression, planSizes, AutoPlanner.Instance);
         if (staticSizes is not null)
         {
             CheckIntermediates(method, plan, diagnostics);

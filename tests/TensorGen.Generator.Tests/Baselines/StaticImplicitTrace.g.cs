@@ -7,7 +7,7 @@
 //   Form:           static sizes: dense row-major spans, loops specialized to the sizes
 //   Result:         overwritten
 //
-// Contraction plan (opt_einsum's greedy strategy and cost units):
+// Contraction plan (strategy auto, in opt_einsum's cost units):
 //   Complete contraction:  ii->
 //                  Sizes:  i=4
 //          Naive scaling:  1
