@@ -25,9 +25,8 @@ internal sealed class AutoPlanner : IContractionPlanner
         var budget = new PlanningBudget(options.TimeLimit);
         ContractionTree best = GreedyPlanner.Run(network, GreedyTrial.Plain, null);
         budget.Spend(GreedyPlanner.WorkOf(network));
-        if (network.InputCount < 3 && best.Fits(options.MemoryLimit))
+        if (network.InputCount == 1)
         {
-            // One or two operands have a single order.
             return best;
         }
 

@@ -46,6 +46,9 @@ internal sealed class ContractionPlan : IEquatable<ContractionPlan>
     /// <summary>The total cost as an exact integer.</summary>
     public System.Numerics.BigInteger ExactFlops => Tree.ExactFlops;
 
+    /// <summary>The largest step result's element count as an exact integer.</summary>
+    public System.Numerics.BigInteger ExactLargestIntermediate => Tree.ExactLargestIntermediate;
+
     public int Scaling => Steps.Max(s => s.Scaling);
 
     /// <summary>The largest step result's element count, the output included (as opt_einsum counts it).</summary>

@@ -48,6 +48,10 @@ internal sealed class ContractionTree
     public BigInteger ExactFlops =>
         Steps.Aggregate(BigInteger.Zero, (sum, s) => sum + CostModel.ExactStepFlops(Network, s.Involved, s.IsUnary ? 1 : 2, s.SumsIndex));
 
+    /// <summary>The largest step result in elements as an exact integer, the output included.</summary>
+    public BigInteger ExactLargestIntermediate =>
+        Steps.Aggregate(BigInteger.Zero, (largest, s) => BigInteger.Max(largest, CostModel.ExactSize(Network, s.Indices)));
+
     /// <summary>The largest step result in elements, the output included (as opt_einsum counts it).</summary>
     public double LargestIntermediate { get; }
 

@@ -20,7 +20,7 @@ internal static class PathInfo
             "         Naive scaling:  " + plan.NaiveScaling.ToString(CultureInfo.InvariantCulture),
             "     Optimized scaling:  " + plan.Scaling.ToString(CultureInfo.InvariantCulture),
             "      Naive FLOP count:  " + Number(plan.NaiveFlops),
-            "  Optimized FLOP count:  " + Number(plan.Flops),
+            "  Optimized FLOP count:  " + plan.ExactFlops.ToString(CultureInfo.InvariantCulture),
             "   Theoretical speedup:  " + Ratio(plan.NaiveFlops, plan.Flops),
             "  Largest intermediate:  " + Number(plan.LargestIntermediate) + " elements",
             "                  Path:  " + plan.Path,
