@@ -71,6 +71,8 @@ public static class Cases
         F("OuterMatrices", "ab,cd->abcd", S([2, 3], [2, 2]), (x, r) => DK.OuterMatrices(x[0].ReadOnly, x[1].ReadOnly, r.Writable)),
         D("TensorTrainTail", "abc,cd,de,ef->abf", S([2, 2, 3], [3, 4], [4, 2], [2, 3]),
             (x, r) => DK.TensorTrainTail(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, x[3].ReadOnly, r.Writable)),
+        D("HintedSumOut", "xa,ab,bc->c", S([6, 3], [3, 4], [4, 2]), (x, r) => DK.HintedSumOut(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
+        F("ExplicitUnaryPath", "xb,bc,cd->d", S([3, 4], [4, 2], [2, 5]), (x, r) => DK.ExplicitUnaryPath(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
     ];
 
     private static StaticCase<float> SF(string name, string expression, int[][] shapes, System.Action<float[][], float[]> kernel, bool accumulate = false) =>
@@ -106,6 +108,9 @@ public static class Cases
         SF("ModeProduct", "abc,cd->abd", S([2, 3, 4], [4, 5]), (x, r) => SK.ModeProduct(x[0], x[1], r)),
         SD("SixOperandNetwork", "igc,fka,efdk,jiedh,cj,gbh->ba", S([2, 3, 3], [2, 2, 2], [3, 2, 2, 2], [3, 2, 3, 2, 2], [3, 3], [3, 2, 2]),
             (x, r) => SK.SixOperandNetwork(x[0], x[1], x[2], x[3], x[4], x[5], r)),
+        SD("SumOutFirst", "xa,ab,bc->c", S([40, 30], [30, 3], [3, 2]), (x, r) => SK.SumOutFirst(x[0], x[1], x[2], r)),
+        SF("ExplicitPath", "ij,jk,kl->il", S([2, 3], [3, 4], [4, 5]), (x, r) => SK.ExplicitPath(x[0], x[1], x[2], r)),
+        SD("GreedyForSize", "ab,bc,cd->ad", S([5, 2], [2, 6], [6, 3]), (x, r) => SK.GreedyForSize(x[0], x[1], x[2], r)),
     ];
 
     public static IEnumerable<object[]> DynamicNames() => Dynamic.Select(c => new object[] { c.Name });

@@ -133,4 +133,12 @@ public static partial class DynamicKernels
     [Einsum("abc,cd,de,ef->abf")]
     public static partial void TensorTrainTail(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c,
         ReadOnlyTensorSpan<double> d, TensorSpan<double> result);
+
+    [Einsum("xa,ab,bc->c", SizeHints = "x=chi^2,a=chi,b=chi,c=4")]
+    public static partial void HintedSumOut(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c,
+        TensorSpan<double> result);
+
+    [Einsum("xb,bc,cd->d", Path = "[[0], [1, 2], [0, 1]]")]
+    public static partial void ExplicitUnaryPath(ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, ReadOnlyTensorSpan<float> c,
+        TensorSpan<float> result);
 }

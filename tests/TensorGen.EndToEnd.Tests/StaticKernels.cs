@@ -77,4 +77,14 @@ public static partial class StaticKernels
     [Einsum("igc,fka,efdk,jiedh,cj,gbh->ba", Sizes = "a=2,b=2,c=3,d=2,e=3,f=2,g=3,h=2,i=2,j=3,k=2")]
     public static partial void SixOperandNetwork(ReadOnlySpan<double> t0, ReadOnlySpan<double> t1, ReadOnlySpan<double> t2,
         ReadOnlySpan<double> t3, ReadOnlySpan<double> t4, ReadOnlySpan<double> t5, Span<double> result);
+
+    /// <summary>x occurs in the first operand only: the plan sums it out by a unary step first.</summary>
+    [Einsum("xa,ab,bc->c", Sizes = "x=40,a=30,b=3,c=2")]
+    public static partial void SumOutFirst(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
+
+    [Einsum("ij,jk,kl->il", Sizes = "i=2,j=3,k=4,l=5", Path = "[(1, 2), (0, 1)]")]
+    public static partial void ExplicitPath(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, Span<float> result);
+
+    [Einsum("ab,bc,cd->ad", Sizes = "a=5,b=2,c=6,d=3", Strategy = ContractionStrategy.Greedy, Minimize = ContractionObjective.Size)]
+    public static partial void GreedyForSize(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
 }

@@ -11,6 +11,8 @@ public class BaselineTests
         { "DynamicBatchedMatMul.g.cs", TestSources.BatchedMatMul, "MyApp.Kernels.BatchedMatMul.g.cs" },
         { "DynamicChain.g.cs", TestSources.Chain, "Kernels.Chain.g.cs" },
         { "StaticImplicitTrace.g.cs", TestSources.Trace, "MyApp.Outer.Linear.Trace.g.cs" },
+        { "DynamicHintedSumOut.g.cs", TestSources.HintedSumOut, "Kernels.SumOut.g.cs" },
+        { "StaticExplicitPath.g.cs", TestSources.ExplicitPath, "Kernels.Ordered.g.cs" },
     };
 
     [Theory]

@@ -3,6 +3,7 @@ using System.Linq;
 using TensorGen.Model;
 using TensorGen.Parsing;
 using TensorGen.Planning;
+using TensorGen.Validation;
 
 namespace TensorGen.Emit;
 
@@ -10,13 +11,14 @@ namespace TensorGen.Emit;
 internal sealed class EinsumKernel
 {
     public EinsumKernel(EinsumMethodModel method, EinsumExpression expression, ContractionPlan plan,
-        IReadOnlyDictionary<string, long>? staticSizes, string elementType)
+        IReadOnlyDictionary<string, long>? staticSizes, string elementType, PlanningRequest planning)
     {
         Method = method;
         Expression = expression;
         Plan = plan;
         StaticSizes = staticSizes;
         ElementType = elementType;
+        Planning = planning;
     }
 
     public EinsumMethodModel Method { get; }
@@ -29,6 +31,9 @@ internal sealed class EinsumKernel
     public IReadOnlyDictionary<string, long>? StaticSizes { get; }
 
     public bool IsStatic => StaticSizes is not null;
+
+    /// <summary>How the plan was made (strategy or the declaration's Path), and the dynamic form's size hints.</summary>
+    public PlanningRequest Planning { get; }
 
     /// <summary><c>float</c> or <c>double</c>.</summary>
     public string ElementType { get; }

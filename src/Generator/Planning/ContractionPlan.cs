@@ -66,6 +66,10 @@ internal sealed class ContractionPlan : IEquatable<ContractionPlan>
         return FromTree(expression, tree, sizes);
     }
 
+    /// <summary>Lowers a path that fits <paramref name="expression"/> (see <see cref="ContractionTree.FromPath"/>), under <paramref name="options"/>.</summary>
+    public static ContractionPlan FromPath(EinsumExpression expression, ContractionPath path, IReadOnlyDictionary<string, long> sizes, PlanningOptions options) =>
+        Lower(expression, path, sizes);
+
     /// <summary>Lowers a tree of <paramref name="expression"/>'s network (a single operand keeps the empty path).</summary>
     public static ContractionPlan FromTree(EinsumExpression expression, ContractionTree tree, IReadOnlyDictionary<string, long> sizes) =>
         Lower(expression, expression.Inputs.Count < 2 ? ContractionPath.Empty : tree.ToPath(), sizes);
