@@ -23,7 +23,8 @@ internal sealed class PlanReport
 
     /// <summary>
     /// <c>{"path": [[0, 1], [0]], "flops": 1234, "largestIntermediate": 56, "strategy": "auto", "seconds": 0.01}</c> and a newline:
-    /// the path in opt_einsum's linear format (a single position is a unary sum-out), the cost an exact integer however large.
+    /// the path in opt_einsum's linear format (a single position is a unary sum-out), the cost an exact integer however large;
+    /// when a memory limit made slicing necessary, also <c>"sliced"</c> (the indices), <c>"slices"</c> and <c>"overhead"</c>.
     /// </summary>
     public string Json()
     {
@@ -50,6 +51,19 @@ internal sealed class PlanReport
             writer.WriteRawValue(_plan.ExactLargestIntermediate.ToString(CultureInfo.InvariantCulture));
             writer.WriteString("strategy", _strategy);
             writer.WriteNumber("seconds", _seconds);
+            if (_plan.Slicing is { } slicing)
+            {
+                // Only with --memory-limit, when slicing was needed: flops above already counts every slice.
+                writer.WriteStartArray("sliced");
+                foreach (string label in _plan.SlicedLabels)
+                {
+                    writer.WriteStringValue(label);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteNumber("slices", slicing.SliceCount);
+                writer.WriteNumber("overhead", slicing.Overhead);
+            }
             writer.WriteEndObject();
         }
 

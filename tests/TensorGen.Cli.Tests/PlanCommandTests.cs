@@ -57,6 +57,21 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
+    public void A_memory_limit_below_every_order_slices_and_reports_the_overhead()
+    {
+        CliRun run = CliRun.Of("plan", "ab,bc,cd->ad", "--sizes", "a=40,b=60,c=50,d=30", "--memory-limit", "100", "--json");
+
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        JsonElement root = json.RootElement;
+        Assert.True(root.GetProperty("largestIntermediate").GetInt64() <= 40 * 30, "the output, per slice, is the largest");
+        Assert.NotEqual(0, root.GetProperty("sliced").GetArrayLength());
+        Assert.True(root.GetProperty("overhead").GetDouble() >= 1);
+        CliRun table = CliRun.Of("plan", "ab,bc,cd->ad", "--sizes", "a=40,b=60,c=50,d=30", "--memory-limit", "100");
+        Assert.Contains("Sliced indices:", table.Output);
+        Assert.Contains("Slicing's overhead:", table.Output);
+    }
+
+    [Fact]
     public void The_table_shows_the_strategy_the_steps_and_the_speedup()
     {
         CliRun run = CliRun.Of("plan", Issue248, "--sizes", Issue248Sizes, "--strategy", "greedy");

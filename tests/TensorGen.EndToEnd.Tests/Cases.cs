@@ -111,6 +111,9 @@ public static class Cases
         SD("SumOutFirst", "xa,ab,bc->c", S([40, 30], [30, 3], [3, 2]), (x, r) => SK.SumOutFirst(x[0], x[1], x[2], r)),
         SF("ExplicitPath", "ij,jk,kl->il", S([2, 3], [3, 4], [4, 5]), (x, r) => SK.ExplicitPath(x[0], x[1], x[2], r)),
         SD("GreedyForSize", "ab,bc,cd->ad", S([5, 2], [2, 6], [6, 3]), (x, r) => SK.GreedyForSize(x[0], x[1], x[2], r)),
+        SD("SlicedChain", "ab,bc,cd->ad", S([4, 6], [6, 5], [5, 3]), (x, r) => SK.SlicedChain(x[0], x[1], x[2], r)),
+        SD("SlicedChainAccumulate", "ab,bc,cd->ad", S([4, 6], [6, 5], [5, 3]), (x, r) => SK.SlicedChainAccumulate(x[0], x[1], x[2], r), accumulate: true),
+        SF("SlicedOutputIndex", "ia,ab,bc,ci->i", S([7, 3], [3, 4], [4, 3], [3, 7]), (x, r) => SK.SlicedOutputIndex(x[0], x[1], x[2], x[3], r)),
     ];
 
     public static IEnumerable<object[]> DynamicNames() => Dynamic.Select(c => new object[] { c.Name });

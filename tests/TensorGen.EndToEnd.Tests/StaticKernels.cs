@@ -87,4 +87,15 @@ public static partial class StaticKernels
 
     [Einsum("ab,bc,cd->ad", Sizes = "a=5,b=2,c=6,d=3", Strategy = ContractionStrategy.Greedy, Minimize = ContractionObjective.Size)]
     public static partial void GreedyForSize(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
+
+    /// <summary>MemoryLimit below every order's largest intermediate: indices are sliced, the slices add up.</summary>
+    [Einsum("ab,bc,cd->ad", Sizes = "a=4,b=6,c=5,d=3", MemoryLimit = 4)]
+    public static partial void SlicedChain(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
+
+    [Einsum("ab,bc,cd->ad", Sizes = "a=4,b=6,c=5,d=3", MemoryLimit = 4, Accumulate = true)]
+    public static partial void SlicedChainAccumulate(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
+
+    /// <summary>A network whose intermediates all hold the output's big index: slicing it writes the output in parts.</summary>
+    [Einsum("ia,ab,bc,ci->i", Sizes = "i=7,a=3,b=4,c=3", MemoryLimit = 12)]
+    public static partial void SlicedOutputIndex(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, ReadOnlySpan<float> d, Span<float> result);
 }

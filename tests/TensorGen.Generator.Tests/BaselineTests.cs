@@ -13,6 +13,7 @@ public class BaselineTests
         { "StaticImplicitTrace.g.cs", TestSources.Trace, "MyApp.Outer.Linear.Trace.g.cs" },
         { "DynamicHintedSumOut.g.cs", TestSources.HintedSumOut, "Kernels.SumOut.g.cs" },
         { "StaticExplicitPath.g.cs", TestSources.ExplicitPath, "Kernels.Ordered.g.cs" },
+        { "StaticSliced.g.cs", TestSources.Sliced, "Kernels.Sliced.g.cs" },
     };
 
     [Theory]

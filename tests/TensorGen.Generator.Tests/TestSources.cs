@@ -66,6 +66,18 @@ internal static class TestSources
         }
         """;
 
+    /// <summary>A memory limit below every order's intermediates: the steps run inside a loop over the sliced index.</summary>
+    public const string Sliced = """
+        using System;
+        using TensorGen;
+
+        public static partial class Kernels
+        {
+            [Einsum("ab,bc,cd->ad", Sizes = "a=4,b=6,c=5,d=3", MemoryLimit = 4)]
+            internal static partial void Sliced(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> result);
+        }
+        """;
+
     public const string Trace = """
         using System;
         using TensorGen;

@@ -48,9 +48,8 @@ internal sealed class AutoPlanner : IContractionPlanner
         return SubtreeReconfiguration.Improve(best, options, budget.Slice(1.0), SubtreeReconfiguration.DefaultSubtreeSize);
     }
 
-    /// <summary>The score a new tree must reach to matter: the best tree's, when it fits the memory limit.</summary>
-    private static double Bound(ContractionTree best, PlanningOptions options) =>
-        best.Fits(options.MemoryLimit) ? best.Score(options.Objective).Primary : double.PositiveInfinity;
+    /// <summary>The score a new tree must reach to matter: the best tree's (sliced, when it must be, to fit the memory limit).</summary>
+    private static double Bound(ContractionTree best, PlanningOptions options) => best.EffectiveScore(options).Primary;
 
     private static ContractionTree Better(ContractionTree best, ContractionTree? candidate, PlanningOptions options) =>
         candidate is not null && candidate.IsBetterThan(best, options) ? candidate : best;

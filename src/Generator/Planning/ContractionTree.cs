@@ -16,6 +16,7 @@ namespace TensorGen.Planning;
 internal sealed class ContractionTree
 {
     private ContractionPath? _path;
+    private Slicing? _slicing;
 
     public ContractionTree(ContractionNetwork network, ContractionTreeNode root)
     {
@@ -69,12 +70,27 @@ internal sealed class ContractionTree
         _ => new TreeScore(Flops, Flops),
     };
 
-    /// <summary>Whether this tree beats <paramref name="other"/>: it fits the memory limit when the other does not, or scores lower.</summary>
-    public bool IsBetterThan(ContractionTree other, PlanningOptions options)
+    /// <summary>
+    /// The slicing that makes every intermediate fit <paramref name="memoryLimit"/> (no index sliced when they fit
+    /// already; see <see cref="Slicing.Find"/>).
+    /// </summary>
+    public Slicing SlicedFor(double memoryLimit)
     {
-        bool fits = Fits(options.MemoryLimit), otherFits = other.Fits(options.MemoryLimit);
-        return fits != otherFits ? fits : Score(options.Objective).IsBetterThan(other.Score(options.Objective));
+        if (_slicing is null || _slicing.MemoryLimit != memoryLimit)
+        {
+            _slicing = Slicing.Find(this, memoryLimit);
+        }
+
+        return _slicing;
     }
+
+    /// <summary>The score under the options: the tree's own, or, when an intermediate exceeds the memory limit, its slicing's.</summary>
+    public TreeScore EffectiveScore(PlanningOptions options) =>
+        options.MemoryLimit is { } limit && !Fits(limit) ? SlicedFor(limit).Score(options.Objective) : Score(options.Objective);
+
+    /// <summary>Whether this tree beats <paramref name="other"/> under the options (sliced to the memory limit where it must be).</summary>
+    public bool IsBetterThan(ContractionTree other, PlanningOptions options) =>
+        EffectiveScore(options).IsBetterThan(other.EffectiveScore(options));
 
     /// <summary>Whether every intermediate fits in <paramref name="memoryLimit"/> elements (always, without a limit).</summary>
     public bool Fits(double? memoryLimit) => memoryLimit is not { } limit || PeakIntermediate <= limit;

@@ -15,9 +15,17 @@ public static class IndependentCost
     /// <summary>The exact cost and largest intermediate of <paramref name="path"/>; steps name one or two positions.</summary>
     public static (BigInteger Flops, BigInteger Largest) OfPath(RandomNetwork network, IReadOnlyList<int[]> path)
     {
+        var steps = Steps(network, path);
+        return (steps.Aggregate(BigInteger.Zero, (sum, s) => sum + (s.Loop * (Math.Max(1, s.Terms - 1) + (s.Sums ? 1 : 0)))),
+            steps.Aggregate(BigInteger.Zero, (largest, s) => BigInteger.Max(largest, s.Result)));
+    }
+
+    /// <summary>Each step of <paramref name="path"/>: its operand count, loop size, whether it removes an index, and its result's size.</summary>
+    public static List<(int Terms, BigInteger Loop, bool Sums, BigInteger Result)> Steps(RandomNetwork network, IReadOnlyList<int[]> path)
+    {
         var operands = network.Terms.Select(t => new HashSet<char>(t)).ToList();
         var output = new HashSet<char>(network.Output);
-        BigInteger flops = 0, largest = 0;
+        var steps = new List<(int, BigInteger, bool, BigInteger)>();
         if (path.Count == 0 && operands.Count == 1)
         {
             path = new[] { new[] { 0 } };
@@ -28,12 +36,11 @@ public static class IndependentCost
             var taken = step.OrderByDescending(p => p).Select(p => { var o = operands[p]; operands.RemoveAt(p); return o; }).ToList();
             var involved = new HashSet<char>(taken.SelectMany(o => o));
             var kept = involved.Where(c => output.Contains(c) || operands.Any(o => o.Contains(c))).ToHashSet();
-            flops += Product(network, involved) * (Math.Max(1, taken.Count - 1) + (kept.Count < involved.Count ? 1 : 0));
-            largest = BigInteger.Max(largest, Product(network, kept));
+            steps.Add((taken.Count, Product(network, involved), kept.Count < involved.Count, Product(network, kept)));
             operands.Add(kept);
         }
 
-        return (flops, largest);
+        return steps;
     }
 
     /// <summary>
