@@ -18,13 +18,15 @@ public sealed class EinsumProgram
     private readonly ContractionPath? _path;
     private readonly ExpandedPlan? _plainPlan;
     private readonly ConcurrentDictionary<EllipsisSignature, ExpandedPlan> _expansions = new();
+    private readonly ConcurrentDictionary<ShapeSignature, ExpandedPlan>? _replanned;
 
-    private EinsumProgram(EinsumExpression expression, ContractionPath? path, string[] parameterNames)
+    private EinsumProgram(EinsumExpression expression, ContractionPath? path, string[] parameterNames, bool replans = false)
     {
         Expression = expression;
         Labels = new ExpressionLabels(expression);
         ParameterNames = parameterNames;
         _path = path;
+        _replanned = replans ? new ConcurrentDictionary<ShapeSignature, ExpandedPlan>() : null;
         if (path is not null && !expression.HasEllipsis)
         {
             // Without "..." the expansion is always the same, so lower once (this also checks the path).
@@ -34,7 +36,8 @@ public sealed class EinsumProgram
 
     /// <summary>
     /// The number of steps of the program's path: one per pairwise contraction and one per unary sum-out (a single
-    /// operand without a path has one unary step). A program planned per binding has as many as its binding's plan.
+    /// operand without a path has one unary step). A program planned per binding, or replanning, has as many as its
+    /// binding's plan (<see cref="EinsumBinding.StepCount"/>).
     /// </summary>
     public int StepCount => _path is null || _path.Steps.Count == 0 ? Math.Max(1, Expression.Inputs.Count - 1) : _path.Steps.Count;
 
@@ -114,6 +117,16 @@ public sealed class EinsumProgram
         return new EinsumProgram(expression, null, parameterNames);
     }
 
+    /// <summary>Whether bindings may run a plan made for their sizes instead of the program's path (<see cref="WithReplanning"/>).</summary>
+    public bool Replans => _replanned is not null;
+
+    /// <summary>
+    /// This program, replanning: when a call's sizes make the path much costlier than a plan made for them (more than
+    /// twice, TensorOperations.jl's cost check), the call runs that plan instead; plans are made once per shape and cached.
+    /// Run such a program's steps as its binding lists them (<see cref="EinsumBinding.StepCount"/>, <see cref="StepLayout.LeftOperand"/>).
+    /// </summary>
+    public EinsumProgram WithReplanning() => new(Expression, _path, ParameterNames, replans: true);
+
     /// <summary>Starts binding this program to one call's operands.</summary>
     public EinsumBinding Bind() => new(this);
 
@@ -138,6 +151,30 @@ public sealed class EinsumProgram
             return ExpandedPlan.PlanGreedily(Expression, Labels, shapes);
         }
 
+        return _replanned is null ? Compiled(_path, shapes) : Replanned(_path, shapes);
+    }
+
+    /// <summary>The plan for these sizes, from the cache or by <see cref="CostCheck"/> (at most <see cref="MaxCachedExpansions"/> shapes kept).</summary>
+    private ExpandedPlan Replanned(ContractionPath path, ResolvedShapes shapes)
+    {
+        var key = new ShapeSignature(shapes.Sizes, shapes.EllipsisDimensions);
+        if (_replanned!.TryGetValue(key, out ExpandedPlan? cached))
+        {
+            return cached;
+        }
+
+        ExpandedPlan plan = CostCheck.Choose(Compiled(path, shapes), Expression, Labels, shapes);
+        if (_replanned.Count < MaxCachedExpansions)
+        {
+            _replanned.TryAdd(key, plan);
+        }
+
+        return plan;
+    }
+
+    /// <summary>The program's own path, lowered for the way these shapes expand <c>...</c>.</summary>
+    private ExpandedPlan Compiled(ContractionPath path, ResolvedShapes shapes)
+    {
         if (_plainPlan is not null)
         {
             return _plainPlan;
@@ -149,7 +186,7 @@ public sealed class EinsumProgram
             return cached;
         }
 
-        ExpandedPlan plan = ExpandedPlan.Lower(Expression, Labels, _path, shapes.EllipsisDimensions, shapes.EllipsisRank);
+        ExpandedPlan plan = ExpandedPlan.Lower(Expression, Labels, path, shapes.EllipsisDimensions, shapes.EllipsisRank);
         if (_expansions.Count < MaxCachedExpansions)
         {
             _expansions.TryAdd(key, plan);

@@ -72,6 +72,10 @@ public static class Cases
         D("TensorTrainTail", "abc,cd,de,ef->abf", S([2, 2, 3], [3, 4], [4, 2], [2, 3]),
             (x, r) => DK.TensorTrainTail(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, x[3].ReadOnly, r.Writable)),
         D("HintedSumOut", "xa,ab,bc->c", S([6, 3], [3, 4], [4, 2]), (x, r) => DK.HintedSumOut(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
+        D("Replanned", "ab,bc,cd->ad", S([40, 2], [2, 40], [40, 3]), (x, r) => DK.Replanned(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
+        D("Replanned at the compiled sizes", "ab,bc,cd->ad", S([3, 4], [4, 5], [5, 2]), (x, r) => DK.Replanned(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
+        F("ReplannedAccumulate", "ab,bc,cd->ad", S([40, 2], [2, 40], [40, 3]),
+            (x, r) => DK.ReplannedAccumulate(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable), accumulate: true),
         F("ExplicitUnaryPath", "xb,bc,cd->d", S([3, 4], [4, 2], [2, 5]), (x, r) => DK.ExplicitUnaryPath(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
     ];
 

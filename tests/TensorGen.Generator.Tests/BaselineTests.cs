@@ -14,6 +14,7 @@ public class BaselineTests
         { "DynamicHintedSumOut.g.cs", TestSources.HintedSumOut, "Kernels.SumOut.g.cs" },
         { "StaticExplicitPath.g.cs", TestSources.ExplicitPath, "Kernels.Ordered.g.cs" },
         { "StaticSliced.g.cs", TestSources.Sliced, "Kernels.Sliced.g.cs" },
+        { "DynamicReplan.g.cs", TestSources.Replan, "Kernels.Replanned.g.cs" },
     };
 
     [Theory]

@@ -78,6 +78,18 @@ internal static class TestSources
         }
         """;
 
+    /// <summary>Replan: the steps run in a loop over the binding's plan, which the run-time cost check may replace.</summary>
+    public const string Replan = """
+        using System.Numerics.Tensors;
+        using TensorGen;
+
+        public static partial class Kernels
+        {
+            [Einsum("ab,bc,cd->ad", Replan = true)]
+            internal static partial void Replanned(ReadOnlyTensorSpan<float> x, ReadOnlyTensorSpan<float> y, ReadOnlyTensorSpan<float> z, TensorSpan<float> result);
+        }
+        """;
+
     public const string Trace = """
         using System;
         using TensorGen;

@@ -26,7 +26,8 @@ internal static class CpuDynamicEmitter
         writer.WriteLine($"private static readonly {Runtime}EinsumProgram {method.ProgramFieldName} = {Runtime}EinsumProgram.{factory}(");
         writer.WriteLine("    " + CSharpLiteral.String(kernel.Expression.Text) + ",");
         writer.WriteLine("    " + PathLiteral(plan));
-        writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " });");
+        writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " })"
+            + (kernel.Planning.Replan ? ".WithReplanning();" : ";"));
         writer.WriteLine();
 
         writer.OpenBlock(KernelFileEmitter.Signature(method));
@@ -55,6 +56,13 @@ internal static class CpuDynamicEmitter
         {
             writer.WriteLine($"{Runtime}TensorMemory.ThrowIfOverlaps<{t}>({resultData}, {CSharpLiteral.String(kernel.Result.DisplayName)}, "
                 + $"{data[i]}, {CSharpLiteral.String(method.Parameters[i].DisplayName)});");
+        }
+
+        if (kernel.Planning.Replan)
+        {
+            WriteStepLoop(writer, kernel, names, binding, data);
+            writer.CloseBlock();
+            return;
         }
 
         int stepCount = plan.Steps.Count;
@@ -128,6 +136,77 @@ internal static class CpuDynamicEmitter
         }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Replan: the steps are the binding's — the compiled order, or one planned for the call's sizes when that is much
+    /// cheaper — so they run in a loop that reads each step's operands from the binding instead of being written out.
+    /// </summary>
+    private static void WriteStepLoop(SourceWriter writer, EinsumKernel kernel, LocalNames names, string binding, List<string> data)
+    {
+        string t = kernel.ElementType;
+        string pool = $"global::System.Buffers.ArrayPool<{t}>.Shared";
+        string stepCount = names.Allocate("stepCount");
+        string intermediates = names.Allocate("intermediates");
+        string k = names.Allocate("k");
+        string step = names.Allocate("step");
+        string output = names.Allocate("output");
+        string left = names.Allocate("left");
+        string right = names.Allocate("right");
+        string buffer = names.Allocate("buffer");
+        string accumulate = kernel.Method.Accumulate ? $"{k} == {stepCount} - 1" : "false";
+
+        string OperandSwitch(string operand)
+        {
+            var arms = Enumerable.Range(0, kernel.OperandCount).Select(i => $"{CSharpLiteral.Int(i)} => {data[i]},").ToList();
+            arms.Add($"_ => new global::System.ReadOnlySpan<{t}>({intermediates}[{operand} - {CSharpLiteral.Int(kernel.OperandCount)}], 0, "
+                + $"{binding}.IntermediateLength({operand} - {CSharpLiteral.Int(kernel.OperandCount)})),");
+            return string.Join("\n", arms);
+        }
+
+        writer.WriteLine();
+        writer.WriteComment("Replan: the binding's steps (the compiled order, or one planned for these sizes when much cheaper), in turn.");
+        writer.WriteLine($"int {stepCount} = {binding}.StepCount;");
+        writer.WriteLine($"{t}[]?[] {intermediates} = new {t}[]?[{stepCount} - 1];");
+        writer.OpenBlock("try");
+        writer.OpenBlock($"for (int {k} = 0; {k} < {stepCount}; {k}++)");
+        writer.WriteLine($"{Runtime}StepLayout {step} = {binding}.Step({k});");
+        writer.WriteLine($"global::System.Span<{t}> {output} = {data[data.Count - 1]};");
+        writer.OpenBlock($"if ({k} < {stepCount} - 1)");
+        writer.WriteLine($"{t}[] {buffer} = {intermediates}[{k}] = {pool}.Rent({binding}.IntermediateLength({k}));");
+        writer.WriteLine($"{output} = new global::System.Span<{t}>({buffer}, 0, {binding}.IntermediateLength({k}));");
+        writer.CloseBlock();
+        writer.WriteLine();
+        WriteSwitch(writer, $"global::System.ReadOnlySpan<{t}> {left} = {step}.LeftOperand switch", OperandSwitch($"{step}.LeftOperand"));
+        writer.OpenBlock($"if ({step}.IsUnary)");
+        writer.WriteLine($"{Runtime}StridedKernels.Contract({step}, {left}, {output}, accumulate: {accumulate});");
+        writer.CloseBlock();
+        writer.OpenBlock("else");
+        WriteSwitch(writer, $"global::System.ReadOnlySpan<{t}> {right} = {step}.RightOperand switch", OperandSwitch($"{step}.RightOperand"));
+        writer.WriteLine($"{Runtime}StridedKernels.Contract({step}, {left}, {right}, {output}, accumulate: {accumulate});");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.OpenBlock("finally");
+        writer.OpenBlock($"foreach ({t}[]? {buffer} in {intermediates})");
+        writer.OpenBlock($"if ({buffer} is not null)");
+        writer.WriteLine($"{pool}.Return({buffer});");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>A switch expression assigned to a local, one arm per line.</summary>
+    private static void WriteSwitch(SourceWriter writer, string head, string arms)
+    {
+        writer.WriteLine(head);
+        writer.WriteLine("{");
+        foreach (string arm in arms.Split('\n'))
+        {
+            writer.WriteLine("    " + arm);
+        }
+
+        writer.WriteLine("};");
     }
 
     /// <summary>
