@@ -34,5 +34,40 @@ namespace TensorGen
 
         /// <summary>When true the result is added into the result span instead of overwriting it.</summary>
         public bool Accumulate { get; set; }
+
+        /// <summary>How the contraction order is chosen (default <see cref="ContractionStrategy.Auto"/>).</summary>
+        public ContractionStrategy Strategy { get; set; }
+
+        /// <summary>What the contraction order minimizes (default <see cref="ContractionObjective.Flops"/>).</summary>
+        public ContractionObjective Minimize { get; set; }
+
+        /// <summary>
+        /// The most elements any intermediate may have (0: no limit). In the static form, when no order keeps every
+        /// intermediate this small, indices are sliced: the generated code loops over them outside the steps, and the
+        /// plan table shows the FLOP overhead.
+        /// </summary>
+        public long MemoryLimit { get; set; }
+
+        /// <summary>
+        /// An explicit contraction order in opt_einsum's linear format, e.g. <c>"[(1, 2), (0, 1)]"</c>: each step names
+        /// positions in the current operand list — two to contract, or one (<c>(0,)</c>) to sum out indices that only that
+        /// operand holds — which are removed and the result appended. Replaces planning.
+        /// </summary>
+        public string? Path { get; set; }
+
+        /// <summary>
+        /// Sizes to plan the dynamic form for, e.g. <c>"b=64,i=1024"</c>, or symbolic as TensorOperations.jl's
+        /// <c>@tensoropt</c> allows: <c>"a=chi,b=chi^2,c=4"</c> plans for large χ. Unhinted indices are assumed 32.
+        /// </summary>
+        public string? SizeHints { get; set; }
+
+        /// <summary>How long planning may take at compile time, in seconds (default 1).</summary>
+        public double PlanningTimeLimit { get; set; }
+
+        /// <summary>
+        /// Dynamic form: at run time, when the actual sizes make the compiled order much costlier than a new plan would be,
+        /// plan again for them (with the same planner) and keep that plan for that shape.
+        /// </summary>
+        public bool Replan { get; set; }
     }
 }

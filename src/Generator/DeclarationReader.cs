@@ -65,6 +65,8 @@ internal static class DeclarationReader
             }
         }
 
+        PlanningArgumentsModel planning = PlanningArguments(attribute, arguments);
+
         var typeSymbols = new List<INamedTypeSymbol>();
         for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
         {
@@ -105,9 +107,34 @@ internal static class DeclarationReader
             Expression = Argument(expression, arguments.FirstOrDefault(a => a.NameEquals is null)),
             Sizes = Argument(sizes, arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Sizes")),
             Accumulate = accumulate,
+            Planning = planning,
             AttributeHasErrors = attributeHasErrors,
             ProgramFieldName = fieldName,
             Location = syntax.Identifier.GetLocation().ToLocationInfo(),
+        };
+    }
+
+    /// <summary>The planning options among the attribute's named arguments, each with where it is written.</summary>
+    private static PlanningArgumentsModel PlanningArguments(AttributeData attribute, SeparatedSyntaxList<AttributeArgumentSyntax> arguments)
+    {
+        AttributeArgumentSyntax? Syntax(string name) => arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
+        LocationInfo? Where(string name) => Syntax(name)?.GetLocation().ToLocationInfo();
+        object? Value(string name) => attribute.NamedArguments.Where(a => a.Key == name).Select(a => a.Value.Value).FirstOrDefault();
+
+        return new PlanningArgumentsModel
+        {
+            Strategy = Value("Strategy") as int?,
+            StrategyLocation = Where("Strategy"),
+            Minimize = Value("Minimize") as int?,
+            MinimizeLocation = Where("Minimize"),
+            MemoryLimit = Value("MemoryLimit") as long?,
+            MemoryLimitLocation = Where("MemoryLimit"),
+            TimeLimitSeconds = Value("PlanningTimeLimit") as double?,
+            TimeLimitLocation = Where("PlanningTimeLimit"),
+            Replan = Value("Replan") is true,
+            ReplanLocation = Where("Replan"),
+            Path = Argument(Value("Path") as string, Syntax("Path")),
+            SizeHints = Argument(Value("SizeHints") as string, Syntax("SizeHints")),
         };
     }
 

@@ -102,6 +102,9 @@ public sealed class EinsumBinding
         }
     }
 
+    /// <summary>The number of steps of the bound plan (after <see cref="Result"/>).</summary>
+    public int StepCount => (_steps ?? throw NotBound()).Length;
+
     /// <summary>The element count of the dense row-major intermediate that step <paramref name="step"/> makes (not the final step).</summary>
     public int IntermediateLength(int step)
     {

@@ -18,13 +18,15 @@ public sealed class EinsumProgram
     private readonly ContractionPath? _path;
     private readonly ExpandedPlan? _plainPlan;
     private readonly ConcurrentDictionary<EllipsisSignature, ExpandedPlan> _expansions = new();
+    private readonly ConcurrentDictionary<ShapeSignature, ExpandedPlan>? _replanned;
 
-    private EinsumProgram(EinsumExpression expression, ContractionPath? path, string[] parameterNames)
+    private EinsumProgram(EinsumExpression expression, ContractionPath? path, string[] parameterNames, bool replans = false)
     {
         Expression = expression;
         Labels = new ExpressionLabels(expression);
         ParameterNames = parameterNames;
         _path = path;
+        _replanned = replans ? new ConcurrentDictionary<ShapeSignature, ExpandedPlan>() : null;
         if (path is not null && !expression.HasEllipsis)
         {
             // Without "..." the expansion is always the same, so lower once (this also checks the path).
@@ -32,8 +34,12 @@ public sealed class EinsumProgram
         }
     }
 
-    /// <summary>The number of steps: one per pairwise contraction, or one unary step for a single operand.</summary>
-    public int StepCount => Math.Max(1, Expression.Inputs.Count - 1);
+    /// <summary>
+    /// The number of steps of the program's path: one per pairwise contraction and one per unary sum-out (a single
+    /// operand without a path has one unary step). A program planned per binding, or replanning, has as many as its
+    /// binding's plan (<see cref="EinsumBinding.StepCount"/>).
+    /// </summary>
+    public int StepCount => _path is null || _path.Steps.Count == 0 ? Math.Max(1, Expression.Inputs.Count - 1) : _path.Steps.Count;
 
     internal EinsumExpression Expression { get; }
 
@@ -62,7 +68,11 @@ public sealed class EinsumProgram
         }
 
         var steps = Enumerable.Range(0, path.Length / 2).Select(k => new PathStep(path[2 * k], path[(2 * k) + 1]));
-        var contractionPath = new ContractionPath(Model.EquatableArray.ToEquatableArray(steps));
+        return Create(parsed, new ContractionPath(Model.EquatableArray.ToEquatableArray(steps)), parameterNames);
+    }
+
+    private static EinsumProgram Create(EinsumExpression parsed, ContractionPath contractionPath, string[] parameterNames)
+    {
         var program = new EinsumProgram(parsed, contractionPath, parameterNames);
         if (program._plainPlan is null)
         {
@@ -73,12 +83,49 @@ public sealed class EinsumProgram
         return program;
     }
 
+    /// <summary>Parses <paramref name="expression"/> and checks <paramref name="path"/> against it.</summary>
+    /// <param name="expression">The einsum expression, e.g. <c>"ab,bc,cd->ad"</c>.</param>
+    /// <param name="path">opt_einsum's linear path, e.g. <c>[[1], [0, 1], [0, 1]]</c>: each step names positions in the current
+    /// operand list — two to contract, or one whose indices that no other operand or the output holds are summed out —
+    /// which are removed and the result appended. Empty for a single operand.</param>
+    /// <param name="parameterNames">The operands' parameter names, then the result's; error messages name them.</param>
+    /// <exception cref="ArgumentException">The expression is invalid, the path does not fit it, or the names do not match its operands.</exception>
+    public static EinsumProgram FromLinearPath(string expression, int[][] path, string[] parameterNames)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        EinsumExpression parsed = Parse(expression);
+        ThrowIfNamesMismatch(parsed, parameterNames);
+        var steps = new PathStep[path.Length];
+        for (int k = 0; k < path.Length; k++)
+        {
+            steps[k] = path[k] switch
+            {
+                [int only] => PathStep.Unary(only),
+                [int first, int second] => new PathStep(first, second),
+                _ => throw new ArgumentException(
+                    $"Step {k + 1} of the path names {path[k]?.Length ?? 0} positions; a step names one (a unary sum-out) or two.", nameof(path)),
+            };
+        }
+
+        return Create(parsed, new ContractionPath(Model.EquatableArray.ToEquatableArray(steps)), parameterNames);
+    }
+
     /// <summary>A program planned per binding with the greedy planner and the actual sizes (<see cref="Einsum.Evaluate{T}(string, ReadOnlySpan{System.Numerics.Tensors.Tensor{T}})"/>).</summary>
     internal static EinsumProgram PlannedPerBinding(EinsumExpression expression, string[] parameterNames)
     {
         ThrowIfNamesMismatch(expression, parameterNames);
         return new EinsumProgram(expression, null, parameterNames);
     }
+
+    /// <summary>Whether bindings may run a plan made for their sizes instead of the program's path (<see cref="WithReplanning"/>).</summary>
+    public bool Replans => _replanned is not null;
+
+    /// <summary>
+    /// This program, replanning: when a call's sizes make the path much costlier than a plan made for them (more than
+    /// twice, TensorOperations.jl's cost check), the call runs that plan instead; plans are made once per shape and cached.
+    /// Run such a program's steps as its binding lists them (<see cref="EinsumBinding.StepCount"/>, <see cref="StepLayout.LeftOperand"/>).
+    /// </summary>
+    public EinsumProgram WithReplanning() => new(Expression, _path, ParameterNames, replans: true);
 
     /// <summary>Starts binding this program to one call's operands.</summary>
     public EinsumBinding Bind() => new(this);
@@ -130,6 +177,30 @@ public sealed class EinsumProgram
             return ExpandedPlan.PlanGreedily(Expression, Labels, shapes);
         }
 
+        return _replanned is null ? Compiled(_path, shapes) : Replanned(_path, shapes);
+    }
+
+    /// <summary>The plan for these sizes, from the cache or by <see cref="CostCheck"/> (at most <see cref="MaxCachedExpansions"/> shapes kept).</summary>
+    private ExpandedPlan Replanned(ContractionPath path, ResolvedShapes shapes)
+    {
+        var key = new ShapeSignature(shapes.Sizes, shapes.EllipsisDimensions);
+        if (_replanned!.TryGetValue(key, out ExpandedPlan? cached))
+        {
+            return cached;
+        }
+
+        ExpandedPlan plan = CostCheck.Choose(Compiled(path, shapes), Expression, Labels, shapes);
+        if (_replanned.Count < MaxCachedExpansions)
+        {
+            _replanned.TryAdd(key, plan);
+        }
+
+        return plan;
+    }
+
+    /// <summary>The program's own path, lowered for the way these shapes expand <c>...</c>.</summary>
+    private ExpandedPlan Compiled(ContractionPath path, ResolvedShapes shapes)
+    {
         if (_plainPlan is not null)
         {
             return _plainPlan;
@@ -141,7 +212,7 @@ public sealed class EinsumProgram
             return cached;
         }
 
-        ExpandedPlan plan = ExpandedPlan.Lower(Expression, Labels, _path, shapes.EllipsisDimensions, shapes.EllipsisRank);
+        ExpandedPlan plan = ExpandedPlan.Lower(Expression, Labels, path, shapes.EllipsisDimensions, shapes.EllipsisRank);
         if (_expansions.Count < MaxCachedExpansions)
         {
             _expansions.TryAdd(key, plan);

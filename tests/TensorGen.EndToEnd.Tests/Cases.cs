@@ -76,6 +76,12 @@ public static class Cases
         F("Mttkrp", "ijk,jr,kr->ir", S([7, 9, 11], [9, 5], [11, 5]), (x, r) => DK.Mttkrp(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
         D("MttkrpModeTwoAccumulate", "kr,ijk,ir->jr", S([6, 3], [4, 5, 6], [4, 3]),
             (x, r) => DK.MttkrpModeTwoAccumulate(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable), accumulate: true),
+        D("HintedSumOut", "xa,ab,bc->c", S([6, 3], [3, 4], [4, 2]), (x, r) => DK.HintedSumOut(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
+        D("Replanned", "ab,bc,cd->ad", S([40, 2], [2, 40], [40, 3]), (x, r) => DK.Replanned(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
+        D("Replanned at the compiled sizes", "ab,bc,cd->ad", S([3, 4], [4, 5], [5, 2]), (x, r) => DK.Replanned(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
+        F("ReplannedAccumulate", "ab,bc,cd->ad", S([40, 2], [2, 40], [40, 3]),
+            (x, r) => DK.ReplannedAccumulate(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable), accumulate: true),
+        F("ExplicitUnaryPath", "xb,bc,cd->d", S([3, 4], [4, 2], [2, 5]), (x, r) => DK.ExplicitUnaryPath(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
     ];
 
     private static StaticCase<float> SF(string name, string expression, int[][] shapes, System.Action<float[][], float[]> kernel, bool accumulate = false) =>
@@ -119,6 +125,12 @@ public static class Cases
         SD("BatchedChainAccumulate", "ab,bc,nc->na", S([3, 5], [5, 2], [37, 2]), (x, r) => SK.BatchedChainAccumulate(x[0], x[1], x[2], r),
             accumulate: true),
         SD("LoopNestsThenScalar", "bij,bjk,bik->", S([1000, 2, 2], [1000, 2, 2], [1000, 2, 2]), (x, r) => SK.LoopNestsThenScalar(x[0], x[1], x[2], r)),
+        SD("SumOutFirst", "xa,ab,bc->c", S([40, 30], [30, 3], [3, 2]), (x, r) => SK.SumOutFirst(x[0], x[1], x[2], r)),
+        SF("ExplicitPath", "ij,jk,kl->il", S([2, 3], [3, 4], [4, 5]), (x, r) => SK.ExplicitPath(x[0], x[1], x[2], r)),
+        SD("GreedyForSize", "ab,bc,cd->ad", S([5, 2], [2, 6], [6, 3]), (x, r) => SK.GreedyForSize(x[0], x[1], x[2], r)),
+        SD("SlicedChain", "ab,bc,cd->ad", S([4, 6], [6, 5], [5, 3]), (x, r) => SK.SlicedChain(x[0], x[1], x[2], r)),
+        SD("SlicedChainAccumulate", "ab,bc,cd->ad", S([4, 6], [6, 5], [5, 3]), (x, r) => SK.SlicedChainAccumulate(x[0], x[1], x[2], r), accumulate: true),
+        SF("SlicedOutputIndex", "ia,ab,bc,ci->i", S([7, 3], [3, 4], [4, 3], [3, 7]), (x, r) => SK.SlicedOutputIndex(x[0], x[1], x[2], x[3], r)),
     ];
 
     public static IEnumerable<object[]> DynamicNames() => Dynamic.Select(c => new object[] { c.Name });

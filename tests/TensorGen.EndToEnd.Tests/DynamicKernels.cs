@@ -140,4 +140,19 @@ public static partial class DynamicKernels
     [Einsum("kr,ijk,ir->jr", Accumulate = true)]
     public static partial void MttkrpModeTwoAccumulate(ReadOnlyTensorSpan<double> w, ReadOnlyTensorSpan<double> x, ReadOnlyTensorSpan<double> u,
         TensorSpan<double> result);
+    [Einsum("xa,ab,bc->c", SizeHints = "x=chi^2,a=chi,b=chi,c=4")]
+    public static partial void HintedSumOut(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c,
+        TensorSpan<double> result);
+
+    [Einsum("xb,bc,cd->d", Path = "[[0], [1, 2], [0, 1]]")]
+    public static partial void ExplicitUnaryPath(ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, ReadOnlyTensorSpan<float> c,
+        TensorSpan<float> result);
+
+    /// <summary>Replan: called with sizes for which the compiled order is far costlier, the call runs a plan made for them.</summary>
+    [Einsum("ab,bc,cd->ad", Replan = true)]
+    public static partial void Replanned(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c, TensorSpan<double> result);
+
+    [Einsum("ab,bc,cd->ad", Replan = true, Accumulate = true)]
+    public static partial void ReplannedAccumulate(ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, ReadOnlyTensorSpan<float> c,
+        TensorSpan<float> result);
 }

@@ -95,4 +95,24 @@ public static partial class StaticKernels
 
     [Einsum("ab,bc,nc->na", Sizes = "a=3,b=5,c=2,n=37", Accumulate = true)]
     public static partial void BatchedChainAccumulate(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> result);
+    /// <summary>x occurs in the first operand only: the plan sums it out by a unary step first.</summary>
+    [Einsum("xa,ab,bc->c", Sizes = "x=40,a=30,b=3,c=2")]
+    public static partial void SumOutFirst(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
+
+    [Einsum("ij,jk,kl->il", Sizes = "i=2,j=3,k=4,l=5", Path = "[(1, 2), (0, 1)]")]
+    public static partial void ExplicitPath(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, Span<float> result);
+
+    [Einsum("ab,bc,cd->ad", Sizes = "a=5,b=2,c=6,d=3", Strategy = ContractionStrategy.Greedy, Minimize = ContractionObjective.Size)]
+    public static partial void GreedyForSize(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
+
+    /// <summary>MemoryLimit below every order's largest intermediate: indices are sliced, the slices add up.</summary>
+    [Einsum("ab,bc,cd->ad", Sizes = "a=4,b=6,c=5,d=3", MemoryLimit = 4)]
+    public static partial void SlicedChain(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
+
+    [Einsum("ab,bc,cd->ad", Sizes = "a=4,b=6,c=5,d=3", MemoryLimit = 4, Accumulate = true)]
+    public static partial void SlicedChainAccumulate(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
+
+    /// <summary>A network whose intermediates all hold the output's big index: slicing it writes the output in parts.</summary>
+    [Einsum("ia,ab,bc,ci->i", Sizes = "i=7,a=3,b=4,c=3", MemoryLimit = 12)]
+    public static partial void SlicedOutputIndex(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, ReadOnlySpan<float> d, Span<float> result);
 }

@@ -11,6 +11,10 @@ public class BaselineTests
         { "DynamicBatchedMatMul.g.cs", TestSources.BatchedMatMul, "MyApp.Kernels.BatchedMatMul.g.cs" },
         { "DynamicChain.g.cs", TestSources.Chain, "Kernels.Chain.g.cs" },
         { "StaticImplicitTrace.g.cs", TestSources.Trace, "MyApp.Outer.Linear.Trace.g.cs" },
+        { "DynamicHintedSumOut.g.cs", TestSources.HintedSumOut, "Kernels.SumOut.g.cs" },
+        { "StaticExplicitPath.g.cs", TestSources.ExplicitPath, "Kernels.Ordered.g.cs" },
+        { "StaticSliced.g.cs", TestSources.Sliced, "Kernels.Sliced.g.cs" },
+        { "DynamicReplan.g.cs", TestSources.Replan, "Kernels.Replanned.g.cs" },
     };
 
     [Theory]

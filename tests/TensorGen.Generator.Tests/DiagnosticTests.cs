@@ -137,6 +137,58 @@ public class DiagnosticTests
             public static partial void F(ReadOnlySpan<double> a, Span<double> result);
             """), "TG0015");
 
+    [Theory]
+    [InlineData("Path = \"[(0, 1), ([|x|], 1)]\"", "position 10")]
+    [InlineData("Path = \"[(0, 1), [|(0, 1, 2)|]]\"", "names 3 positions")]
+    [InlineData("Path = [|\"[(0, 5), (0, 1)]\"|]", "outside the 3 operands left")]
+    [InlineData("Path = [|\"[(0, 1)]\"|]", "leaves 2 operands")]
+    [InlineData("Path = [|\"[(0, 1), (1,), (0, 1)]\"|]", "unary step on an intermediate")]
+    public void TG0016_invalid_path_points_at_the_path(string option, string explanation)
+    {
+        Diagnostic diagnostic = AssertSingle(InType($"[Einsum(\"ij,jk,kl->il\", {option})]\n"
+            + "public static partial void F(ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, ReadOnlyTensorSpan<float> c, TensorSpan<float> result);"),
+            "TG0016");
+        Assert.Contains(explanation, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[Einsum(\"ij,jk->ik\", SizeHints = \"i=chi,[|q=4|]\")]", "does not use")]
+    [InlineData("[Einsum(\"ij,jk->ik\", SizeHints = \"i=chi,[|j=chi^x|]\")]", "power")]
+    [InlineData("[Einsum(\"ij,jk->ik\", SizeHints = \"i=2,[|i=3|]\")]", "twice")]
+    public void TG0017_malformed_size_hints_points_at_the_entry(string attribute, string explanation)
+    {
+        Diagnostic diagnostic = AssertSingle(InType(attribute
+            + "\npublic static partial void F(ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, TensorSpan<float> result);"), "TG0017");
+        Assert.Contains(explanation, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0017_size_hints_in_the_static_form_points_at_the_hints() =>
+        AssertSingle(InType("""
+            [Einsum("ij,jk->ik", Sizes = "i=2,j=2,k=2", SizeHints = [|"i=chi"|])]
+            public static partial void F(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> result);
+            """), "TG0017");
+
+    [Theory]
+    [InlineData("[|Strategy = (ContractionStrategy)42|]", false, "not a ContractionStrategy")]
+    [InlineData("[|Minimize = (ContractionObjective)7|]", false, "not a ContractionObjective")]
+    [InlineData("[|MemoryLimit = -1|]", true, "above 0")]
+    [InlineData("[|MemoryLimit = 100|]", false, "static form")]
+    [InlineData("[|PlanningTimeLimit = 0.0|]", false, "above 0")]
+    [InlineData("[|PlanningTimeLimit = 3600.0|]", false, "at most 60")]
+    [InlineData("[|Replan = true|]", true, "dynamic form")]
+    [InlineData("Path = \"[(0, 1)]\", [|Strategy = ContractionStrategy.Greedy|]", false, "no effect with Path")]
+    [InlineData("Path = \"[(0, 1)]\", [|Minimize = ContractionObjective.Size|]", true, "no effect with Path")]
+    public void TG0018_invalid_planning_option_points_at_the_option(string option, bool isStatic, string explanation)
+    {
+        string attribute = isStatic ? $"[Einsum(\"ij,jk->ik\", Sizes = \"i=2,j=2,k=2\", {option})]" : $"[Einsum(\"ij,jk->ik\", {option})]";
+        string parameters = isStatic
+            ? "ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> result"
+            : "ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, TensorSpan<float> result";
+        Diagnostic diagnostic = AssertSingle(InType($"{attribute}\npublic static partial void F({parameters});"), "TG0018");
+        Assert.Contains(explanation, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TG9999_an_exception_while_emitting_becomes_a_diagnostic_not_CS8785()
     {

@@ -42,6 +42,54 @@ internal static class TestSources
         }
         """;
 
+    /// <summary>Planned for large χ from symbolic hints: the dangling x (χ²) is summed out by a unary step first.</summary>
+    public const string HintedSumOut = """
+        using System.Numerics.Tensors;
+        using TensorGen;
+
+        public static partial class Kernels
+        {
+            [Einsum("xa,ab,bc->c", SizeHints = "x=chi^2,a=chi,b=chi,c=4")]
+            internal static partial void SumOut(ReadOnlyTensorSpan<double> p, ReadOnlyTensorSpan<double> q, ReadOnlyTensorSpan<double> r, TensorSpan<double> result);
+        }
+        """;
+
+    /// <summary>The static form along the user's own path.</summary>
+    public const string ExplicitPath = """
+        using System;
+        using TensorGen;
+
+        public static partial class Kernels
+        {
+            [Einsum("ij,jk,kl->il", Sizes = "i=2,j=3,k=4,l=5", Path = "[(1, 2), (0, 1)]")]
+            internal static partial void Ordered(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, Span<float> result);
+        }
+        """;
+
+    /// <summary>A memory limit below every order's intermediates: the steps run inside a loop over the sliced index.</summary>
+    public const string Sliced = """
+        using System;
+        using TensorGen;
+
+        public static partial class Kernels
+        {
+            [Einsum("ab,bc,cd->ad", Sizes = "a=4,b=6,c=5,d=3", MemoryLimit = 4)]
+            internal static partial void Sliced(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> result);
+        }
+        """;
+
+    /// <summary>Replan: the steps run in a loop over the binding's plan, which the run-time cost check may replace.</summary>
+    public const string Replan = """
+        using System.Numerics.Tensors;
+        using TensorGen;
+
+        public static partial class Kernels
+        {
+            [Einsum("ab,bc,cd->ad", Replan = true)]
+            internal static partial void Replanned(ReadOnlyTensorSpan<float> x, ReadOnlyTensorSpan<float> y, ReadOnlyTensorSpan<float> z, TensorSpan<float> result);
+        }
+        """;
+
     public const string Trace = """
         using System;
         using TensorGen;

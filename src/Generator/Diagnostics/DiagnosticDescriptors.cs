@@ -72,6 +72,18 @@ internal static class DiagnosticDescriptors
         "'...' in the static form",
         "With Sizes every dimension is named and sized: replace '...' by index letters, or remove Sizes and take ReadOnlyTensorSpan/TensorSpan parameters (dynamic form).");
 
+    public static DiagnosticDescriptor InvalidPath { get; } = Create(DiagnosticIds.InvalidPath,
+        "Invalid contraction path",
+        "Write Path in opt_einsum's linear format, e.g. Path = \"[(1, 2), (0, 1)]\": each step names one or two positions in the current operand list (which are removed and the result appended); a complete path for N operands has N - 1 pairwise steps, plus any unary sum-out steps on input operands.");
+
+    public static DiagnosticDescriptor MalformedSizeHints { get; } = Create(DiagnosticIds.MalformedSizeHints,
+        "Malformed SizeHints",
+        "SizeHints plans the dynamic form for the sizes it gives: comma-separated \"index=size\" pairs, a size being a whole number or a product of symbols with powers, e.g. SizeHints = \"a=chi,b=chi^2,c=4\". With Sizes (static form) the sizes are known; remove SizeHints.");
+
+    public static DiagnosticDescriptor InvalidPlanningOption { get; } = Create(DiagnosticIds.InvalidPlanningOption,
+        "Invalid planning option",
+        "Strategy and Minimize take their enums' values; MemoryLimit is 0 (none) or a positive element count, for the static form; PlanningTimeLimit is in seconds, above 0 and at most 60; Replan is for the dynamic form; Path replaces planning, so Strategy, Minimize, SizeHints, PlanningTimeLimit and Replan do not go with it.");
+
     public static DiagnosticDescriptor InternalError { get; } = Create(DiagnosticIds.InternalError,
         "TensorGen internal error",
         "The generator failed unexpectedly on this declaration; please report it with the declaration. The method gets no implementation.");
@@ -80,7 +92,8 @@ internal static class DiagnosticDescriptors
     {
         MalformedExpression, OperandCountMismatch, UnsupportedElementType, MixedElementTypes, WrongParameterKind,
         NotStaticPartialVoid, OutputIndexNotInInputs, RepeatedOutputIndex, MalformedSizes, MissingSize, ConflictingSize,
-        UnknownSizeIndex, NegativeSize, SizeOverflow, EllipsisInStaticForm, InternalError,
+        UnknownSizeIndex, NegativeSize, SizeOverflow, EllipsisInStaticForm, InvalidPath, MalformedSizeHints, InvalidPlanningOption,
+        InternalError,
     }.Concat(EquivariantDiagnosticDescriptors.All).ToDictionary(d => d.Id);
 
     /// <summary>Every descriptor, by id.</summary>

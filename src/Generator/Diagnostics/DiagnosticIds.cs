@@ -18,5 +18,10 @@ internal static class DiagnosticIds
     public const string NegativeSize = "TG0013";
     public const string SizeOverflow = "TG0014";
     public const string EllipsisInStaticForm = "TG0015";
+    // Planning options (TG01xx).
+    public const string InvalidPath = "TG0016";
+    public const string MalformedSizeHints = "TG0017";
+    public const string InvalidPlanningOption = "TG0018";
+
     public const string InternalError = "TG9999";
 }

@@ -22,10 +22,12 @@ internal static class CpuDynamicEmitter
         string t = kernel.ElementType;
         string pool = $"global::System.Buffers.ArrayPool<{t}>.Shared";
 
-        writer.WriteLine($"private static readonly {Runtime}EinsumProgram {method.ProgramFieldName} = {Runtime}EinsumProgram.Create(");
+        string factory = plan.Path.HasUnarySteps ? "FromLinearPath" : "Create";
+        writer.WriteLine($"private static readonly {Runtime}EinsumProgram {method.ProgramFieldName} = {Runtime}EinsumProgram.{factory}(");
         writer.WriteLine("    " + CSharpLiteral.String(kernel.Expression.Text) + ",");
         writer.WriteLine("    " + PathLiteral(plan));
-        writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " });");
+        writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " })"
+            + (kernel.Planning.Replan ? ".WithReplanning();" : ";"));
         writer.WriteLine();
 
         writer.OpenBlock(KernelFileEmitter.Signature(method));
@@ -62,6 +64,13 @@ internal static class CpuDynamicEmitter
             writer.WriteComment("Fused MTTKRP (see the header): no intermediates.");
             string operands = string.Join(", ", data.Take(kernel.OperandCount));
             writer.WriteLine($"{Runtime}FusedKernels.Mttkrp({binding}, {operands}, {resultData}, accumulate: {(method.Accumulate ? "true" : "false")});");
+            writer.CloseBlock();
+            return;
+        }
+
+        if (kernel.Planning.Replan)
+        {
+            WriteStepLoop(writer, kernel, names, binding, data);
             writer.CloseBlock();
             return;
         }
@@ -139,12 +148,93 @@ internal static class CpuDynamicEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>opt_einsum's linear path flattened, e.g. <c>new[] { 0, 1, 0, 1 }, // path [(0, 1), (0, 1)]</c>.</summary>
+    /// <summary>
+    /// Replan: the steps are the binding's — the compiled order, or one planned for the call's sizes when that is much
+    /// cheaper — so they run in a loop that reads each step's operands from the binding instead of being written out.
+    /// </summary>
+    private static void WriteStepLoop(SourceWriter writer, EinsumKernel kernel, LocalNames names, string binding, List<string> data)
+    {
+        string t = kernel.ElementType;
+        string pool = $"global::System.Buffers.ArrayPool<{t}>.Shared";
+        string stepCount = names.Allocate("stepCount");
+        string intermediates = names.Allocate("intermediates");
+        string k = names.Allocate("k");
+        string step = names.Allocate("step");
+        string output = names.Allocate("output");
+        string left = names.Allocate("left");
+        string right = names.Allocate("right");
+        string buffer = names.Allocate("buffer");
+        string accumulate = kernel.Method.Accumulate ? $"{k} == {stepCount} - 1" : "false";
+
+        string OperandSwitch(string operand)
+        {
+            var arms = Enumerable.Range(0, kernel.OperandCount).Select(i => $"{CSharpLiteral.Int(i)} => {data[i]},").ToList();
+            arms.Add($"_ => new global::System.ReadOnlySpan<{t}>({intermediates}[{operand} - {CSharpLiteral.Int(kernel.OperandCount)}], 0, "
+                + $"{binding}.IntermediateLength({operand} - {CSharpLiteral.Int(kernel.OperandCount)})),");
+            return string.Join("\n", arms);
+        }
+
+        writer.WriteLine();
+        writer.WriteComment("Replan: the binding's steps (the compiled order, or one planned for these sizes when much cheaper), in turn.");
+        writer.WriteLine($"int {stepCount} = {binding}.StepCount;");
+        writer.WriteLine($"{t}[]?[] {intermediates} = new {t}[]?[{stepCount} - 1];");
+        writer.OpenBlock("try");
+        writer.OpenBlock($"for (int {k} = 0; {k} < {stepCount}; {k}++)");
+        writer.WriteLine($"{Runtime}StepLayout {step} = {binding}.Step({k});");
+        writer.WriteLine($"global::System.Span<{t}> {output} = {data[data.Count - 1]};");
+        writer.OpenBlock($"if ({k} < {stepCount} - 1)");
+        writer.WriteLine($"{t}[] {buffer} = {intermediates}[{k}] = {pool}.Rent({binding}.IntermediateLength({k}));");
+        writer.WriteLine($"{output} = new global::System.Span<{t}>({buffer}, 0, {binding}.IntermediateLength({k}));");
+        writer.CloseBlock();
+        writer.WriteLine();
+        WriteSwitch(writer, $"global::System.ReadOnlySpan<{t}> {left} = {step}.LeftOperand switch", OperandSwitch($"{step}.LeftOperand"));
+        writer.OpenBlock($"if ({step}.IsUnary)");
+        writer.WriteLine($"{Runtime}StridedKernels.Contract({step}, {left}, {output}, accumulate: {accumulate});");
+        writer.CloseBlock();
+        writer.OpenBlock("else");
+        WriteSwitch(writer, $"global::System.ReadOnlySpan<{t}> {right} = {step}.RightOperand switch", OperandSwitch($"{step}.RightOperand"));
+        writer.WriteLine($"{Runtime}StridedKernels.Contract({step}, {left}, {right}, {output}, accumulate: {accumulate});");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.OpenBlock("finally");
+        writer.OpenBlock($"foreach ({t}[]? {buffer} in {intermediates})");
+        writer.OpenBlock($"if ({buffer} is not null)");
+        writer.WriteLine($"{pool}.Return({buffer});");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>A switch expression assigned to a local, one arm per line.</summary>
+    private static void WriteSwitch(SourceWriter writer, string head, string arms)
+    {
+        writer.WriteLine(head);
+        writer.WriteLine("{");
+        foreach (string arm in arms.Split('\n'))
+        {
+            writer.WriteLine("    " + arm);
+        }
+
+        writer.WriteLine("};");
+    }
+
+    /// <summary>
+    /// opt_einsum's linear path flattened, e.g. <c>new[] { 0, 1, 0, 1 }, // path [(0, 1), (0, 1)]</c>; a path with unary
+    /// steps (for <c>EinsumProgram.FromLinearPath</c>) as one array per step, e.g.
+    /// <c>new[] { new[] { 1 }, new[] { 0, 1 } }, // path [(1,), (0, 1)]</c>.
+    /// </summary>
     internal static string PathLiteral(ContractionPlan plan)
     {
         if (plan.Path.Steps.Count == 0)
         {
             return "global::System.Array.Empty<int>(), // one operand: no pairwise step";
+        }
+
+        if (plan.Path.HasUnarySteps)
+        {
+            IEnumerable<string> steps = plan.Path.Steps.Select(s => "new[] { " + string.Join(", ", s.Positions.Select(i => CSharpLiteral.Int(i))) + " }");
+            return "new[] { " + string.Join(", ", steps) + " }, // path " + plan.Path;
         }
 
         IEnumerable<int> flat = plan.Path.Steps.SelectMany(s => new[] { s.First, s.Second });

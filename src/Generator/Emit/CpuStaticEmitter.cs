@@ -9,7 +9,9 @@ namespace TensorGen.Emit;
 /// The static form: every size is a constant, operands are dense row-major spans, so each plan step becomes
 /// a loop nest with constant bounds and constant strides — result indices outer, summed indices inner with a
 /// local accumulator. A repeated index in a term (a diagonal or trace) walks the sum of its strides. Indices
-/// of size 1 get no loop. Small intermediates live on the stack, larger ones in the array pool.
+/// of size 1 get no loop. Small intermediates live on the stack, larger ones in the array pool. A sliced plan
+/// (MemoryLimit) runs all steps inside loops over the sliced indices, its intermediates allocated once and
+/// lacking those indices; the slices add up in the result (or each writes its part, for an output index).
 /// </summary>
 internal static class CpuStaticEmitter
 {
@@ -109,6 +111,10 @@ internal static class CpuStaticEmitter
 
         string sum = names.Allocate("sum");
         var pooled = Enumerable.Range(0, stepCount - 1).Where(k => !onStack[k]).ToList();
+        var sliced = new HashSet<string>(plan.SlicedLabels);
+        bool isSliced = sliced.Count > 0;
+        // Slicing a summed index splits the sum: every slice adds its part to the result.
+        bool slicesAdd = plan.SlicedLabels.Any(l => !kernel.Expression.Output.Labels.Contains(l));
 
         writer.WriteLine();
         if (pooled.Count > 0)
@@ -119,6 +125,26 @@ internal static class CpuStaticEmitter
             }
 
             writer.OpenBlock("try");
+        }
+
+        if (isSliced)
+        {
+            // Allocated once, reused by every slice.
+            for (int k = 0; k < stepCount - 1; k++)
+            {
+                WriteAllocation(writer, t, intermediates[k], arrays[k], onStack[k], (long)plan.Steps[k].ResultSize);
+            }
+
+            if (slicesAdd && !method.Accumulate)
+            {
+                writer.WriteLine($"{kernel.Result.Name}.Clear();");
+            }
+
+            writer.WriteComment($"Sliced to MemoryLimit: every step runs once per value of {string.Join(", ", plan.SlicedLabels)}.");
+            foreach (string label in plan.SlicedLabels)
+            {
+                OpenLoop(writer, loopVariables[label], sizes[label]);
+            }
         }
 
         for (int k = 0; k < stepCount; k++)
@@ -136,22 +162,13 @@ internal static class CpuStaticEmitter
                 + $"({reads} -> {produces}, {PathInfo.Number(step.Flops)} FLOPs, {ShortName(family)})");
 
             string output = step.IsFinal ? kernel.Result.Name : intermediates[k];
-            if (!step.IsFinal)
+            if (!step.IsFinal && !isSliced)
             {
-                string length = CSharpLiteral.Int((long)step.ResultSize);
-                if (onStack[k])
-                {
-                    writer.WriteLine($"global::System.Span<{t}> {output} = stackalloc {t}[{length}];");
-                }
-                else
-                {
-                    writer.WriteLine($"{arrays[k]} = global::System.Buffers.ArrayPool<{t}>.Shared.Rent({length});");
-                    writer.WriteLine($"global::System.Span<{t}> {output} = new({arrays[k]}, 0, {length});");
-                }
+                WriteAllocation(writer, t, output, arrays[k], onStack[k], (long)step.ResultSize);
             }
 
             string SpanOf(int id) => id < kernel.OperandCount ? method.Parameters[id].Name : intermediates[id - kernel.OperandCount];
-            bool accumulate = step.IsFinal && method.Accumulate;
+            bool accumulate = step.IsFinal && (method.Accumulate || slicesAdd);
             switch (family)
             {
                 case KernelFamily.Unrolled:
@@ -162,11 +179,11 @@ internal static class CpuStaticEmitter
                         + $"{SpanOf(step.Left)}, {SpanOf(step.Right)}, {output}, accumulate: {(accumulate ? "true" : "false")});");
                     break;
                 default:
-                    WriteLoopNest(writer, kernel, step, loopVariables, sum, output, accumulate, SpanOf);
+                    WriteLoopNest(writer, kernel, step, loopVariables, sum, output, accumulate, sliced, SpanOf);
                     break;
             }
 
-            if (!step.IsFinal)
+            if (!step.IsFinal && !isSliced)
             {
                 // What this step has read is dead: give pooled memory back now (what the final step reads goes back in finally).
                 foreach (int read in IntermediateLifetimes.ReadBy(plan, k).Where(r => !onStack[r]))
@@ -175,6 +192,11 @@ internal static class CpuStaticEmitter
                     writer.WriteLine($"{arrays[read]} = null;");
                 }
             }
+        }
+
+        foreach (string _ in plan.SlicedLabels)
+        {
+            writer.CloseBlock();
         }
 
         if (pooled.Count > 0)
@@ -205,7 +227,8 @@ internal static class CpuStaticEmitter
         var shapes = kernel.Expression.Inputs.Append(kernel.Expression.Output)
             .Select(term => "new nint[] { " + string.Join(", ", term.Labels.Select(l => CSharpLiteral.Int(sizes[l]))) + " }");
         writer.WriteComment("The plan's steps bound once to the static shapes, for the kernels that run in TensorGen.Runtime.");
-        writer.WriteLine($"private static readonly {Runtime}EinsumBinding {method.ProgramFieldName} = {Runtime}EinsumProgram.Create(");
+        string factory = kernel.Plan.Path.HasUnarySteps ? "FromLinearPath" : "Create";
+        writer.WriteLine($"private static readonly {Runtime}EinsumBinding {method.ProgramFieldName} = {Runtime}EinsumProgram.{factory}(");
         writer.WriteLine("    " + CSharpLiteral.String(kernel.Expression.Text) + ",");
         writer.WriteLine("    " + CpuDynamicEmitter.PathLiteral(kernel.Plan));
         writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " })");
@@ -220,14 +243,31 @@ internal static class CpuStaticEmitter
         _ => "loop nest",
     };
 
+    /// <summary>An intermediate's memory: on the stack when small, else rented from the array pool.</summary>
+    private static void WriteAllocation(SourceWriter writer, string t, string name, string array, bool onStack, long length)
+    {
+        string count = CSharpLiteral.Int(length);
+        if (onStack)
+        {
+            writer.WriteLine($"global::System.Span<{t}> {name} = stackalloc {t}[{count}];");
+        }
+        else
+        {
+            writer.WriteLine($"{array} = global::System.Buffers.ArrayPool<{t}>.Shared.Rent({count});");
+            writer.WriteLine($"global::System.Span<{t}> {name} = new({array}, 0, {count});");
+        }
+    }
+
+    /// <summary>One step's loops; a sliced index has no loop here (the slice loop outside fixes it).</summary>
     private static void WriteLoopNest(SourceWriter writer, EinsumKernel kernel, ContractionStep step,
-        IReadOnlyDictionary<string, string> loopVariables, string sum, string output, bool accumulate, System.Func<int, string> spanOf)
+        IReadOnlyDictionary<string, string> loopVariables, string sum, string output, bool accumulate, HashSet<string> sliced,
+        System.Func<int, string> spanOf)
     {
         IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
         string t = kernel.ElementType;
         var involved = step.LeftLabels.Concat(step.RightLabels).Distinct().ToList();
-        var outer = step.ResultLabels.Where(l => sizes[l] != 1).ToList();
-        var inner = involved.Where(l => !step.ResultLabels.Contains(l) && sizes[l] != 1).ToList();
+        var outer = step.ResultLabels.Where(l => sizes[l] != 1 && !sliced.Contains(l)).ToList();
+        var inner = involved.Where(l => !step.ResultLabels.Contains(l) && sizes[l] != 1 && !sliced.Contains(l)).ToList();
 
         string Element(string span, IReadOnlyList<string> labels) => $"{span}[{Offset(labels, sizes, loopVariables)}]";
 

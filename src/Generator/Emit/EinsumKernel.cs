@@ -3,6 +3,7 @@ using System.Linq;
 using TensorGen.Model;
 using TensorGen.Parsing;
 using TensorGen.Planning;
+using TensorGen.Validation;
 
 namespace TensorGen.Emit;
 
@@ -12,13 +13,14 @@ internal sealed class EinsumKernel
     private KernelChoice? _kernels;
 
     public EinsumKernel(EinsumMethodModel method, EinsumExpression expression, ContractionPlan plan,
-        IReadOnlyDictionary<string, long>? staticSizes, string elementType)
+        IReadOnlyDictionary<string, long>? staticSizes, string elementType, PlanningRequest planning)
     {
         Method = method;
         Expression = expression;
         Plan = plan;
         StaticSizes = staticSizes;
         ElementType = elementType;
+        Planning = planning;
     }
 
     public EinsumMethodModel Method { get; }
@@ -34,6 +36,9 @@ internal sealed class EinsumKernel
 
     /// <summary>Each step's kernel family (or the fused family of the whole expression), chosen once.</summary>
     public KernelChoice Kernels => _kernels ??= KernelChoice.For(this);
+
+    /// <summary>How the plan was made (strategy or the declaration's Path), and the dynamic form's size hints.</summary>
+    public PlanningRequest Planning { get; }
 
     /// <summary><c>float</c> or <c>double</c>.</summary>
     public string ElementType { get; }

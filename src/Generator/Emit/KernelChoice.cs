@@ -50,6 +50,12 @@ internal sealed class KernelChoice
 
     public static KernelChoice For(EinsumKernel kernel)
     {
+        if (kernel.Plan.SlicedLabels.Count > 0 && kernel.StaticSizes is not null)
+        {
+            // A sliced plan runs every step once per slice inside the slice loops, which only the loop nest takes part in.
+            return new KernelChoice(null, kernel.Plan.Steps.Select(_ => KernelFamily.LoopNest).ToArray());
+        }
+
         if (MttkrpPattern.Match(kernel.Expression) is not null)
         {
             return new KernelChoice(KernelFamily.FusedMttkrp, Array.Empty<KernelFamily>());

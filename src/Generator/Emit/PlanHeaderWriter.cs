@@ -32,7 +32,7 @@ internal static class PlanHeaderWriter
             : "dynamic shapes: lengths and strides are read at run time (TensorGen.Runtime)"));
         writer.WriteComment("  Result:         " + (kernel.Method.Accumulate ? "accumulated into (Accumulate = true)" : "overwritten"));
         writer.WriteComment(string.Empty);
-        writer.WriteComment("Contraction plan (opt_einsum's greedy strategy and cost units):");
+        writer.WriteComment($"Contraction plan ({kernel.Planning.Origin}, in opt_einsum's cost units):");
         foreach (string line in PathInfo.Format(kernel.Plan, SizeNote(kernel)))
         {
             writer.WriteComment(line);
@@ -54,6 +54,13 @@ internal static class PlanHeaderWriter
         }
 
         string what = kernel.Expression.HasEllipsis ? "every index and \"...\"" : "every index";
+        if (kernel.Planning.SizeHints is { } hints)
+        {
+            string hinted = string.Join(", ", kernel.Expression.DistinctLabels.Where(hints.ContainsKey).Select(l => l + "=" + CSharpLiteral.Int(hints[l])));
+            string others = hints.Count < kernel.Expression.DistinctLabels.Count ? $", others {CSharpLiteral.Int(DynamicAssumedSize)}" : string.Empty;
+            return $"SizeHints {hinted}{others} (a symbol counts {CSharpLiteral.Int(SizeHints.SymbolValue)}) to choose the order; real sizes are read at run time";
+        }
+
         return $"{what} assumed {CSharpLiteral.Int(DynamicAssumedSize)} to choose the order; real sizes are read at run time";
     }
 }

@@ -52,6 +52,9 @@ internal sealed record EinsumMethodModel
 
     public required bool Accumulate { get; init; }
 
+    /// <summary>The planning options (<c>Strategy</c>, <c>Minimize</c>, <c>MemoryLimit</c>, <c>Path</c>, <c>SizeHints</c>, ...).</summary>
+    public PlanningArgumentsModel Planning { get; init; } = PlanningArgumentsModel.None;
+
     /// <summary>Whether the compiler could not bind the attribute's arguments (it reports that error itself).</summary>
     public required bool AttributeHasErrors { get; init; }
 

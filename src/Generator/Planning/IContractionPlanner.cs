@@ -1,12 +1,14 @@
-using System.Collections.Generic;
-
 namespace TensorGen.Planning;
 
 /// <summary>
-/// A path optimizer in opt_einsum's sense: operand index lists, output indices and sizes in, a path out.
-/// Strategies are interchangeable behind this interface.
+/// A path optimizer in opt_einsum's sense (its <c>PathOptimizer</c>): a network in, a contraction tree out.
+/// Strategies are interchangeable behind this interface; none throws on a valid network, and each returns
+/// within the options' time limit (give or take one unit of its work).
 /// </summary>
 internal interface IContractionPlanner
 {
-    ContractionPath Plan(IReadOnlyList<IReadOnlyList<string>> inputs, IReadOnlyList<string> output, IReadOnlyDictionary<string, long> sizes);
+    /// <summary>The strategy's name as the CLI and the plan table show it, e.g. <c>greedy</c>.</summary>
+    string Name { get; }
+
+    ContractionTree Plan(ContractionNetwork network, PlanningOptions options);
 }

@@ -20,11 +20,19 @@ internal static class PathInfo
             "         Naive scaling:  " + plan.NaiveScaling.ToString(CultureInfo.InvariantCulture),
             "     Optimized scaling:  " + plan.Scaling.ToString(CultureInfo.InvariantCulture),
             "      Naive FLOP count:  " + Number(plan.NaiveFlops),
-            "  Optimized FLOP count:  " + Number(plan.Flops),
+            "  Optimized FLOP count:  " + plan.ExactFlops.ToString(CultureInfo.InvariantCulture),
             "   Theoretical speedup:  " + Ratio(plan.NaiveFlops, plan.Flops),
-            "  Largest intermediate:  " + Number(plan.LargestIntermediate) + " elements",
+            "  Largest intermediate:  " + Number(plan.LargestIntermediate) + " elements" + (plan.Slicing is null ? string.Empty : " (per slice)"),
             "                  Path:  " + plan.Path,
         };
+        if (plan.Slicing is { } slicing)
+        {
+            // Gray and Kourtis 2021: slicing trades FLOPs for memory; the overhead is what it costs.
+            lines.Add("        Sliced indices:  " + string.Join(", ", plan.SlicedLabels) + " (" + Number(slicing.SliceCount) + " slices, "
+                + "memory limit " + Number(slicing.MemoryLimit) + " elements)");
+            lines.Add("    Slicing's overhead:  " + slicing.Overhead.ToString("0.###", CultureInfo.InvariantCulture) + "x the unsliced tree's "
+                + Number(slicing.Tree.Flops) + " FLOPs");
+        }
 
         var rows = plan.Steps.Select((s, k) => (
             Step: (k + 1).ToString(CultureInfo.InvariantCulture),
@@ -37,7 +45,7 @@ internal static class PathInfo
         int w3 = Math.Max(11, rows.Max(r => r.Contraction.Length));
         int w4 = Math.Max(5, rows.Max(r => r.Flops.Length));
         string header = "step".PadRight(w1) + "  " + "operands".PadRight(w2) + "  " + "contraction".PadRight(w3) + "  "
-            + "FLOPs".PadLeft(w4) + "  result size";
+            + "FLOPs".PadLeft(w4) + (plan.Slicing is null ? "  result size" : "  result size (per slice)");
         lines.Add(new string('-', header.Length));
         lines.Add(header);
         lines.Add(new string('-', header.Length));

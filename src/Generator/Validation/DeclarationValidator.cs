@@ -11,8 +11,9 @@ namespace TensorGen.Validation;
 
 /// <summary>
 /// Checks a declaration and, when it is sound, parses and plans it: the method's shape (TG0006), the
-/// parameters against the expression and the form (TG0002–TG0005), the expression (TG0001, TG0007, TG0008)
-/// and the sizes (TG0009–TG0015). It reports every independent problem it finds, not just the first.
+/// parameters against the expression and the form (TG0002–TG0005), the expression (TG0001, TG0007, TG0008),
+/// the sizes (TG0009–TG0015) and the planning options (TG0016–TG0018). It reports every independent problem it
+/// finds, not just the first.
 /// </summary>
 internal static class DeclarationValidator
 {
@@ -49,24 +50,27 @@ internal static class DeclarationValidator
             staticSizes = sizes.Sizes;
         }
 
-        if (diagnostics.Count > 0 || expression is null || elementType is null)
+        PlanningRequest? planning = expression is null ? null : PlanningValidator.Check(method, expression, isStatic, diagnostics);
+        if (diagnostics.Count > 0 || expression is null || elementType is null || planning is null)
         {
             return new ValidationResult(diagnostics, null);
         }
 
         IReadOnlyDictionary<string, long> planSizes = staticSizes
-            ?? expression.DistinctLabels.ToDictionary(l => l, _ => (long)PlanHeaderWriter.DynamicAssumedSize);
-        ContractionPlan plan = ContractionPlan.Create(expression, planSizes, GreedyPlanner.Instance);
-        if (staticSizes is not null)
+            ?? expression.DistinctLabels.ToDictionary(l => l, l => planning.SizeHints is { } hints && hints.TryGetValue(l, out long hinted)
+                ? hinted : PlanHeaderWriter.DynamicAssumedSize);
+        ContractionPlan? plan = PlanningValidator.Plan(method, expression, planning, planSizes, diagnostics);
+        if (plan is not null && staticSizes is not null)
         {
             CheckIntermediates(method, plan, diagnostics);
-            if (diagnostics.Count > 0)
-            {
-                return new ValidationResult(diagnostics, null);
-            }
         }
 
-        return new ValidationResult(diagnostics, new EinsumKernel(method, expression, plan, staticSizes, elementType));
+        if (plan is null || diagnostics.Count > 0)
+        {
+            return new ValidationResult(diagnostics, null);
+        }
+
+        return new ValidationResult(diagnostics, new EinsumKernel(method, expression, plan, staticSizes, elementType, planning));
     }
 
     /// <summary>TG0006: <c>static partial void</c>, not generic, no body, in partial (and not file-local) types.</summary>

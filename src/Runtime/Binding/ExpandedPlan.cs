@@ -48,7 +48,12 @@ internal sealed class ExpandedPlan
     }
 
     /// <summary>Plans with the greedy planner for the actual sizes (run-time expressions).</summary>
-    public static ExpandedPlan PlanGreedily(EinsumExpression expression, ExpressionLabels labels, ResolvedShapes shapes)
+    public static ExpandedPlan PlanGreedily(EinsumExpression expression, ExpressionLabels labels, ResolvedShapes shapes) =>
+        PlanWith(expression, labels, shapes, GreedyPlanner.Instance, PlanningOptions.Default);
+
+    /// <summary>Plans with <paramref name="planner"/> for the actual sizes.</summary>
+    public static ExpandedPlan PlanWith(EinsumExpression expression, ExpressionLabels labels, ResolvedShapes shapes, IContractionPlanner planner,
+        PlanningOptions options)
     {
         var expansion = EllipsisExpansion.Expand(expression, labels, shapes.EllipsisDimensions, shapes.EllipsisRank);
         var sizes = new Dictionary<string, long>(System.StringComparer.Ordinal);
@@ -57,6 +62,6 @@ internal sealed class ExpandedPlan
             sizes[labels.NameOf(id)] = shapes.Sizes[id];
         }
 
-        return new ExpandedPlan(expansion, ContractionPlan.Create(expansion.Expression, sizes, GreedyPlanner.Instance), labels, shapes.EllipsisRank);
+        return new ExpandedPlan(expansion, ContractionPlan.Create(expansion.Expression, sizes, planner, options), labels, shapes.EllipsisRank);
     }
 }

@@ -14,7 +14,7 @@ internal static class BoundProgramRunner
     public static void Run<T>(EinsumBinding binding, ReadOnlySpan<Tensor<T>> operands, Span<T> result, bool accumulate)
         where T : unmanaged, INumberBase<T>
     {
-        int steps = binding.Program.StepCount;
+        int steps = binding.StepCount;
         var intermediates = new T[steps - 1][];
         try
         {

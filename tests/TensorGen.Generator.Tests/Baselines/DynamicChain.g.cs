@@ -6,7 +6,7 @@
 //   Form:           dynamic shapes: lengths and strides are read at run time (TensorGen.Runtime)
 //   Result:         overwritten
 //
-// Contraction plan (opt_einsum's greedy strategy and cost units):
+// Contraction plan (strategy auto, in opt_einsum's cost units):
 //   Complete contraction:  ab,bc,cd->ad
 //                  Sizes:  every index assumed 32 to choose the order; real sizes are read at run time
 //          Naive scaling:  4

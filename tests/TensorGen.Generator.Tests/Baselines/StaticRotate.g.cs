@@ -6,7 +6,7 @@
 //   Form:           static sizes: dense row-major spans, loops specialized to the sizes
 //   Result:         overwritten
 //
-// Contraction plan (opt_einsum's greedy strategy and cost units):
+// Contraction plan (strategy auto, in opt_einsum's cost units):
 //   Complete contraction:  ia,jb,kc,ld,abcd->ijkl
 //                  Sizes:  i=3, a=3, j=3, b=3, k=3, c=3, l=3, d=3
 //          Naive scaling:  8

@@ -117,8 +117,8 @@ public sealed class EinsumBindingTests
 
     [Theory]
     [InlineData("ij,jk->ik", new[] { 0 }, "pairs")]
-    [InlineData("ij,jk->ik", new int[0], "has 1 steps, not 0")]
-    [InlineData("ij,jk,kl->il", new[] { 0, 3, 0, 1 }, "does not name two of the 3 remaining operands")]
+    [InlineData("ij,jk->ik", new int[0], "The path leaves 2 operands")]
+    [InlineData("ij,jk,kl->il", new[] { 0, 3, 0, 1 }, "names positions outside the 3 operands left")]
     public void A_path_that_does_not_fit_the_expression_is_rejected(string expression, int[] path, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => EinsumProgram.Create(expression, path, new string[expression.Split(',').Length + 1]));

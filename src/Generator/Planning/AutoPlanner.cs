@@ -1,0 +1,56 @@
+namespace TensorGen.Planning;
+
+/// <summary>
+/// The default strategy: the best tree it can find within the time limit, never worse than greedy's.
+/// <list type="number">
+/// <item><description>Greedy (milliseconds even for hundreds of operands): the tree to beat.</description></item>
+/// <item><description>Up to <see cref="SubsetDynamicProgram.MaxOperands"/> operands: the exact search over every subset, outer
+/// products included — the optimum; planning stops.</description></item>
+/// <item><description>Larger networks: random greedy and subtree reconfiguration find a good tree quickly; its score caps the
+/// exact search over connected subsets (<see cref="ExactPlanner"/>), which then proves or improves it with most of the
+/// budget; when that search cannot finish, more reconfiguration uses what is left.</description></item>
+/// <item><description>Every candidate is compared with the best so far, greedy's included, and the better kept, so that a
+/// search restricted to some class of trees can never return a worse plan (opt_einsum issue #248, where its
+/// <c>optimal</c> returned a path 198× worse than greedy's).</description></item>
+/// </list>
+/// </summary>
+internal sealed class AutoPlanner : IContractionPlanner
+{
+    public static AutoPlanner Instance { get; } = new();
+
+    public string Name => "auto";
+
+    public ContractionTree Plan(ContractionNetwork network, PlanningOptions options)
+    {
+        var budget = new PlanningBudget(options.TimeLimit);
+        ContractionTree best = GreedyPlanner.Run(network, GreedyTrial.Plain, null);
+        budget.Spend(GreedyPlanner.WorkOf(network));
+        if (network.InputCount == 1)
+        {
+            return best;
+        }
+
+        if (SubsetDynamicProgram.Accepts(network) || network.HasEmptyIndex)
+        {
+            return Better(best, ExactPlanner.TryPlan(network, options, budget, Bound(best, options)), options);
+        }
+
+        best = Better(best, RandomGreedyPlanner.Run(network, options, budget.Slice(0.1), RandomGreedyPlanner.DefaultTrials), options);
+        best = SubtreeReconfiguration.Improve(best, options, budget.Slice(0.1), SubtreeReconfiguration.DefaultSubtreeSize);
+        PlanningBudget exactBudget = budget.Slice(0.9);
+        ContractionTree? exact = ExactPlanner.TryPlan(network, options, exactBudget, Bound(best, options));
+        if (!exactBudget.IsExhausted)
+        {
+            // The search finished: nothing without outer products beats its tree (or, when it found none, the bound).
+            return Better(best, exact, options);
+        }
+
+        return SubtreeReconfiguration.Improve(best, options, budget.Slice(1.0), SubtreeReconfiguration.DefaultSubtreeSize);
+    }
+
+    /// <summary>The score a new tree must reach to matter: the best tree's (sliced, when it must be, to fit the memory limit).</summary>
+    private static double Bound(ContractionTree best, PlanningOptions options) => best.EffectiveScore(options).Primary;
+
+    private static ContractionTree Better(ContractionTree best, ContractionTree? candidate, PlanningOptions options) =>
+        candidate is not null && candidate.IsBetterThan(best, options) ? candidate : best;
+}

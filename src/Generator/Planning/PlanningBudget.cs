@@ -1,0 +1,66 @@
+using System;
+using System.Diagnostics;
+
+namespace TensorGen.Planning;
+
+/// <summary>
+/// How much search a planner may still do. Work is counted in units (one candidate pair examined by the exact
+/// search, one split by the subset search; a greedy run is charged by its size) and the work limit is the time
+/// limit × <see cref="UnitsPerSecond"/>, so the same input always gives the same plan whatever the machine's speed
+/// or load: compile-time output must not depend on them. The clock is only a backstop, at
+/// <see cref="ClockAllowance"/> × the time limit, for a machine far slower than the calibration's.
+/// </summary>
+internal sealed class PlanningBudget
+{
+    /// <summary>Work units one core of the development machine does in a second, warmed up (see docs/planning.md).</summary>
+    public const long UnitsPerSecond = 45_000_000;
+
+    /// <summary>How far past the time limit the clock lets a search run before stopping it.</summary>
+    public const double ClockAllowance = 2.0;
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeSpan _timeLimit;
+    private readonly long _workLimit;
+    private readonly PlanningBudget? _parent;
+    private long _work;
+
+    public PlanningBudget(TimeSpan timeLimit)
+        : this(TimeSpan.FromTicks((long)Math.Min(TimeSpan.MaxValue.Ticks / 4, timeLimit.Ticks * ClockAllowance)),
+              (long)Math.Min(long.MaxValue / 4, timeLimit.TotalSeconds * UnitsPerSecond), null)
+    {
+    }
+
+    private PlanningBudget(TimeSpan timeLimit, long workLimit, PlanningBudget? parent)
+    {
+        _timeLimit = timeLimit;
+        _workLimit = workLimit;
+        _parent = parent;
+    }
+
+    /// <summary>Work done so far, in units.</summary>
+    public long Work => _work;
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Whether the budget is spent: the work limit is reached, or the clock's backstop.</summary>
+    public bool IsExhausted => _work >= _workLimit || _clock.Elapsed >= _timeLimit;
+
+    /// <summary>Records <paramref name="units"/> of work; true while budget remains.</summary>
+    public bool Spend(long units)
+    {
+        _work += units;
+        _parent?.Spend(units);
+        return !IsExhausted;
+    }
+
+    /// <summary>
+    /// A budget for the next phase of a search: <paramref name="share"/> of the work this one has left, and the same
+    /// share of its time left. Work done in the phase is charged here too, as it is done.
+    /// </summary>
+    public PlanningBudget Slice(double share)
+    {
+        long workLeft = Math.Max(0, _workLimit - _work);
+        TimeSpan timeLeft = _timeLimit - _clock.Elapsed;
+        return new PlanningBudget(TimeSpan.FromTicks(Math.Max(0, (long)(timeLeft.Ticks * share))), (long)(workLeft * share), this);
+    }
+}

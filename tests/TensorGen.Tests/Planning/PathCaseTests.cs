@@ -1,0 +1,65 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Numerics;
+using TensorGen.Parsing;
+using TensorGen.Planning;
+using TensorGen.Tests.Core;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace TensorGen.Tests.Planning;
+
+/// <summary>The planners on opt_einsum's reference networks (Conformance/path_cases.json).</summary>
+public sealed class PathCaseTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> CaseNames() => new(PathCase.Load().Select(c => c.Name));
+
+    private static ContractionNetwork Network(PathCase c) =>
+        ContractionPlan.Network(EinsumParser.Parse(c.Equation).Expression!, c.Sizes);
+
+    /// <summary>
+    /// Auto's tree costs no more than the best path any of opt_einsum's optimizers found (optimal, dp, greedy,
+    /// branch-2, random-greedy-128), planned within the default time limit.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Auto_is_at_least_as_good_as_the_best_opt_einsum_path_within_the_time_limit(string name)
+    {
+        PathCase c = PathCase.Load().Single(p => p.Name == name);
+        ContractionNetwork network = Network(c);
+        var clock = Stopwatch.StartNew();
+        ContractionTree tree = AutoPlanner.Instance.Plan(network, PlanningOptions.Default);
+        double seconds = clock.Elapsed.TotalSeconds;
+
+        var (bestName, best) = c.Results.OrderBy(r => r.Value.OptCost).Select(r => (r.Key, r.Value)).First();
+        output.WriteLine($"{name}: auto {tree.ExactFlops} in {seconds:F3} s; best opt_einsum {best.OptCost} ({bestName})");
+        Assert.True((decimal)tree.ExactFlops <= best.OptCost, $"auto {tree.ExactFlops} > {bestName} {best.OptCost}");
+        // The time limit is 1 s; the generous bound keeps a loaded CI machine from failing the test.
+        Assert.True(seconds < 2 * PlanningOptions.DefaultTimeLimit.TotalSeconds + 1, $"planning took {seconds:F2} s");
+    }
+
+    /// <summary>Greedy is opt_einsum's algorithm with opt_einsum's tie-breaks: the same cost on every case.</summary>
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Greedy_reproduces_opt_einsums_greedy(string name)
+    {
+        PathCase c = PathCase.Load().Single(p => p.Name == name);
+        ContractionTree tree = GreedyPlanner.Instance.Plan(Network(c), PlanningOptions.Default);
+        Assert.Equal(c.Results["greedy"].OptCost, (decimal)tree.ExactFlops);
+        Assert.Equal(c.Results["greedy"].LargestIntermediate, (decimal)tree.LargestIntermediate);
+    }
+
+    /// <summary>The exact planner reaches opt_einsum's optimal and dp costs, or beats them.</summary>
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Exact_reaches_opt_einsums_optimal_and_dp(string name)
+    {
+        PathCase c = PathCase.Load().Single(p => p.Name == name);
+        // Exactness has no time bound; a generous limit lets it finish on a loaded machine.
+        ContractionTree tree = ExactPlanner.Instance.Plan(Network(c), new PlanningOptions(timeLimit: TimeSpan.FromSeconds(60)));
+        decimal exact = c.Results.Where(r => r.Key is "optimal" or "dp").Min(r => r.Value.OptCost);
+        output.WriteLine($"{name}: exact {tree.ExactFlops}, opt_einsum {exact}");
+        Assert.True((decimal)tree.ExactFlops <= exact);
+    }
+}
