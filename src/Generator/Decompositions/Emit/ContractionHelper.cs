@@ -6,6 +6,8 @@ using TensorGen.Decompositions.Model;
 using TensorGen.Decompositions.Validation;
 using TensorGen.Emit;
 using TensorGen.Model;
+using TensorGen.Planning;
+using TensorGen.Validation;
 
 namespace TensorGen.Decompositions.Emit;
 
@@ -89,7 +91,9 @@ internal sealed class ContractionHelper
             Location = method.Location,
         };
 
-        var einsum = new EinsumKernel(model, unit.Lowered.Parse(), unit.Plan, unit.StaticSizes, t);
+        // The plan is the lowering's own (greedy against the train sweep, the cheaper): say so in the header as greedy's.
+        var planning = new PlanningRequest(PlanningStrategy.Greedy, PlanningOptions.Default, path: null, sizeHints: null, replan: false);
+        var einsum = new EinsumKernel(model, unit.Lowered.Parse(), unit.Plan, unit.StaticSizes, t, planning);
         return new ContractionHelper(unit, einsum, names.Select(n => n.Name).ToList());
     }
 
