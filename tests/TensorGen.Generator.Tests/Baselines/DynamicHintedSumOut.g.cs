@@ -22,6 +22,11 @@
 // 1     #0        xa->a        2147483648  1024
 // 2     #1, t1    ab,a->b         2097152  1024
 // 3     #2, t2    bc,b->c            8192  4 (output)
+//
+// Kernels (TensorGen's cost model):
+//   1     xa->a    run time: GEMM engine when GEMM-like and large enough, else strided loop nest
+//   2     ab,a->b  run time: GEMM engine when GEMM-like and large enough, else strided loop nest
+//   3     bc,b->c  run time: GEMM engine when GEMM-like and large enough, else strided loop nest
 #nullable enable
 
 partial class Kernels

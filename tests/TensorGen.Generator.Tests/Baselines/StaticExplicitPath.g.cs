@@ -21,10 +21,16 @@
 // -----------------------------------------------
 // 1     #1, #2    jk,kl->jl      120  15
 // 2     #0, t1    ij,jl->il       60  10 (output)
+//
+// Kernels (TensorGen's cost model):
+//   1     jk,kl->jl  unrolled (straight-line, constant offsets)
+//   2     ij,jl->il  unrolled (straight-line, constant offsets)
 #nullable enable
 
 partial class Kernels
 {
+    // Straight-line code: compiled fully optimized on the first call rather than after tier-0 calls.
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static partial void Ordered(global::System.ReadOnlySpan<float> a, global::System.ReadOnlySpan<float> b, global::System.ReadOnlySpan<float> c, global::System.Span<float> result)
     {
         global::TensorGen.Runtime.ShapeChecks.ThrowIfLengthMismatch(a, 6, "a", "[2, 3]");
@@ -35,33 +41,40 @@ partial class Kernels
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(result, "result", b, "b");
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(result, "result", c, "c");
 
-        // Step 1 of 2: jk,kl->jl  (b, c -> t1, 120 FLOPs)
-        global::System.Span<float> t1 = stackalloc float[15];
-        for (int j = 0; j < 3; j++)
-        {
-            for (int l = 0; l < 5; l++)
-            {
-                float sum = 0;
-                for (int k = 0; k < 4; k++)
-                {
-                    sum += b[j * 4 + k] * c[k * 5 + l];
-                }
-                t1[j * 5 + l] = sum;
-            }
-        }
+        // Spans of constant length: the JIT drops the bounds check of every constant offset below.
+        a = a.Slice(0, 6);
+        b = b.Slice(0, 12);
+        c = c.Slice(0, 20);
+        result = result.Slice(0, 10);
 
-        // Step 2 of 2: ij,jl->il  (a, t1 -> result, 60 FLOPs)
-        for (int i = 0; i < 2; i++)
-        {
-            for (int l = 0; l < 5; l++)
-            {
-                float sum = 0;
-                for (int j = 0; j < 3; j++)
-                {
-                    sum += a[i * 3 + j] * t1[j * 5 + l];
-                }
-                result[i * 5 + l] = sum;
-            }
-        }
+        // Step 1 of 2: jk,kl->jl  (b, c -> t1, 120 FLOPs, unrolled)
+        global::System.Span<float> t1 = stackalloc float[15];
+        t1[0] = b[0] * c[0] + b[1] * c[5] + b[2] * c[10] + b[3] * c[15];
+        t1[1] = b[0] * c[1] + b[1] * c[6] + b[2] * c[11] + b[3] * c[16];
+        t1[2] = b[0] * c[2] + b[1] * c[7] + b[2] * c[12] + b[3] * c[17];
+        t1[3] = b[0] * c[3] + b[1] * c[8] + b[2] * c[13] + b[3] * c[18];
+        t1[4] = b[0] * c[4] + b[1] * c[9] + b[2] * c[14] + b[3] * c[19];
+        t1[5] = b[4] * c[0] + b[5] * c[5] + b[6] * c[10] + b[7] * c[15];
+        t1[6] = b[4] * c[1] + b[5] * c[6] + b[6] * c[11] + b[7] * c[16];
+        t1[7] = b[4] * c[2] + b[5] * c[7] + b[6] * c[12] + b[7] * c[17];
+        t1[8] = b[4] * c[3] + b[5] * c[8] + b[6] * c[13] + b[7] * c[18];
+        t1[9] = b[4] * c[4] + b[5] * c[9] + b[6] * c[14] + b[7] * c[19];
+        t1[10] = b[8] * c[0] + b[9] * c[5] + b[10] * c[10] + b[11] * c[15];
+        t1[11] = b[8] * c[1] + b[9] * c[6] + b[10] * c[11] + b[11] * c[16];
+        t1[12] = b[8] * c[2] + b[9] * c[7] + b[10] * c[12] + b[11] * c[17];
+        t1[13] = b[8] * c[3] + b[9] * c[8] + b[10] * c[13] + b[11] * c[18];
+        t1[14] = b[8] * c[4] + b[9] * c[9] + b[10] * c[14] + b[11] * c[19];
+
+        // Step 2 of 2: ij,jl->il  (a, t1 -> result, 60 FLOPs, unrolled)
+        result[0] = a[0] * t1[0] + a[1] * t1[5] + a[2] * t1[10];
+        result[1] = a[0] * t1[1] + a[1] * t1[6] + a[2] * t1[11];
+        result[2] = a[0] * t1[2] + a[1] * t1[7] + a[2] * t1[12];
+        result[3] = a[0] * t1[3] + a[1] * t1[8] + a[2] * t1[13];
+        result[4] = a[0] * t1[4] + a[1] * t1[9] + a[2] * t1[14];
+        result[5] = a[3] * t1[0] + a[4] * t1[5] + a[5] * t1[10];
+        result[6] = a[3] * t1[1] + a[4] * t1[6] + a[5] * t1[11];
+        result[7] = a[3] * t1[2] + a[4] * t1[7] + a[5] * t1[12];
+        result[8] = a[3] * t1[3] + a[4] * t1[8] + a[5] * t1[13];
+        result[9] = a[3] * t1[4] + a[4] * t1[9] + a[5] * t1[14];
     }
 }

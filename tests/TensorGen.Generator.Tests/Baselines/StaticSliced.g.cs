@@ -23,6 +23,10 @@
 // -----------------------------------------------------------
 // 1     #0, #1    ab,bc->a       240  4
 // 2     #2, t1    cd,a->ad       120  12 (output)
+//
+// Kernels (TensorGen's cost model):
+//   1     ab,bc->a  loop nest (constant bounds)
+//   2     cd,a->ad  loop nest (constant bounds)
 #nullable enable
 
 partial class Kernels
@@ -42,7 +46,7 @@ partial class Kernels
         // Sliced to MemoryLimit: every step runs once per value of c.
         for (int c = 0; c < 5; c++)
         {
-            // Step 1 of 2: ab,bc->a  (x, y -> t1, 240 FLOPs)
+            // Step 1 of 2: ab,bc->a  (x, y -> t1, 240 FLOPs, loop nest)
             for (int a = 0; a < 4; a++)
             {
                 double sum = 0;
@@ -53,7 +57,7 @@ partial class Kernels
                 t1[a] = sum;
             }
 
-            // Step 2 of 2: cd,a->ad  (z, t1 -> result, 120 FLOPs)
+            // Step 2 of 2: cd,a->ad  (z, t1 -> result, 120 FLOPs, loop nest)
             for (int a = 0; a < 4; a++)
             {
                 for (int d = 0; d < 3; d++)
