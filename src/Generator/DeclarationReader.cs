@@ -102,6 +102,7 @@ internal static class DeclarationReader
             HasBody = syntax.Body is not null || syntax.ExpressionBody is not null || method.PartialImplementationPart is not null,
             Parameters = method.Parameters.Select((p, i) => Parameter(p, i < syntax.ParameterList.Parameters.Count ? syntax.ParameterList.Parameters[i] : null))
                 .ToEquatableArray(),
+            IsVararg = method.IsVararg,
             Expression = Argument(expression, arguments.FirstOrDefault(a => a.NameEquals is null)),
             Sizes = Argument(sizes, arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Sizes")),
             Accumulate = accumulate,

@@ -36,6 +36,11 @@ public class CompileAndRunTests
         { "αβ,βγ->αγ", "α=2,β=3,γ=2", "double", false },
         { "𝐀b,b->𝐀", "𝐀=3,b=2", "double", false },
         { "abc,cba->", "a=2,b=3,c=4", "float", true },
+        // Found by the fuzzer (tests/TensorGen.Fuzz.Tests): a size-0 index beside huge ones made strides beyond int (CS1503),
+        { "abc,c->a", "a=0,b=2147483647,c=2", "double", false },
+        { "ab,bc->ac", "a=3,b=0,c=2", "float", true },
+        // and a sum outside any loop shared its name with a later step's sum inside one (CS0136).
+        { "i,i,jk,k->j", "i=2,j=2,k=2", "float", false },
     };
 
     [Theory]
@@ -228,6 +233,14 @@ public class CompileAndRunTests
 
                 [Einsum("")]
                 internal static partial void Scalar(ReadOnlyTensorSpan<double> a, TensorSpan<double> result);
+
+                // A type named 'var' in scope (the fuzzer found generated locals declared with 'var' then meant this type).
+            #pragma warning disable CS8981
+                private sealed class var { }
+            #pragma warning restore CS8981
+
+                [Einsum("ij,jk,kl->il")]
+                internal static partial void BesideVar(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c, TensorSpan<double> result);
 
                 // Contextual keywords as parameter names.
                 [Einsum("ij,jk->ik")]

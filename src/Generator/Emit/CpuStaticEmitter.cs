@@ -144,6 +144,26 @@ internal static class CpuStaticEmitter
         IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
         string t = kernel.ElementType;
         var involved = step.LeftLabels.Concat(step.RightLabels).Distinct().ToList();
+        if (involved.FirstOrDefault(l => sizes[l] == 0) is { } empty)
+        {
+            // No loop of this step would run a single iteration (and its strides could exceed int): write what it means directly.
+            if (step.ResultLabels.Contains(empty))
+            {
+                writer.WriteComment($"Index {empty} has size 0: the result has no elements.");
+            }
+            else if (accumulate)
+            {
+                writer.WriteComment($"Index {empty} has size 0: every sum is empty, so nothing is added.");
+            }
+            else
+            {
+                writer.WriteComment($"Index {empty} has size 0: every sum is empty, so every element is 0.");
+                writer.WriteLine($"{output}.Clear();");
+            }
+
+            return;
+        }
+
         var outer = step.ResultLabels.Where(l => sizes[l] != 1).ToList();
         var inner = involved.Where(l => !step.ResultLabels.Contains(l) && sizes[l] != 1).ToList();
 
@@ -153,6 +173,13 @@ internal static class CpuStaticEmitter
             + (step.IsUnary ? string.Empty : " * " + Element(spanOf(step.Right), step.RightLabels));
         string target = Element(output, step.ResultLabels);
         string assign = accumulate ? "+=" : "=";
+
+        // A float sum is taken in double and rounded once (as the runtime's loop nest does): the product of two floats is
+        // exact in double, so the error stays within u_f·(|s| + Σ|terms|) for any length below 2^29 instead of growing with it.
+        bool widen = t == "float";
+        string accumulator = widen ? "double" : t;
+        string summand = widen && !step.IsUnary ? "(double)" + product : product;
+        string total = widen ? "(float)" + sum : sum;
 
         foreach (string label in outer)
         {
@@ -165,19 +192,29 @@ internal static class CpuStaticEmitter
         }
         else
         {
-            writer.WriteLine($"{t} {sum} = 0;");
+            if (outer.Count == 0)
+            {
+                // Outside any loop the accumulator gets a block of its own: another step's may not shadow it (CS0136).
+                writer.OpenBlock();
+            }
+
+            writer.WriteLine($"{accumulator} {sum} = 0;");
             foreach (string label in inner)
             {
                 OpenLoop(writer, loopVariables[label], sizes[label]);
             }
 
-            writer.WriteLine($"{sum} += {product};");
+            writer.WriteLine($"{sum} += {summand};");
             foreach (string _ in inner)
             {
                 writer.CloseBlock();
             }
 
-            writer.WriteLine($"{target} {assign} {sum};");
+            writer.WriteLine($"{target} {assign} {total};");
+            if (outer.Count == 0)
+            {
+                writer.CloseBlock();
+            }
         }
 
         foreach (string _ in outer)

@@ -36,12 +36,14 @@ namespace MyApp
                 global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(result, "result", a, "a");
 
                 // Step 1 of 1: ii->  (a -> result, 8 FLOPs)
-                float sum = 0;
-                for (int i = 0; i < 4; i++)
                 {
-                    sum += a[i * 5];
+                    double sum = 0;
+                    for (int i = 0; i < 4; i++)
+                    {
+                        sum += a[i * 5];
+                    }
+                    result[0] = (float)sum;
                 }
-                result[0] = sum;
             }
         }
     }
