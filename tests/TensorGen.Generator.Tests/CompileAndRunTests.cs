@@ -128,6 +128,34 @@ public class CompileAndRunTests
         Assert.Equal(new double[] { 7, 7, 7, 7 }, result);
     }
 
+    /// <summary>
+    /// An index of size 0 empties every sum, so the result is 0 even where an operand is NaN; the fuzzer found the static
+    /// form's steps multiplying the NaN by an earlier step's empty sum (NaN · 0 = NaN).
+    /// </summary>
+    [Fact]
+    public void Static_kernel_with_an_empty_sum_reads_no_operand()
+    {
+        string source = """
+            using System;
+            using TensorGen;
+
+            public static partial class Kernels
+            {
+                [Einsum("i,j,jk->i", Sizes = "i=2,j=0,k=3")]
+                public static partial void EmptySum(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
+
+                public static void Run(double[] a, double[] result) => EmptySum(a, Array.Empty<double>(), Array.Empty<double>(), result);
+            }
+            """;
+        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+        Assert.Empty(outcome.CompilationProblems);
+        var result = new double[] { 7, 7 };
+
+        outcome.Load().GetType("Kernels")!.GetMethod("Run")!.Invoke(null, [new[] { double.NaN, double.PositiveInfinity }, result]);
+
+        Assert.Equal(new double[] { 0, 0 }, result);
+    }
+
     [Fact]
     public void Dynamic_kernel_runs_through_the_runtime()
     {
@@ -241,6 +269,10 @@ public class CompileAndRunTests
 
                 [Einsum("ij,jk,kl->il")]
                 internal static partial void BesideVar(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c, TensorSpan<double> result);
+
+                // A parameter named like the program field the dynamic form would otherwise get (found by the fuzzer: CS1061).
+                [Einsum("ij->ji")]
+                internal static partial void Shadowed(ReadOnlyTensorSpan<float> s_shadowedProgram, TensorSpan<float> result);
 
                 // Contextual keywords as parameter names.
                 [Einsum("ij,jk->ik")]

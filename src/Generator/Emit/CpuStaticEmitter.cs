@@ -46,6 +46,29 @@ internal static class CpuStaticEmitter
                 + $"{p.Name}, {CSharpLiteral.String(p.DisplayName)});");
         }
 
+        if (kernel.Expression.DistinctLabels.FirstOrDefault(l => sizes[l] == 0) is { } empty)
+        {
+            // An empty loop space: every result element is a sum of no terms. No step runs, so no operand is read: a NaN or ∞
+            // takes part in no term (a plan of steps would multiply it by an earlier step's empty sum, 0, and make NaN).
+            writer.WriteLine();
+            if (kernel.Expression.Output.Labels.Contains(empty))
+            {
+                writer.WriteComment($"Index {empty} has size 0: the result has no elements.");
+            }
+            else if (method.Accumulate)
+            {
+                writer.WriteComment($"Index {empty} has size 0: every sum is empty, so nothing is added.");
+            }
+            else
+            {
+                writer.WriteComment($"Index {empty} has size 0: every sum is empty, so every element is 0.");
+                writer.WriteLine($"{kernel.Result.Name}.Clear();");
+            }
+
+            writer.CloseBlock();
+            return;
+        }
+
         // Names: intermediates t1, t2, ... as in the plan table; one loop variable per index; the accumulator.
         int stepCount = plan.Steps.Count;
         string[] intermediates = Enumerable.Range(1, stepCount).Select(k => names.Allocate("t" + CSharpLiteral.Int(k))).ToArray();
@@ -144,26 +167,6 @@ internal static class CpuStaticEmitter
         IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
         string t = kernel.ElementType;
         var involved = step.LeftLabels.Concat(step.RightLabels).Distinct().ToList();
-        if (involved.FirstOrDefault(l => sizes[l] == 0) is { } empty)
-        {
-            // No loop of this step would run a single iteration (and its strides could exceed int): write what it means directly.
-            if (step.ResultLabels.Contains(empty))
-            {
-                writer.WriteComment($"Index {empty} has size 0: the result has no elements.");
-            }
-            else if (accumulate)
-            {
-                writer.WriteComment($"Index {empty} has size 0: every sum is empty, so nothing is added.");
-            }
-            else
-            {
-                writer.WriteComment($"Index {empty} has size 0: every sum is empty, so every element is 0.");
-                writer.WriteLine($"{output}.Clear();");
-            }
-
-            return;
-        }
-
         var outer = step.ResultLabels.Where(l => sizes[l] != 1).ToList();
         var inner = involved.Where(l => !step.ResultLabels.Contains(l) && sizes[l] != 1).ToList();
 

@@ -32,7 +32,7 @@ internal static class LoopNest
 
         ReadOnlySpan<nint> extents = step.Extents;
         int kept = step.KeptCount;
-        bool emptySum = extents[kept..].Contains(0);
+        bool emptySum = step.IsEmptySum || extents[kept..].Contains(0);
         Span<nint> counters = extents.Length <= StackCounters ? stackalloc nint[StackCounters] : new nint[extents.Length];
         counters.Clear();
         var summed = new SummedIndices(extents[kept..], step.LeftStrides[kept..], step.RightStrides[kept..], counters[kept..]);

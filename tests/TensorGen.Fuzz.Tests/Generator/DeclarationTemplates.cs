@@ -238,8 +238,17 @@ internal static class DeclarationTemplates
         int operands = ExpressionGrammar.TryParse(expression)!.Inputs.Count;
         string? sizes = isStatic ? SizesFor(random, expression, () => (1 + random.Next(3)).ToString(CultureInfo.InvariantCulture)) : null;
         string attribute = Attribute(random, expression, sizes, random.Next(3) == 0, members);
-        string parameters = string.Join(", ", Enumerable.Range(0, operands).Select(_ => $"{input} {Name()}").Append($"{result} {Name()}"));
-        members.Add(Method(attribute, parameters, name: Name()));
+        string methodName = Name();
+        string[] parameterNames = Enumerable.Range(0, operands + 1).Select(_ => Name()).ToArray();
+        if (random.Next(4) == 0)
+        {
+            // The name the dynamic form's program field gets: s_ + the method's name with a lower-case first letter + Program.
+            string bare = methodName.TrimStart('@');
+            parameterNames[random.Next(parameterNames.Length)] = "s_" + bare[..1].ToLowerInvariant() + bare[1..] + "Program";
+        }
+
+        string parameters = string.Join(", ", parameterNames.Select((name, n) => (n < operands ? input : result) + " " + name));
+        members.Add(Method(attribute, parameters, name: methodName));
         if (random.Next(3) == 0)
         {
             // A sibling with the same name in another case, or an overload.
