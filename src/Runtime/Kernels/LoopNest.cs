@@ -14,7 +14,7 @@ namespace TensorGen.Runtime;
 /// Stability of Numerical Algorithms</i>, 2nd ed., §4.2): float steps multiply and add in double — each product of two
 /// floats is exact in double — and round once to float, so |ŝ − s| ≤ u_f·|s| + (K − 1)·u_d·(1 + u_f)·Σ|x_i y_i|, which for
 /// K ≤ 2²⁹ is within u_f·(|s| + Σ|x_i y_i|): independent of K, where summing in float would allow (K − 1)·u_f·Σ|x_i y_i|.
-/// Double steps sum in double: |ŝ − s| ≤ (K − 1)·u_d·Σ|x_i y_i|.
+/// Double steps multiply and sum in double: |ŝ − s| ≤ K·u_d·Σ|x_i y_i| (to first order; γ_K in Higham's notation).
 /// </remarks>
 internal static class LoopNest
 {
