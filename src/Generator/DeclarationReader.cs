@@ -104,6 +104,7 @@ internal static class DeclarationReader
             HasBody = syntax.Body is not null || syntax.ExpressionBody is not null || method.PartialImplementationPart is not null,
             Parameters = method.Parameters.Select((p, i) => Parameter(p, i < syntax.ParameterList.Parameters.Count ? syntax.ParameterList.Parameters[i] : null))
                 .ToEquatableArray(),
+            IsVararg = method.IsVararg,
             Expression = Argument(expression, arguments.FirstOrDefault(a => a.NameEquals is null)),
             Sizes = Argument(sizes, arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Sizes")),
             Accumulate = accumulate,
@@ -267,13 +268,14 @@ internal static class DeclarationReader
     /// <summary>
     /// The hint-name suffix and the program field name of <paramref name="method"/>, made unique among the
     /// type's other <c>[Einsum]</c> methods (overloads; names that differ only in case, as hint names are
-    /// compared ignoring case) and the type's own members.
+    /// compared ignoring case), the type's own members and the kernels' parameters.
     /// </summary>
     private static (string HintSuffix, string FieldName) SiblingNames(IMethodSymbol method)
     {
         INamedTypeSymbol type = method.ContainingType;
         var siblings = type.GetMembers().OfType<IMethodSymbol>().Where(HasEinsumAttribute).ToList();
         var taken = new HashSet<string>(type.MemberNames, StringComparer.Ordinal);
+        taken.UnionWith(siblings.SelectMany(s => s.Parameters).Select(p => p.Name)); // a parameter would hide the field in its method
         var seenNames = new List<string>();
         foreach (IMethodSymbol sibling in siblings)
         {

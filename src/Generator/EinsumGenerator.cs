@@ -36,7 +36,8 @@ public sealed class EinsumGenerator : IIncrementalGenerator
         IncrementalValuesProvider<EinsumDeclaration> declarations = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 DeclarationReader.EinsumAttributeName,
-                static (node, _) => node is MethodDeclarationSyntax,
+                // A method outside a type does not compile (the compiler reports it) and has no type to be implemented in.
+                static (node, _) => node is MethodDeclarationSyntax { Parent: TypeDeclarationSyntax },
                 static (attributeContext, cancellationToken) => DeclarationReader.Read(attributeContext, cancellationToken))
             .WithTrackingName(TrackingNames.Declarations);
 

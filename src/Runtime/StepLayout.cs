@@ -21,8 +21,9 @@ public sealed class StepLayout
     private readonly StepIndexUse[] _uses;
     private GemmView? _gemm;
 
-    internal StepLayout(int index, ExpandedStep step, nint[] extents, nint[] leftStrides, nint[] rightStrides, nint[] outputStrides)
+    internal StepLayout(int index, ExpandedStep step, nint[] extents, nint[] leftStrides, nint[] rightStrides, nint[] outputStrides, bool isEmptySum)
     {
+        IsEmptySum = isEmptySum;
         Index = index;
         Contraction = step.Contraction;
         IsUnary = step.IsUnary;
@@ -35,7 +36,7 @@ public sealed class StepLayout
         _rightStrides = rightStrides;
         _outputStrides = outputStrides;
 
-        bool emptyLoop = Array.IndexOf(extents, 0) >= 0;
+        bool emptyLoop = isEmptySum || Array.IndexOf(extents, 0) >= 0;
         bool emptyOutput = Array.IndexOf(extents, 0, 0, KeptCount) >= 0;
         LeftLength = emptyLoop ? 0 : Reach(extents, leftStrides);
         RightLength = emptyLoop || IsUnary ? 0 : Reach(extents, rightStrides);
@@ -71,6 +72,13 @@ public sealed class StepLayout
 
     /// <summary>Which operands have each loop index, i.e. whether it is a batch, free, contracted or summed index.</summary>
     public ReadOnlySpan<StepIndexUse> Uses => _uses;
+
+    /// <summary>
+    /// True when the whole einsum's loop space is empty (some index has size 0, perhaps one this step does not have): every
+    /// output element is a sum of no terms, so the step reads nothing and writes zeros (adds nothing when accumulating).
+    /// Running the plan's steps instead could multiply a NaN or ∞ operand by an earlier step's empty sum and make NaN.
+    /// </summary>
+    public bool IsEmptySum { get; }
 
     /// <summary>The least length of the left operand's span: its largest offset + 1, or 0 when the step reads nothing.</summary>
     public nint LeftLength { get; }

@@ -36,6 +36,11 @@ public class CompileAndRunTests
         { "αβ,βγ->αγ", "α=2,β=3,γ=2", "double", false },
         { "𝐀b,b->𝐀", "𝐀=3,b=2", "double", false },
         { "abc,cba->", "a=2,b=3,c=4", "float", true },
+        // Found by the fuzzer (tests/TensorGen.Fuzz.Tests): a size-0 index beside huge ones made strides beyond int (CS1503),
+        { "abc,c->a", "a=0,b=2147483647,c=2", "double", false },
+        { "ab,bc->ac", "a=3,b=0,c=2", "float", true },
+        // and a sum outside any loop shared its name with a later step's sum inside one (CS0136).
+        { "i,i,jk,k->j", "i=2,j=2,k=2", "float", false },
     };
 
     [Theory]
@@ -121,6 +126,34 @@ public class CompileAndRunTests
         Assert.IsType<ArgumentException>(error.InnerException, exactMatch: false);
         Assert.Contains("'a'", error.InnerException!.Message, StringComparison.Ordinal);
         Assert.Equal(new double[] { 7, 7, 7, 7 }, result);
+    }
+
+    /// <summary>
+    /// An index of size 0 empties every sum, so the result is 0 even where an operand is NaN; the fuzzer found the static
+    /// form's steps multiplying the NaN by an earlier step's empty sum (NaN · 0 = NaN).
+    /// </summary>
+    [Fact]
+    public void Static_kernel_with_an_empty_sum_reads_no_operand()
+    {
+        string source = """
+            using System;
+            using TensorGen;
+
+            public static partial class Kernels
+            {
+                [Einsum("i,j,jk->i", Sizes = "i=2,j=0,k=3")]
+                public static partial void EmptySum(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
+
+                public static void Run(double[] a, double[] result) => EmptySum(a, Array.Empty<double>(), Array.Empty<double>(), result);
+            }
+            """;
+        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+        Assert.Empty(outcome.CompilationProblems);
+        var result = new double[] { 7, 7 };
+
+        outcome.Load().GetType("Kernels")!.GetMethod("Run")!.Invoke(null, [new[] { double.NaN, double.PositiveInfinity }, result]);
+
+        Assert.Equal(new double[] { 0, 0 }, result);
     }
 
     [Fact]
@@ -228,6 +261,18 @@ public class CompileAndRunTests
 
                 [Einsum("")]
                 internal static partial void Scalar(ReadOnlyTensorSpan<double> a, TensorSpan<double> result);
+
+                // A type named 'var' in scope (the fuzzer found generated locals declared with 'var' then meant this type).
+            #pragma warning disable CS8981
+                private sealed class var { }
+            #pragma warning restore CS8981
+
+                [Einsum("ij,jk,kl->il")]
+                internal static partial void BesideVar(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c, TensorSpan<double> result);
+
+                // A parameter named like the program field the dynamic form would otherwise get (found by the fuzzer: CS1061).
+                [Einsum("ij->ji")]
+                internal static partial void Shadowed(ReadOnlyTensorSpan<float> s_shadowedProgram, TensorSpan<float> result);
 
                 // Contextual keywords as parameter names.
                 [Einsum("ij,jk->ik")]

@@ -30,6 +30,7 @@ public class DiagnosticTests
     [InlineData("""[Einsum("ij,j[|-|]i")]""")]
     [InlineData("""[Einsum([|"ij,j\u0023->i"|])]""")] // an escape: the literal's characters no longer map, so the whole literal
     [InlineData("""[Einsum([|Expression|])]""")] // a constant: the whole argument
+    [InlineData("""[Einsum([|"ij,j\uD800->i"|])]""")] // a lone surrogate (found by the fuzzer: it was TG9999)
     public void TG0001_malformed_expression_points_at_the_character(string attribute)
     {
         string members = "private const string Expression = \"ij,j#->i\";\n" + attribute
@@ -89,6 +90,31 @@ public class DiagnosticTests
     {
         string source = InType("[Einsum(\"ij->ji\")]\n" + declaration);
         AssertSingle(source, "TG0006", expectImplementation: implemented);
+    }
+
+    [Fact]
+    public void TG0005_arglist_points_at_the_method_and_the_throwing_body_keeps_it() =>
+        AssertSingle(InType("""
+            [Einsum("ij,jk->ik")]
+            public static partial void [|MatMul|](ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, TensorSpan<float> result, __arglist);
+            """), "TG0005");
+
+    [Fact]
+    public void A_method_outside_any_type_is_left_to_the_compiler()
+    {
+        // Found by the fuzzer: the method's synthesized container named the generated file "<invalid-global-code>", which
+        // Roslyn refused as a hint name (TG9999).
+        GeneratorOutcome outcome = GeneratorHarness.Run(Usings + """
+            namespace N;
+
+            [Einsum("ij->ji")]
+            public static partial void F(ReadOnlyTensorSpan<float> a, TensorSpan<float> result);
+            """);
+
+        Assert.Null(outcome.Result.Results.Single().Exception);
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.Sources);
+        Assert.Contains(outcome.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
     }
 
     [Fact]

@@ -37,7 +37,8 @@ internal static class CpuDynamicEmitter
         string[] intermediates = plan.Steps.Select((_, k) => names.Allocate("t" + CSharpLiteral.Int(k + 1))).ToArray();
         string[] lengths = intermediates.Select(name => names.Allocate(name + "Length")).ToArray();
 
-        writer.WriteLine($"var {binding} = {method.ProgramFieldName}.Bind();");
+        // Locals are declared with their types, not 'var': a type named 'var' in scope would otherwise be used.
+        writer.WriteLine($"{Runtime}EinsumBinding {binding} = {method.ProgramFieldName}.Bind();");
         for (int i = 0; i < kernel.OperandCount; i++)
         {
             ParameterModel p = method.Parameters[i];
@@ -48,7 +49,8 @@ internal static class CpuDynamicEmitter
         writer.WriteLine();
         for (int i = 0; i < method.Parameters.Count; i++)
         {
-            writer.WriteLine($"var {data[i]} = {Runtime}TensorMemory.Of({method.Parameters[i].Name});");
+            string span = i < kernel.OperandCount ? "ReadOnlySpan" : "Span";
+            writer.WriteLine($"global::System.{span}<{t}> {data[i]} = {Runtime}TensorMemory.Of({method.Parameters[i].Name});");
         }
 
         string resultData = data[data.Count - 1];

@@ -61,6 +61,29 @@ internal static class CpuStaticEmitter
                 + $"{p.Name}, {CSharpLiteral.String(p.DisplayName)});");
         }
 
+        if (kernel.Expression.DistinctLabels.FirstOrDefault(l => sizes[l] == 0) is { } empty)
+        {
+            // An empty loop space: every result element is a sum of no terms. No step runs, so no operand is read: a NaN or ∞
+            // takes part in no term (a plan of steps would multiply it by an earlier step's empty sum, 0, and make NaN).
+            writer.WriteLine();
+            if (kernel.Expression.Output.Labels.Contains(empty))
+            {
+                writer.WriteComment($"Index {empty} has size 0: the result has no elements.");
+            }
+            else if (method.Accumulate)
+            {
+                writer.WriteComment($"Index {empty} has size 0: every sum is empty, so nothing is added.");
+            }
+            else
+            {
+                writer.WriteComment($"Index {empty} has size 0: every sum is empty, so every element is 0.");
+                writer.WriteLine($"{kernel.Result.Name}.Clear();");
+            }
+
+            writer.CloseBlock();
+            return;
+        }
+
         if (unrolled)
         {
             writer.WriteLine();
@@ -283,6 +306,12 @@ internal static class CpuStaticEmitter
         {
             writer.OpenBlock();
         }
+        // A float sum is taken in double and rounded once (as the runtime's loop nest does): the product of two floats is
+        // exact in double, so the error stays within u_f·(|s| + Σ|terms|) for any length below 2^29 instead of growing with it.
+        bool widen = t == "float";
+        string accumulator = widen ? "double" : t;
+        string summand = widen && !step.IsUnary ? "(double)" + product : product;
+        string total = widen ? "(float)" + sum : sum;
 
         foreach (string label in outer)
         {
@@ -297,23 +326,23 @@ internal static class CpuStaticEmitter
         {
             if (outer.Count == 0)
             {
-                // A scalar result: a block scopes the accumulator, whose name other steps' loops also use.
+                // Outside any loop the accumulator gets a block of its own: another step's may not shadow it (CS0136).
                 writer.OpenBlock();
             }
 
-            writer.WriteLine($"{t} {sum} = 0;");
+            writer.WriteLine($"{accumulator} {sum} = 0;");
             foreach (string label in inner)
             {
                 OpenLoop(writer, loopVariables[label], sizes[label]);
             }
 
-            writer.WriteLine($"{sum} += {product};");
+            writer.WriteLine($"{sum} += {summand};");
             foreach (string _ in inner)
             {
                 writer.CloseBlock();
             }
 
-            writer.WriteLine($"{target} {assign} {sum};");
+            writer.WriteLine($"{target} {assign} {total};");
             if (outer.Count == 0)
             {
                 writer.CloseBlock();

@@ -51,7 +51,7 @@ internal static class KernelFileEmitter
     /// <summary>The implementing declaration's first line, e.g. <c>public static partial void Rotate(global::System.ReadOnlySpan&lt;double&gt; q1, ...)</c>.</summary>
     public static string Signature(EinsumMethodModel method) =>
         (method.Modifiers.Length == 0 ? string.Empty : method.Modifiers + " ") + "partial " + method.ReturnType + " " + method.Name
-        + "(" + string.Join(", ", method.Parameters.Select(p => p.Declaration)) + ")";
+        + "(" + string.Join(", ", method.Parameters.Select(p => p.Declaration).Concat(method.IsVararg ? ["__arglist"] : Array.Empty<string>())) + ")";
 
     internal static string Write(EinsumMethodModel method, Action<SourceWriter> header, Action<SourceWriter> members) =>
         Write(method.Namespace, method.ContainingTypes, header, members, trailer: null);

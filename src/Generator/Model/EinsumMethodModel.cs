@@ -44,6 +44,9 @@ internal sealed record EinsumMethodModel
 
     public required EquatableArray<ParameterModel> Parameters { get; init; }
 
+    /// <summary>Whether the parameter list ends with <c>__arglist</c> (which no symbol's parameter list shows).</summary>
+    public required bool IsVararg { get; init; }
+
     /// <summary>The first argument of <c>[Einsum]</c>.</summary>
     public required AttributeArgumentModel Expression { get; init; }
 

@@ -110,8 +110,9 @@ internal static class EinsumParser
             if (!IsLetter(text, i))
             {
                 string shown = text.Substring(i, width);
+                int codePoint = width == 2 ? char.ConvertToUtf32(text, i) : text[i]; // a lone surrogate has no code point of its own
                 return Fail(EinsumErrorKind.MalformedExpression,
-                    $"Character '{shown}' (U+{char.ConvertToUtf32(text, i):X4}) at position {i} is not an index. "
+                    $"Character '{shown}' (U+{codePoint:X4}) at position {i} is not an index. "
                     + "Indices are letters; terms are separated by ',', the output follows \"->\", broadcast dimensions are \"...\".",
                     i, width);
             }

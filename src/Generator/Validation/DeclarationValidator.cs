@@ -134,6 +134,13 @@ internal static class DeclarationValidator
                 method.Location));
         }
 
+        if (method.IsVararg)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.WrongParameterKind,
+                $"'{method.DisplayName}' takes '__arglist'. Einsum parameters are one span per operand, then the result; remove '__arglist'.",
+                method.Location));
+        }
+
         string form = isStatic
             ? "Sizes is given, so this is the static form: operands are ReadOnlySpan<T> and the result a Span<T> (dense, row-major)"
             : "without Sizes this is the dynamic form: operands are ReadOnlyTensorSpan<T> and the result a TensorSpan<T>";

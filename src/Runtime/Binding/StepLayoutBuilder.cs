@@ -12,6 +12,7 @@ internal static class StepLayoutBuilder
         nint[][] inputLengths, nint[][] inputStrides, nint[] resultLengths, nint[] resultStrides)
     {
         var steps = new StepLayout[plan.Steps.Length];
+        bool isEmptySum = Array.IndexOf(shapes.Sizes, 0) >= 0;
         var intermediateLengths = new int[plan.Steps.Length - 1];
         for (int k = 0; k < plan.Steps.Length; k++)
         {
@@ -40,7 +41,7 @@ internal static class StepLayoutBuilder
                 RowMajor(step.ResultLabels, shapes.Sizes).AsSpan().CopyTo(output);
             }
 
-            steps[k] = new StepLayout(k, step, extents, left, right, output);
+            steps[k] = new StepLayout(k, step, extents, left, right, output, isEmptySum);
         }
 
         return (steps, intermediateLengths);

@@ -9,6 +9,13 @@ namespace TensorGen.Runtime;
 /// inner loop, and for each output element a local accumulator over the summed indices, likewise with the
 /// last summed index innermost. Callers have checked every offset the layout can produce against their spans.
 /// </summary>
+/// <remarks>
+/// Accuracy of a sum s = Σ x_i y_i of K terms, with unit roundoffs u_f = 2⁻²⁴ and u_d = 2⁻⁵³ (Higham, <i>Accuracy and
+/// Stability of Numerical Algorithms</i>, 2nd ed., §4.2): float steps multiply and add in double — each product of two
+/// floats is exact in double — and round once to float, so |ŝ − s| ≤ u_f·|s| + (K − 1)·u_d·(1 + u_f)·Σ|x_i y_i|, which for
+/// K ≤ 2²⁹ is within u_f·(|s| + Σ|x_i y_i|): independent of K, where summing in float would allow (K − 1)·u_f·Σ|x_i y_i|.
+/// Double steps multiply and sum in double: |ŝ − s| ≤ K·u_d·Σ|x_i y_i| (to first order; γ_K in Higham's notation).
+/// </remarks>
 internal static class LoopNest
 {
     /// <summary>Loop ranks up to this use stack memory for their counters.</summary>
@@ -25,7 +32,7 @@ internal static class LoopNest
 
         ReadOnlySpan<nint> extents = step.Extents;
         int kept = step.KeptCount;
-        bool emptySum = extents[kept..].Contains(0);
+        bool emptySum = step.IsEmptySum || extents[kept..].Contains(0);
         Span<nint> counters = extents.Length <= StackCounters ? stackalloc nint[StackCounters] : new nint[extents.Length];
         counters.Clear();
         var summed = new SummedIndices(extents[kept..], step.LeftStrides[kept..], step.RightStrides[kept..], counters[kept..]);
@@ -81,15 +88,25 @@ internal static class LoopNest
         }
     }
 
-    /// <summary>Σ over the summed indices of the term, from the given offsets; every summed extent is at least 1.</summary>
+    /// <summary>Σ over the summed indices of the term, from the given offsets, in double for float steps (see the remarks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Sum<T, TTerm>(scoped in TTerm term, nint left, nint right, SummedIndices summed)
         where T : INumberBase<T>
+        where TTerm : IStepTerm<T>, allows ref struct =>
+        typeof(T) == typeof(float)
+            ? T.CreateTruncating(Sum<T, double, TTerm>(in term, left, right, summed))
+            : Sum<T, T, TTerm>(in term, left, right, summed);
+
+    /// <summary>Σ over the summed indices of the term, from the given offsets; every summed extent is at least 1.</summary>
+    private static TAccumulator Sum<T, TAccumulator, TTerm>(scoped in TTerm term, nint left, nint right, SummedIndices summed)
+        where T : INumberBase<T>
+        where TAccumulator : INumberBase<TAccumulator>
         where TTerm : IStepTerm<T>, allows ref struct
     {
         int rank = summed.Extents.Length;
         if (rank == 0)
         {
-            return term.Read(left, right);
+            return term.Read<TAccumulator>(left, right);
         }
 
         Span<nint> counters = summed.Counters;
@@ -97,13 +114,13 @@ internal static class LoopNest
         int inner = rank - 1;
         nint innerExtent = extents[inner];
         nint leftStep = summed.LeftStrides[inner], rightStep = summed.RightStrides[inner];
-        T sum = T.Zero;
+        TAccumulator sum = TAccumulator.Zero;
         while (true)
         {
             nint l = left, r = right;
             for (nint i = 0; i < innerExtent; i++)
             {
-                sum += term.Read(l, r);
+                sum += term.Read<TAccumulator>(l, r);
                 l += leftStep;
                 r += rightStep;
             }

@@ -9,7 +9,9 @@ namespace TensorGen.Runtime;
 /// </summary>
 internal interface IStepTerm<T>
 {
-    T Read(nint leftOffset, nint rightOffset);
+    /// <summary>The value at the given offsets, computed in <typeparamref name="TAccumulator"/> (float steps sum in double).</summary>
+    TAccumulator Read<TAccumulator>(nint leftOffset, nint rightOffset)
+        where TAccumulator : INumberBase<TAccumulator>;
 }
 
 /// <summary><c>left[l] × right[r]</c>; offsets were checked against the spans' lengths before the loop.</summary>
@@ -25,16 +27,21 @@ internal readonly ref struct ProductTerm<T> : IStepTerm<T>
         _right = ref right;
     }
 
-    public T Read(nint leftOffset, nint rightOffset) =>
-        Unsafe.Add(ref Unsafe.AsRef(in _left), leftOffset) * Unsafe.Add(ref Unsafe.AsRef(in _right), rightOffset);
+    public TAccumulator Read<TAccumulator>(nint leftOffset, nint rightOffset)
+        where TAccumulator : INumberBase<TAccumulator> =>
+        TAccumulator.CreateTruncating(Unsafe.Add(ref Unsafe.AsRef(in _left), leftOffset))
+        * TAccumulator.CreateTruncating(Unsafe.Add(ref Unsafe.AsRef(in _right), rightOffset));
 }
 
 /// <summary><c>input[l]</c> for a unary step; offsets were checked against the span's length before the loop.</summary>
 internal readonly ref struct SingleTerm<T> : IStepTerm<T>
+    where T : INumberBase<T>
 {
     private readonly ref readonly T _input;
 
     public SingleTerm(ref readonly T input) => _input = ref input;
 
-    public T Read(nint leftOffset, nint rightOffset) => Unsafe.Add(ref Unsafe.AsRef(in _input), leftOffset);
+    public TAccumulator Read<TAccumulator>(nint leftOffset, nint rightOffset)
+        where TAccumulator : INumberBase<TAccumulator> =>
+        TAccumulator.CreateTruncating(Unsafe.Add(ref Unsafe.AsRef(in _input), leftOffset));
 }

@@ -36,14 +36,14 @@ namespace MyApp
 
         public static partial void BatchedMatMul(global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> a, global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> b, global::System.Numerics.Tensors.TensorSpan<float> result)
         {
-            var binding = s_batchedMatMulProgram.Bind();
+            global::TensorGen.Runtime.EinsumBinding binding = s_batchedMatMulProgram.Bind();
             binding.Operand(0, a.Lengths, a.Strides);
             binding.Operand(1, b.Lengths, b.Strides);
             binding.Result(result.Lengths, result.Strides);
 
-            var aData = global::TensorGen.Runtime.TensorMemory.Of(a);
-            var bData = global::TensorGen.Runtime.TensorMemory.Of(b);
-            var resultData = global::TensorGen.Runtime.TensorMemory.Of(result);
+            global::System.ReadOnlySpan<float> aData = global::TensorGen.Runtime.TensorMemory.Of(a);
+            global::System.ReadOnlySpan<float> bData = global::TensorGen.Runtime.TensorMemory.Of(b);
+            global::System.Span<float> resultData = global::TensorGen.Runtime.TensorMemory.Of(result);
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(resultData, "result", aData, "a");
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(resultData, "result", bData, "b");
 

@@ -36,16 +36,16 @@ partial class Kernels
 
     internal static partial void Chain(global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> x, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> y, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> z, global::System.Numerics.Tensors.TensorSpan<double> result)
     {
-        var binding = s_chainProgram.Bind();
+        global::TensorGen.Runtime.EinsumBinding binding = s_chainProgram.Bind();
         binding.Operand(0, x.Lengths, x.Strides);
         binding.Operand(1, y.Lengths, y.Strides);
         binding.Operand(2, z.Lengths, z.Strides);
         binding.Result(result.Lengths, result.Strides);
 
-        var xData = global::TensorGen.Runtime.TensorMemory.Of(x);
-        var yData = global::TensorGen.Runtime.TensorMemory.Of(y);
-        var zData = global::TensorGen.Runtime.TensorMemory.Of(z);
-        var resultData = global::TensorGen.Runtime.TensorMemory.Of(result);
+        global::System.ReadOnlySpan<double> xData = global::TensorGen.Runtime.TensorMemory.Of(x);
+        global::System.ReadOnlySpan<double> yData = global::TensorGen.Runtime.TensorMemory.Of(y);
+        global::System.ReadOnlySpan<double> zData = global::TensorGen.Runtime.TensorMemory.Of(z);
+        global::System.Span<double> resultData = global::TensorGen.Runtime.TensorMemory.Of(result);
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(resultData, "result", xData, "x");
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(resultData, "result", yData, "y");
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(resultData, "result", zData, "z");

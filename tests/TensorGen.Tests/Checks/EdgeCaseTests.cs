@@ -42,4 +42,24 @@ public sealed class EdgeCaseTests
         RefArray actual = RefArrayViews.FromView<double>(result);
         Assert.Null(RefArrayComparison.FirstDifference(expected with { Shape = expected.Rank == 0 ? [1] : expected.Shape }, actual, 1e-12));
     }
+
+    /// <summary>
+    /// An index of size 0 empties the whole sum, so every result element is 0 (as the reference and numpy's single loop
+    /// say), even where an operand holds NaN or ∞: the fuzzer found a plan of steps multiplying them by an earlier step's
+    /// empty sum (NaN · 0, ∞ · 0) and returning NaN.
+    /// </summary>
+    [Theory]
+    [InlineData("i,j,jk->i", double.NaN)]
+    [InlineData("i,j,jk->i", double.PositiveInfinity)]
+    [InlineData(",kl,ml", double.NegativeInfinity)]
+    public void A_special_value_times_an_empty_sum_is_zero(string expression, double special)
+    {
+        Tensor<double>[] operands = expression.StartsWith(',')
+            ? [Tensor.Create([special], [1]), Tensor.CreateFromShape<double>([3, 0]), Tensor.CreateFromShape<double>([2, 0])]
+            : [Tensor.Create([special, 1.0], [2]), Tensor.CreateFromShape<double>([0]), Tensor.CreateFromShape<double>([0, 3])];
+
+        Tensor<double> result = Einsum.Evaluate(expression, operands);
+
+        Assert.All(RefArrayViews.FromView<double>(result).Data, value => Assert.Equal(0.0, value));
+    }
 }

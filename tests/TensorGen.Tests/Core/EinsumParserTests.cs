@@ -74,6 +74,17 @@ public class EinsumParserTests
         Assert.Contains("position 4", error.Message);
     }
 
+    [Theory]
+    [InlineData(@"ij,j\uD800->i", "U+D800")] // a lone high surrogate (the fuzzer found ConvertToUtf32 throwing on it)
+    [InlineData(@"\uDFFF,i", "U+DFFF")] // a lone low surrogate
+    [InlineData(@"ij,j\uD83D\uDE00->i", "U+1F600")] // a surrogate pair that is not a letter
+    public void A_character_that_is_not_a_letter_is_named_by_its_code_point(string escaped, string codePoint)
+    {
+        var error = EinsumParser.Parse(System.Text.RegularExpressions.Regex.Unescape(escaped)).Error!;
+        Assert.Equal(EinsumErrorKind.MalformedExpression, error.Kind);
+        Assert.Contains(codePoint, error.Message);
+    }
+
     [Fact]
     public void Null_is_an_error_not_an_exception() =>
         Assert.Equal(EinsumErrorKind.MalformedExpression, EinsumParser.Parse(null).Error!.Kind);

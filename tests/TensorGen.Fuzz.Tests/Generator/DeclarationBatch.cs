@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TensorGen.Fuzz.Tests.Grammar;
+using TensorGen.Generator.Tests;
+using TensorGen.Model;
+
+namespace TensorGen.Fuzz.Tests.Generator;
+
+/// <summary>One fuzz declaration: its number (which names its file and namespace), the template that wrote it, and its source.</summary>
+internal sealed record FuzzDeclaration(int Id, string Template, string Body)
+{
+    public string FilePath => $"/fuzz/D{Id}.cs";
+
+    public string Source =>
+        "using System;\nusing System.Numerics.Tensors;\nusing System.Threading.Tasks;\nusing TensorGen;\n\n"
+        + $"namespace Fuzz.D{Id}\n{{\n{Body}\n}}\n";
+}
+
+/// <summary>How a declaration ended.</summary>
+internal enum DeclarationVerdict
+{
+    /// <summary>No error anywhere: the generated code compiles.</summary>
+    Compiles,
+
+    /// <summary>TG diagnostics explain what is wrong.</summary>
+    Diagnosed,
+
+    /// <summary>The declaration itself does not compile (and the compiler says why); the generator added nothing wrong.</summary>
+    DoesNotCompile,
+}
+
+/// <summary>What became of one declaration: the verdict, the generator's time on it, and every broken rule.</summary>
+internal sealed record DeclarationOutcome(FuzzDeclaration Declaration, DeclarationVerdict Verdict, TimeSpan GeneratorTime, IReadOnlyList<string> Violations);
+
+/// <summary>
+/// Runs the generator once over many declarations (one file each, in one compilation, so that thousands run in seconds)
+/// and judges each: no exception and no CS8785, no TG9999, every TG diagnostic an error located in its declaration's file,
+/// no error or warning in generated code (other than the declaration's own warnings, which come back where its types are
+/// re-declared) unless the declaration itself does not compile, an implementation for every
+/// declaration that has no error, and TG0001/TG0007/TG0008 and the Sizes diagnostics exactly when the independent
+/// grammar (<see cref="ExpressionGrammar"/>, <see cref="SizesGrammar"/>) rejects the attribute's strings.
+/// </summary>
+internal static class DeclarationBatch
+{
+    private static readonly Regex s_declarationId = new(@"(?:^|/)Fuzz\.D(\d+)\.", RegexOptions.CultureInvariant);
+
+    private static readonly HashSet<string> s_expressionIds = ["TG0001", "TG0007", "TG0008"];
+
+    private static readonly HashSet<string> s_sizesIds = ["TG0009", "TG0010", "TG0011", "TG0012", "TG0013", "TG0015"];
+
+    private static readonly HashSet<string> s_knownIds =
+        [.. Enumerable.Range(1, 15).Select(n => "TG" + n.ToString("0000", System.Globalization.CultureInfo.InvariantCulture))];
+
+    public static IReadOnlyList<DeclarationOutcome> Run(IReadOnlyList<FuzzDeclaration> declarations)
+    {
+        var byPath = declarations.ToDictionary(d => d.FilePath, StringComparer.Ordinal);
+        var trees = declarations.Select(d => CSharpSyntaxTree.ParseText(d.Source, GeneratorHarness.ParseOptions, path: d.FilePath)).ToList();
+        var compilation = CSharpCompilation.Create("Fuzz", trees, GeneratorHarness.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
+        GeneratorRunResult run = driver.GetRunResult().Results.Single();
+
+        var violations = declarations.ToDictionary(d => d.Id, _ => new List<string>());
+        var batchViolations = new List<string>();
+        if (run.Exception is not null)
+        {
+            batchViolations.Add("the generator threw " + run.Exception);
+        }
+
+        batchViolations.AddRange(driverDiagnostics.Where(d => d.Id == "CS8785").Select(d => "CS8785: " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+
+        // TG diagnostics: errors, known ids, in the declaration's own file.
+        var tgIds = declarations.ToDictionary(d => d.Id, _ => new List<string>());
+        foreach (Diagnostic diagnostic in run.Diagnostics)
+        {
+            // The generator's locations are rebuilt from plain values (LocationInfo), so they name the file by path, not by tree.
+            string path = diagnostic.Location.GetLineSpan().Path ?? string.Empty;
+            if (!byPath.TryGetValue(path, out FuzzDeclaration? owner))
+            {
+                batchViolations.Add($"{diagnostic.Id} has no location in a declaration's file: {diagnostic}");
+                continue;
+            }
+
+            tgIds[owner.Id].Add(diagnostic.Id);
+            if (!s_knownIds.Contains(diagnostic.Id) || diagnostic.Severity != DiagnosticSeverity.Error)
+            {
+                violations[owner.Id].Add($"{diagnostic.Id} ({diagnostic.Severity}): {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        // The compiler's view of everything, attributed to declarations by file (generated files by hint name).
+        var userErrors = declarations.ToDictionary(d => d.Id, _ => new List<Diagnostic>());
+        var userWarnings = declarations.ToDictionary(d => d.Id, _ => new HashSet<string>());
+        var generatedProblems = declarations.ToDictionary(d => d.Id, _ => new List<Diagnostic>());
+        foreach (Diagnostic diagnostic in output.GetDiagnostics())
+        {
+            if (diagnostic.Severity < DiagnosticSeverity.Warning || diagnostic.Id.StartsWith("TG", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string path = diagnostic.Location.SourceTree?.FilePath ?? string.Empty;
+            if (byPath.TryGetValue(path, out FuzzDeclaration? owner))
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Error)
+                {
+                    userErrors[owner.Id].Add(diagnostic);
+                }
+                else
+                {
+                    userWarnings[owner.Id].Add(diagnostic.Id);
+                }
+            }
+            else if (IdOf(path) is int generatedFor && generatedProblems.TryGetValue(generatedFor, out var problems))
+            {
+                problems.Add(diagnostic);
+            }
+            else if (diagnostic.Severity == DiagnosticSeverity.Error)
+            {
+                batchViolations.Add("an error outside every declaration: " + diagnostic);
+            }
+        }
+
+        var generatedFiles = new HashSet<int>(run.GeneratedSources.Select(s => IdOf(s.HintName) ?? -1));
+        Dictionary<int, TimeSpan> times = GeneratorTimes(run, byPath);
+        var outcomes = new List<DeclarationOutcome>(declarations.Count);
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            FuzzDeclaration declaration = byPath[tree.FilePath];
+            List<string> problems = violations[declaration.Id];
+            List<string> ids = tgIds[declaration.Id];
+            var ownErrors = userErrors[declaration.Id].Where(d => d.Id != "CS8795").ToList();
+            if (ids.Contains("TG9999"))
+            {
+                problems.Add("TG9999 (internal error)");
+            }
+
+            if (ownErrors.Count == 0)
+            {
+                // A warning the declaration itself has (e.g. CS8860 for a type named 'record') comes back where the type is re-declared.
+                problems.AddRange(generatedProblems[declaration.Id]
+                    .Where(d => d.Severity == DiagnosticSeverity.Error || !userWarnings[declaration.Id].Contains(d.Id))
+                    .Select(d => "generated code: " + d));
+                if (ids.Count == 0)
+                {
+                    problems.AddRange(userErrors[declaration.Id].Where(d => d.Id == "CS8795").Select(d => "no implementation without a TG diagnostic: " + d));
+                }
+            }
+
+            problems.AddRange(CheckAgainstGrammar(compilation.GetSemanticModel(tree), tree, ids));
+            DeclarationVerdict verdict = ids.Count > 0 ? DeclarationVerdict.Diagnosed
+                : ownErrors.Count > 0 ? DeclarationVerdict.DoesNotCompile
+                : DeclarationVerdict.Compiles;
+            if (verdict == DeclarationVerdict.Compiles && HasEinsumMethod(tree) && !generatedFiles.Contains(declaration.Id))
+            {
+                problems.Add("no generated file for a declaration without errors");
+            }
+
+            problems.AddRange(batchViolations);
+            outcomes.Add(new DeclarationOutcome(declaration, verdict, times.GetValueOrDefault(declaration.Id), problems));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// When the file holds exactly one <c>[Einsum]</c> method whose attribute binds: the expression diagnostics must appear
+    /// exactly when the independent grammar rejects the expression, and Sizes diagnostics when it rejects the sizes
+    /// (TG0014 may also appear for valid sizes: a planned intermediate or the plan's FLOP count can overflow).
+    /// </summary>
+    private static IEnumerable<string> CheckAgainstGrammar(SemanticModel model, SyntaxTree tree, List<string> ids)
+    {
+        var methods = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>()
+            .Select(m => model.GetDeclaredSymbol(m))
+            .Select(symbol => symbol?.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == "TensorGen.EinsumAttribute").ToList())
+            .Where(attributes => attributes is { Count: > 0 })
+            .ToList();
+        if (methods.Count != 1 || methods[0]!.Count != 1)
+        {
+            yield break;
+        }
+
+        AttributeData attribute = methods[0]![0];
+        if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
+            || attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error) || attribute.ConstructorArguments.Length == 0)
+        {
+            yield break;
+        }
+
+        string? expression = attribute.ConstructorArguments[0].Value as string;
+        string? sizes = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Sizes").Value.Value as string;
+        ParsedExpression? parsed = ExpressionGrammar.TryParse(expression);
+        bool expressionDiagnosed = ids.Any(s_expressionIds.Contains);
+        if ((parsed is null) != expressionDiagnosed)
+        {
+            yield return parsed is null
+                ? $"expression {Show(expression)} breaks the grammar but got no TG0001/TG0007/TG0008 (got {string.Join(", ", ids)})"
+                : $"expression {Show(expression)} is valid but got {string.Join(", ", ids.Where(s_expressionIds.Contains))}";
+            yield break;
+        }
+
+        if (parsed is null)
+        {
+            yield break;
+        }
+
+        bool sizesDiagnosed = ids.Any(s_sizesIds.Contains);
+        if (sizes is null)
+        {
+            if (sizesDiagnosed || ids.Contains("TG0014"))
+            {
+                yield return $"dynamic form {Show(expression)} got a Sizes diagnostic: {string.Join(", ", ids)}";
+            }
+        }
+        else if (SizesGrammar.TryParse(sizes, parsed) is null)
+        {
+            if (!sizesDiagnosed && !ids.Contains("TG0014"))
+            {
+                yield return $"Sizes {Show(sizes)} for {Show(expression)} break the rules but got no Sizes diagnostic (got {string.Join(", ", ids)})";
+            }
+        }
+        else if (sizesDiagnosed)
+        {
+            yield return $"Sizes {Show(sizes)} for {Show(expression)} are valid but got {string.Join(", ", ids.Where(s_sizesIds.Contains))}";
+        }
+    }
+
+    private static bool HasEinsumMethod(SyntaxTree tree) =>
+        tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>()
+            .Any(m => m.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString().Contains("Einsum", StringComparison.Ordinal)));
+
+    /// <summary>The generator's own time per declaration: its read step and its validate-plan-emit step (Roslyn's tracked steps).</summary>
+    private static Dictionary<int, TimeSpan> GeneratorTimes(GeneratorRunResult run, Dictionary<string, FuzzDeclaration> byPath)
+    {
+        var times = new Dictionary<int, TimeSpan>();
+        void Add(object? value, TimeSpan elapsed)
+        {
+            if (value is EinsumDeclaration declaration)
+            {
+                string? path = declaration.Method?.Location?.FilePath ?? declaration.Diagnostics.FirstOrDefault()?.Location?.FilePath;
+                if (path is not null && byPath.TryGetValue(path, out FuzzDeclaration? owner))
+                {
+                    times[owner.Id] = times.GetValueOrDefault(owner.Id) + elapsed;
+                }
+            }
+        }
+
+        foreach (IncrementalGeneratorRunStep step in run.TrackedSteps.GetValueOrDefault(TrackingNames.Declarations, []))
+        {
+            Add(step.Outputs.FirstOrDefault().Value, step.ElapsedTime);
+        }
+
+        foreach (IncrementalGeneratorRunStep step in run.TrackedSteps.GetValueOrDefault(TrackingNames.Kernels, []))
+        {
+            var (source, index) = step.Inputs.First();
+            Add(source.Outputs[index].Value, step.ElapsedTime);
+        }
+
+        return times;
+    }
+
+    private static int? IdOf(string path)
+    {
+        Match match = s_declarationId.Match(path.Replace('\\', '/'));
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    private static string Show(string? text) => text is null ? "null" : StringLiterals.Escaped(text);
+}
