@@ -81,6 +81,7 @@ internal sealed class ContractionHelper
             ReturnsVoid = true,
             IsGeneric = false,
             IsPartial = true,
+            IsVararg = false,
             HasBody = false,
             Parameters = parameters,
             Expression = new AttributeArgumentModel(unit.Lowered.Expression, null, -1),

@@ -281,6 +281,7 @@ internal static class DecompositionEmitter
         ReturnsVoid = method.ReturnType.Kind == DecompositionTypeKind.Void,
         IsGeneric = method.IsGeneric,
         IsPartial = method.IsPartial,
+        IsVararg = false,
         HasBody = method.HasBody,
         Parameters = EquatableArray<ParameterModel>.Empty,
         Expression = AttributeArgumentModel.Absent,
