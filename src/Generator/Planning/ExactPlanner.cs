@@ -20,6 +20,10 @@ internal sealed class ExactPlanner : IContractionPlanner
     public ContractionTree Plan(ContractionNetwork network, PlanningOptions options) =>
         TryPlan(network, options, new PlanningBudget(options.TimeLimit), double.PositiveInfinity) ?? GreedyPlanner.Instance.Plan(network, options);
 
+    /// <summary>Whether the exact search can take <paramref name="network"/> at all: every component fits a search's set type.</summary>
+    public static bool CanSearch(ContractionNetwork network) =>
+        SubsetDynamicProgram.Accepts(network) || Components(network).All(c => c.Count <= TensorMask.Capacity);
+
     /// <summary>
     /// The best tree scoring at most <paramref name="upperBound"/>, or null when there is none, the budget ran out,
     /// or an index has size 0 (nothing to optimize).

@@ -16,6 +16,9 @@ internal sealed class SubtreeReconfiguration : IContractionPlanner
     /// <summary>cotengra's default subtree size: 3⁸ splits per exact search keep a sweep fast.</summary>
     public const int DefaultSubtreeSize = 8;
 
+    /// <summary>Work units charged for setting up one subtree's search (its fused sub-network), besides the search itself.</summary>
+    private const long SubtreeWork = 20_000;
+
     public static SubtreeReconfiguration Instance { get; } = new();
 
     public string Name => "reconfigure";
@@ -123,6 +126,7 @@ internal sealed class SubtreeReconfiguration : IContractionPlanner
             }
 
             double current = RegionScore(node, frontier);
+            _budget.Spend(SubtreeWork);
             ContractionNetwork part = _network.Subnetwork(frontier.Select(f => f.Indices).ToList(), node.Indices);
             if (!SubsetDynamicProgram.Accepts(part)
                 || SubsetDynamicProgram.Solve(part, _options.Objective, _options.MemoryLimit, current, _budget) is not { } shape)
