@@ -18,8 +18,6 @@ internal sealed class AutoPlanner : IContractionPlanner
 {
     public static AutoPlanner Instance { get; } = new();
 
-    public string Name => "auto";
-
     public ContractionTree Plan(ContractionNetwork network, PlanningOptions options)
     {
         var budget = new PlanningBudget(options.TimeLimit);

@@ -35,7 +35,6 @@ internal sealed class ContractionNetwork
         Sizes = Labels.Select(l => sizes.TryGetValue(l, out long size) ? size : throw new ArgumentException($"No size for index '{l}'.", nameof(sizes))).ToArray();
         Inputs = inputs.Select(t => BitSet.Of(IndexWords, t.Select(l => ids[l]))).ToArray();
         Output = BitSet.Of(IndexWords, output.Select(l => ids[l]));
-        AllTensors = BitSet.Range(TensorWords, InputCount);
 
         var tensorsOf = new List<int>[Labels.Length];
         for (int k = 0; k < tensorsOf.Length; k++)
@@ -71,9 +70,6 @@ internal sealed class ContractionNetwork
     public BitSet[] Inputs { get; }
 
     public BitSet Output { get; }
-
-    /// <summary>Every input: the tensor set of the whole network.</summary>
-    public BitSet AllTensors { get; }
 
     /// <summary>Words per tensor set (<see cref="BitSet.WordsFor"/> of the input count).</summary>
     public int TensorWords { get; }

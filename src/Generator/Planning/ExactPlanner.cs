@@ -14,8 +14,6 @@ internal sealed class ExactPlanner : IContractionPlanner
 {
     public static ExactPlanner Instance { get; } = new();
 
-    public string Name => "optimal";
-
     /// <summary>The exact tree; when the time limit runs out first, greedy's (exactness cannot be bounded in time).</summary>
     public ContractionTree Plan(ContractionNetwork network, PlanningOptions options) =>
         TryPlan(network, options, new PlanningBudget(options.TimeLimit), double.PositiveInfinity) ?? GreedyPlanner.Instance.Plan(network, options);

@@ -16,8 +16,6 @@ internal sealed class GreedyPlanner : IContractionPlanner
 {
     public static GreedyPlanner Instance { get; } = new();
 
-    public string Name => "greedy";
-
     public ContractionTree Plan(ContractionNetwork network, PlanningOptions options) => Run(network, GreedyTrial.Plain, null);
 
     /// <summary>One greedy run; <paramref name="random"/> is needed when the trial samples (jitter or temperature).</summary>

@@ -13,8 +13,6 @@ internal sealed class RandomGreedyPlanner : IContractionPlanner
 
     public static RandomGreedyPlanner Instance { get; } = new();
 
-    public string Name => "random-greedy";
-
     public ContractionTree Plan(ContractionNetwork network, PlanningOptions options) =>
         Run(network, options, new PlanningBudget(options.TimeLimit), DefaultTrials);
 

@@ -21,8 +21,6 @@ internal sealed class SubtreeReconfiguration : IContractionPlanner
 
     public static SubtreeReconfiguration Instance { get; } = new();
 
-    public string Name => "reconfigure";
-
     /// <summary>Random greedy for half the time limit, then reconfiguration of its best tree.</summary>
     public ContractionTree Plan(ContractionNetwork network, PlanningOptions options)
     {
