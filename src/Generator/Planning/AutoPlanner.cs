@@ -28,7 +28,7 @@ internal sealed class AutoPlanner : IContractionPlanner
             return best;
         }
 
-        if (SubsetDynamicProgram.Accepts(network) || network.HasEmptyIndex)
+        if (network.InputCount <= SubsetDynamicProgram.MaxOperands || network.HasEmptyIndex)
         {
             return Better(best, ExactPlanner.TryPlan(network, options, budget, Bound(best, options)), options);
         }
