@@ -11,5 +11,12 @@ if (args.Length > 0 && args[0] == "equivariant-quick")
     return;
 }
 
+// One timed plan per network, as a table: dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- --planning-report
+if (args is ["--planning-report"])
+{
+    PlanningReport.Write(System.Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GflopsColumn).Assembly)
     .Run(args, DefaultConfig.Instance.AddColumn(new GflopsColumn()).AddExporter(new SuiteReport()));

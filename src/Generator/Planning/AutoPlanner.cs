@@ -18,31 +18,34 @@ internal sealed class AutoPlanner : IContractionPlanner
 {
     public static AutoPlanner Instance { get; } = new();
 
-    public string Name => "auto";
-
     public ContractionTree Plan(ContractionNetwork network, PlanningOptions options)
     {
         var budget = new PlanningBudget(options.TimeLimit);
-        ContractionTree best = GreedyPlanner.Run(network, GreedyTrial.Plain, null);
-        budget.Spend(GreedyPlanner.WorkOf(network));
+        ContractionTree best = GreedyPlanner.Run(network, GreedyTrial.Plain, null, out long work);
+        budget.Spend(work);
         if (network.InputCount == 1)
         {
             return best;
         }
 
-        if (SubsetDynamicProgram.Accepts(network) || network.HasEmptyIndex)
+        if (network.InputCount <= SubsetDynamicProgram.MaxOperands || network.HasEmptyIndex)
         {
             return Better(best, ExactPlanner.TryPlan(network, options, budget, Bound(best, options)), options);
         }
 
-        best = Better(best, RandomGreedyPlanner.Run(network, options, budget.Slice(0.1), RandomGreedyPlanner.DefaultTrials), options);
+        // Heuristics first: their tree caps the exact search, and is the answer when that search cannot run or finish.
+        bool searchable = ExactPlanner.CanSearch(network);
+        best = Better(best, RandomGreedyPlanner.Run(network, options, budget.Slice(searchable ? 0.1 : 0.2), RandomGreedyPlanner.DefaultTrials), options);
         best = SubtreeReconfiguration.Improve(best, options, budget.Slice(0.1), SubtreeReconfiguration.DefaultSubtreeSize);
-        PlanningBudget exactBudget = budget.Slice(0.9);
-        ContractionTree? exact = ExactPlanner.TryPlan(network, options, exactBudget, Bound(best, options));
-        if (!exactBudget.IsExhausted)
+        if (searchable)
         {
-            // The search finished: nothing without outer products beats its tree (or, when it found none, the bound).
-            return Better(best, exact, options);
+            PlanningBudget exactBudget = budget.Slice(0.9);
+            ContractionTree? exact = ExactPlanner.TryPlan(network, options, exactBudget, Bound(best, options));
+            if (!exactBudget.IsExhausted)
+            {
+                // The search finished: nothing without outer products beats its tree (or, when it found none, the bound).
+                return Better(best, exact, options);
+            }
         }
 
         return SubtreeReconfiguration.Improve(best, options, budget.Slice(1.0), SubtreeReconfiguration.DefaultSubtreeSize);

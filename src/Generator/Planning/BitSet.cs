@@ -52,18 +52,6 @@ internal sealed class BitSet : IEquatable<BitSet>
         return new BitSet(bits);
     }
 
-    /// <summary>The first <paramref name="count"/> ids.</summary>
-    public static BitSet Range(int words, int count)
-    {
-        var bits = new ulong[words];
-        for (int id = 0; id < count; id++)
-        {
-            bits[id >> 6] |= 1UL << (id & 63);
-        }
-
-        return new BitSet(bits);
-    }
-
     public int WordCount => _words.Length;
 
     public ulong Word(int index) => _words[index];
@@ -97,23 +85,6 @@ internal sealed class BitSet : IEquatable<BitSet>
             }
 
             return count;
-        }
-    }
-
-    /// <summary>The smallest id in the set, or −1 when it is empty.</summary>
-    public int First
-    {
-        get
-        {
-            for (int i = 0; i < _words.Length; i++)
-            {
-                if (_words[i] != 0)
-                {
-                    return (i << 6) + Bits.TrailingZeroCount(_words[i]);
-                }
-            }
-
-            return -1;
         }
     }
 
@@ -157,13 +128,6 @@ internal sealed class BitSet : IEquatable<BitSet>
         return new BitSet(bits);
     }
 
-    public BitSet Without(int id)
-    {
-        var bits = (ulong[])_words.Clone();
-        bits[id >> 6] &= ~(1UL << (id & 63));
-        return new BitSet(bits);
-    }
-
     public bool Overlaps(BitSet other)
     {
         for (int i = 0; i < _words.Length; i++)
@@ -202,38 +166,6 @@ internal sealed class BitSet : IEquatable<BitSet>
                 w &= w - 1;
             }
         }
-    }
-
-    /// <summary>The ids in increasing order, into a new array (faster than <see cref="Ids"/> in hot loops).</summary>
-    public int[] ToArray()
-    {
-        var ids = new int[Count];
-        int n = 0;
-        for (int i = 0; i < _words.Length; i++)
-        {
-            ulong w = _words[i];
-            while (w != 0)
-            {
-                ids[n++] = (i << 6) + Bits.TrailingZeroCount(w);
-                w &= w - 1;
-            }
-        }
-
-        return ids;
-    }
-
-    /// <summary>A total order (by the highest differing word, then bit), so that results are deterministic.</summary>
-    public int CompareTo(BitSet other)
-    {
-        for (int i = _words.Length - 1; i >= 0; i--)
-        {
-            if (_words[i] != other._words[i])
-            {
-                return _words[i] < other._words[i] ? -1 : 1;
-            }
-        }
-
-        return 0;
     }
 
     public bool Equals(BitSet? other)

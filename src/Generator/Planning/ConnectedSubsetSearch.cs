@@ -9,9 +9,11 @@ namespace TensorGen.Planning;
 /// Exact dynamic programming over the connected subsets of a network, with a cost cap (Pfeifer, Haegeman and
 /// Verstraete, PRE 90, 033315 (2014); opt_einsum's <c>DynamicProgramming</c>): the best tree of every connected
 /// set of n inputs is built from the best trees of two disjoint connected sets that share a summed index, level
-/// by level; sets costing more than the cap are dropped, and the cap grows (×max(smallest index size, 2)) until
-/// the whole network is reached. Because every subtree of a tree costs at most the tree, the first tree found
-/// is optimal among trees without outer products. An input's dangling indices may be summed out first.
+/// by level; sets costing more than the cap are dropped, and the cap grows until the whole network is reached.
+/// Because every subtree of a tree costs at most the tree, the first tree found is optimal among trees without
+/// outer products. An input's dangling indices may be summed out first. Pairs are found from the bigger set's
+/// neighbours through per-input lists of the smaller sets, sorted by score so that a scan stops at the first
+/// partner too costly for the cap.
 /// </summary>
 internal static class ConnectedSubsetSearch
 {

@@ -35,7 +35,6 @@ internal sealed class ContractionNetwork
         Sizes = Labels.Select(l => sizes.TryGetValue(l, out long size) ? size : throw new ArgumentException($"No size for index '{l}'.", nameof(sizes))).ToArray();
         Inputs = inputs.Select(t => BitSet.Of(IndexWords, t.Select(l => ids[l]))).ToArray();
         Output = BitSet.Of(IndexWords, output.Select(l => ids[l]));
-        AllTensors = BitSet.Range(TensorWords, InputCount);
 
         var tensorsOf = new List<int>[Labels.Length];
         for (int k = 0; k < tensorsOf.Length; k++)
@@ -71,9 +70,6 @@ internal sealed class ContractionNetwork
     public BitSet[] Inputs { get; }
 
     public BitSet Output { get; }
-
-    /// <summary>Every input: the tensor set of the whole network.</summary>
-    public BitSet AllTensors { get; }
 
     /// <summary>Words per tensor set (<see cref="BitSet.WordsFor"/> of the input count).</summary>
     public int TensorWords { get; }
@@ -145,17 +141,53 @@ internal sealed class ContractionNetwork
 
     /// <summary>
     /// The network whose inputs are <paramref name="operands"/> (index sets of this network: inputs, or results of
-    /// subtrees) and whose output is <paramref name="output"/>, with this network's sizes and labels.
+    /// subtrees) and whose output is <paramref name="output"/>, for a search over its orders. Indices held by the same
+    /// operands (and equally in or out of the output) are fused into one of their sizes' product: every order costs
+    /// the same with them fused, and a subtree's frontier of a few operands then has a few indices however large its
+    /// intermediates are. A product beyond 2⁶² is split over several fused indices. Labels are <c>f0</c>, <c>f1</c>, ...
     /// </summary>
     public ContractionNetwork Subnetwork(IReadOnlyList<BitSet> operands, BitSet output)
     {
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        for (int k = 0; k < Labels.Length; k++)
+        const long MaxFusedSize = 1L << 62;
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        BitSet all = operands.Aggregate(output, (union, operand) => union.Union(operand));
+        foreach (int k in all.Ids())
         {
-            sizes[Labels[k]] = Sizes[k];
+            string key = string.Concat(operands.Select(o => o.Contains(k) ? '1' : '0')) + (output.Contains(k) ? "+" : "-");
+            if (!groups.TryGetValue(key, out List<int>? members))
+            {
+                groups[key] = members = new List<int>();
+                order.Add(key);
+            }
+
+            members.Add(k);
         }
 
-        return new ContractionNetwork(operands.Select(t => (IReadOnlyList<string>)LabelsOf(t).ToList()).ToList(), LabelsOf(output).ToList(), sizes);
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var fusedOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (string key in order)
+        {
+            var labels = new List<string>();
+            long product = 1;
+            foreach (int k in groups[key])
+            {
+                if (labels.Count == 0 || (Sizes[k] != 0 && product > MaxFusedSize / Sizes[k]))
+                {
+                    labels.Add("f" + sizes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    product = 1;
+                }
+
+                product *= Sizes[k];
+                sizes[labels[labels.Count - 1]] = product;
+            }
+
+            fusedOf[key] = labels;
+        }
+
+        var inputs = operands.Select((operand, position) => (IReadOnlyList<string>)order
+            .Where(key => key[position] == '1').SelectMany(key => fusedOf[key]).ToList()).ToList();
+        return new ContractionNetwork(inputs, order.Where(key => key[key.Length - 1] == '+').SelectMany(key => fusedOf[key]).ToList(), sizes);
     }
 
     /// <summary>Whether some index has size 0 (every cost is then 0, and scores say nothing).</summary>

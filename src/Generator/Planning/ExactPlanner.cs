@@ -14,11 +14,13 @@ internal sealed class ExactPlanner : IContractionPlanner
 {
     public static ExactPlanner Instance { get; } = new();
 
-    public string Name => "optimal";
-
     /// <summary>The exact tree; when the time limit runs out first, greedy's (exactness cannot be bounded in time).</summary>
     public ContractionTree Plan(ContractionNetwork network, PlanningOptions options) =>
         TryPlan(network, options, new PlanningBudget(options.TimeLimit), double.PositiveInfinity) ?? GreedyPlanner.Instance.Plan(network, options);
+
+    /// <summary>Whether the exact search can take <paramref name="network"/> at all: every component fits a search's set type.</summary>
+    public static bool CanSearch(ContractionNetwork network) =>
+        network.InputCount <= SubsetDynamicProgram.MaxOperands || Components(network).All(c => c.Count <= TensorMask.Capacity);
 
     /// <summary>
     /// The best tree scoring at most <paramref name="upperBound"/>, or null when there is none, the budget ran out,
@@ -37,9 +39,11 @@ internal sealed class ExactPlanner : IContractionPlanner
             return null;
         }
 
-        if (SubsetDynamicProgram.Accepts(network))
+        // Indices held by the same inputs fused: the same costs over fewer indices (the subset search needs at most 64).
+        ContractionNetwork fused = network.Subnetwork(network.Inputs, network.Output);
+        if (SubsetDynamicProgram.Accepts(fused))
         {
-            PlanShape? shape = SubsetDynamicProgram.Solve(network, options.Objective, options.MemoryLimit, upperBound, budget);
+            PlanShape? shape = SubsetDynamicProgram.Solve(fused, options.Objective, options.MemoryLimit, upperBound, budget);
             return shape is null ? null : new ContractionTree(network, shape.Build(network, leaves));
         }
 

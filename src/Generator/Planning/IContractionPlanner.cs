@@ -7,8 +7,5 @@ namespace TensorGen.Planning;
 /// </summary>
 internal interface IContractionPlanner
 {
-    /// <summary>The strategy's name as the CLI and the plan table show it, e.g. <c>greedy</c>.</summary>
-    string Name { get; }
-
     ContractionTree Plan(ContractionNetwork network, PlanningOptions options);
 }

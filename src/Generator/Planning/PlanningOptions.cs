@@ -60,8 +60,4 @@ internal sealed class PlanningOptions
 
     /// <summary>Seeds every random choice, so that a plan is reproducible.</summary>
     public ulong Seed { get; }
-
-    public PlanningOptions WithTimeLimit(TimeSpan timeLimit) => new(Objective, MemoryLimit, timeLimit, Seed);
-
-    public PlanningOptions WithoutMemoryLimit() => new(Objective, null, TimeLimit, Seed);
 }

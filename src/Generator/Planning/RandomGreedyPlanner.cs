@@ -13,23 +13,21 @@ internal sealed class RandomGreedyPlanner : IContractionPlanner
 
     public static RandomGreedyPlanner Instance { get; } = new();
 
-    public string Name => "random-greedy";
-
     public ContractionTree Plan(ContractionNetwork network, PlanningOptions options) =>
         Run(network, options, new PlanningBudget(options.TimeLimit), DefaultTrials);
 
     /// <summary>Up to <paramref name="trials"/> greedy runs, while the budget lasts (trial 0 always runs).</summary>
     internal static ContractionTree Run(ContractionNetwork network, PlanningOptions options, PlanningBudget budget, int trials)
     {
-        ContractionTree best = GreedyPlanner.Run(network, GreedyTrial.Plain, null);
-        budget.Spend(GreedyPlanner.WorkOf(network));
+        ContractionTree best = GreedyPlanner.Run(network, GreedyTrial.Plain, null, out long work);
+        budget.Spend(work);
         for (int r = 1; r < trials && network.InputCount > 2 && !budget.IsExhausted; r++)
         {
             var random = new SplitMix64(options.Seed ^ ((ulong)r * 0xD1B54A32D192ED03UL));
             // α in [0.5, 2): below 1 favours big operands, above 1 small results; temperature log-uniform in [0.001, 1).
             var trial = new GreedyTrial(random.Uniform(0.5, 2.0), System.Math.Pow(10, random.Uniform(-3, 0)), jitter: 0.01);
-            ContractionTree tree = GreedyPlanner.Run(network, trial, random);
-            budget.Spend(GreedyPlanner.WorkOf(network));
+            ContractionTree tree = GreedyPlanner.Run(network, trial, random, out work);
+            budget.Spend(work);
             if (tree.IsBetterThan(best, options))
             {
                 best = tree;

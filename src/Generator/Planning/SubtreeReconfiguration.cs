@@ -16,9 +16,10 @@ internal sealed class SubtreeReconfiguration : IContractionPlanner
     /// <summary>cotengra's default subtree size: 3⁸ splits per exact search keep a sweep fast.</summary>
     public const int DefaultSubtreeSize = 8;
 
-    public static SubtreeReconfiguration Instance { get; } = new();
+    /// <summary>Work units charged for setting up one subtree's search (its fused sub-network), besides the search itself.</summary>
+    private const long SubtreeWork = 20_000;
 
-    public string Name => "reconfigure";
+    public static SubtreeReconfiguration Instance { get; } = new();
 
     /// <summary>Random greedy for half the time limit, then reconfiguration of its best tree.</summary>
     public ContractionTree Plan(ContractionNetwork network, PlanningOptions options)
@@ -123,6 +124,7 @@ internal sealed class SubtreeReconfiguration : IContractionPlanner
             }
 
             double current = RegionScore(node, frontier);
+            _budget.Spend(SubtreeWork);
             ContractionNetwork part = _network.Subnetwork(frontier.Select(f => f.Indices).ToList(), node.Indices);
             if (!SubsetDynamicProgram.Accepts(part)
                 || SubsetDynamicProgram.Solve(part, _options.Objective, _options.MemoryLimit, current, _budget) is not { } shape)
