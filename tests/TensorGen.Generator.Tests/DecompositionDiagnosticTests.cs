@@ -70,6 +70,7 @@ public class DecompositionDiagnosticTests
     [InlineData("""Order = 2, Shape = [|"3,4,5"|], Ranks = "2,2,2" """, "Order is 2")]
     [InlineData("""Shape = "3,4,5", Ranks = [|"2,2"|] """, "one rank per mode")]
     [InlineData("""[|Order = -1|]""", "at least one mode")]
+    [InlineData("""[|Order = 33|]""", "above 32")]
     public void TG0203_inconsistent_order_points_at_the_argument(string arguments, string explanation)
     {
         Diagnostic diagnostic = AssertSingle(InType(

@@ -68,6 +68,16 @@ public class LoweringTests
     }
 
     [Fact]
+    public void The_largest_declared_network_has_letters_and_a_sweep_plan()
+    {
+        // A 64-site expectation value: 192 operands, 323 indices; past MaxPlannedOperands the sweep is taken unplanned.
+        LoweredContraction lowered = DecompositionLowering.Lower(OperationSpec.Of(DecompositionFormat.TensorTrainMatrix, DecompositionOperation.Expectation, 64));
+        Assert.Equal(323, lowered.Operands.SelectMany(o => o.Labels).Distinct().Count());
+        var sizes = lowered.SizesFrom(lowered.Operands.Select(o => (System.Collections.Generic.IReadOnlyList<long>)o.Labels.Select(_ => 2L).ToArray()).ToList());
+        Assert.Equal(lowered.SweepPath, lowered.Plan(sizes, sizesKnown: true).Path);
+    }
+
+    [Fact]
     public void Unsupported_combinations_are_rejected()
     {
         Assert.Throws<ArgumentException>(() => DecompositionLowering.Lower(OperationSpec.Of(DecompositionFormat.Tucker, DecompositionOperation.Mttkrp, 3, 0)));
