@@ -211,6 +211,20 @@ public class DecompositionDiagnosticTests
     }
 
     [Fact]
+    public void TG9999_an_unexpected_exception_becomes_a_diagnostic_not_a_crash()
+    {
+        var (source, span) = Markup.Parse(InType("""
+            [TensorTrainKernel(TensorTrainOperation.Norm, Order = 2)]
+            public static partial double [|F|](TensorTrain<double> x);
+            """));
+        GeneratorOutcome outcome = GeneratorHarness.Run(source, new DecompositionGenerator(_ => throw new InvalidOperationException("boom")));
+
+        Diagnostic diagnostic = AssertLocatedAt(outcome, source, span, "TG9999");
+        Assert.Contains("boom", Message(diagnostic), StringComparison.Ordinal);
+        Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Id == "CS8795");
+    }
+
+    [Fact]
     public void Independent_problems_are_all_reported()
     {
         GeneratorOutcome outcome = GeneratorHarness.Run(InType("""
