@@ -10,7 +10,7 @@ namespace TensorGen.Benchmarks;
 public class DecompositionMttkrpBenchmarks : IFlopCount
 {
     private const int N = 200, R = 32;
-    private readonly float[] _x = BatchedMatMulBenchmarks.Filled(N * N * N), _result = new float[N * R];
+    private readonly float[] _x = SuiteData.Random(N * N * N, seed: 1), _result = new float[N * R];
     private readonly CpTensor<float> _factors = CpTensor.Random<float>([N, N, N], R, new Random(1));
 
     /// <summary>numpy's cost for its two-step path: 2·n³·r + 2·n²·r.</summary>
@@ -79,7 +79,7 @@ public class DecompositionTrainInnerBenchmarks : IFlopCount
 public class DecompositionCpAlsBenchmarks : IFlopCount
 {
     private const int N = 200, R = 32;
-    private readonly Tensor<float> _x = Tensor.Create(BatchedMatMulBenchmarks.Filled(N * N * N), [N, N, N]);
+    private readonly Tensor<float> _x = Tensor.Create(SuiteData.Random(N * N * N, seed: 1), [N, N, N]);
     private readonly CpAlsOptions _oneSweep = new() { MaxIterations = 1, Initialization = CpInitialization.Random };
 
     /// <summary>Three MTTKRPs dominate: 3 · 2·n³·r.</summary>

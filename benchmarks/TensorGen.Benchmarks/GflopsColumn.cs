@@ -23,9 +23,18 @@ public sealed class GflopsColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
     {
         var report = summary[benchmarkCase];
-        if (report?.ResultStatistics is null || System.Activator.CreateInstance(benchmarkCase.Descriptor.Type) is not IFlopCount flops)
+        double flops = FlopsOf(benchmarkCase);
+        return report?.ResultStatistics is null || double.IsNaN(flops)
+            ? "-"
+            : (flops / report.ResultStatistics.Mean).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The FLOPs one invocation of the case performs, or NaN for a class that does not declare them.</summary>
+    public static double FlopsOf(BenchmarkCase benchmarkCase)
+    {
+        if (System.Activator.CreateInstance(benchmarkCase.Descriptor.Type) is not IFlopCount flops)
         {
-            return "-";
+            return double.NaN;
         }
 
         foreach (var parameter in benchmarkCase.Parameters.Items)
@@ -33,7 +42,7 @@ public sealed class GflopsColumn : IColumn
             benchmarkCase.Descriptor.Type.GetProperty(parameter.Name)?.SetValue(flops, parameter.Value);
         }
 
-        return (flops.Flops / report.ResultStatistics.Mean).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+        return flops.Flops;
     }
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);

@@ -144,7 +144,7 @@ internal static class DeclarationReader
         return result;
     }
 
-    private static ParameterModel Parameter(IParameterSymbol parameter, ParameterSyntax? syntax)
+    internal static ParameterModel Parameter(IParameterSymbol parameter, ParameterSyntax? syntax)
     {
         SpanKind kind = SpanKind.Other;
         ElementKind element = ElementKind.Other;

@@ -73,7 +73,7 @@ public static class Einsum
         for (int i = 0; i < shapes.Length; i++)
         {
             ArgumentNullException.ThrowIfNull(shapes[i], $"shapes[{i}]");
-            binding.Operand(i, shapes[i], RowMajorStrides(shapes[i]));
+            binding.Operand(i, shapes[i], EinsumProgram.RowMajorStrides(shapes[i]));
         }
 
         ResolvedShapes resolved = binding.Resolved;
@@ -118,19 +118,6 @@ public static class Einsum
         Enumerable.Range(0, expression.Inputs.Count)
             .Select(i => parameterName + "[" + i.ToString(CultureInfo.InvariantCulture) + "]")
             .Append(ResultName).ToArray();
-
-    private static nint[] RowMajorStrides(nint[] lengths)
-    {
-        var strides = new nint[lengths.Length];
-        nint stride = 1;
-        for (int d = lengths.Length - 1; d >= 0; d--)
-        {
-            strides[d] = stride;
-            stride *= Math.Max(lengths[d], 1);
-        }
-
-        return strides;
-    }
 
     /// <summary>"i=3, j=4, ...=[2, 5]" — each letter's size, and the broadcast dimensions of "..." if any.</summary>
     private static string SizeNote(ExpressionLabels labels, ResolvedShapes resolved, bool hasEllipsis)

@@ -20,6 +20,8 @@ public sealed class EinsumBinding
     private ResolvedShapes? _shapes;
     private StepLayout[]? _steps;
     private int[]? _intermediateLengths;
+    private nint[]? _resultLengths;
+    private nint[]? _resultStrides;
 
     internal EinsumBinding(EinsumProgram program)
     {
@@ -54,6 +56,8 @@ public sealed class EinsumBinding
         _shapes = null;
         _steps = null;
         _intermediateLengths = null;
+        _resultLengths = null;
+        _resultStrides = null;
     }
 
     /// <summary>
@@ -88,6 +92,7 @@ public sealed class EinsumBinding
             nint[][] inputLengths = Array.ConvertAll(_lengths, l => l!);
             nint[][] inputStrides = Array.ConvertAll(_strides, s => s!);
             (_steps, _intermediateLengths) = StepLayoutBuilder.Build(plan, shapes, inputLengths, inputStrides, resultLengths, resultStrides);
+            (_resultLengths, _resultStrides) = (resultLengths, resultStrides);
         }
         catch (OverflowException e)
         {
@@ -120,6 +125,29 @@ public sealed class EinsumBinding
         }
 
         return steps[step];
+    }
+
+    /// <summary>
+    /// Input <paramref name="operand"/>'s (or, for <c>operand == InputCount</c>, the result's) stride along each letter
+    /// of the expression, by label id: the sum over its dimensions with that letter (a repeated letter walks the
+    /// diagonal), 0 for a length-1 dimension or an absent letter. For terms without <c>...</c>, after <see cref="Result"/>.
+    /// </summary>
+    internal nint[] LetterStrides(int operand)
+    {
+        bool isResult = operand == _program.InputCount;
+        TermPattern pattern = isResult ? _program.Labels.Output : _program.Labels.Inputs[operand];
+        nint[] lengths = (isResult ? _resultLengths : _lengths[operand]) ?? throw NotBound();
+        nint[] strides = (isResult ? _resultStrides : _strides[operand]) ?? throw NotBound();
+        var byLetter = new nint[_program.Labels.LetterCount];
+        for (int d = 0; d < pattern.Leading.Length; d++)
+        {
+            if (lengths[d] != 1)
+            {
+                byLetter[pattern.Leading[d]] += strides[d];
+            }
+        }
+
+        return byLetter;
     }
 
     private ResolvedShapes Resolve()

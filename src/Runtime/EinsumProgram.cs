@@ -83,6 +83,32 @@ public sealed class EinsumProgram
     /// <summary>Starts binding this program to one call's operands.</summary>
     public EinsumBinding Bind() => new(this);
 
+    /// <summary>
+    /// Binds dense row-major operands and a dense row-major result of the given shapes. Static-size kernels bind once,
+    /// keep the binding in a static field and reuse its step layouts on every call; they check each span's length
+    /// against its shape before a step reads or writes it.
+    /// </summary>
+    /// <param name="shapes">The operands' shapes in order, then the result's.</param>
+    /// <exception cref="ArgumentException">The shapes do not fit the expression (as <see cref="EinsumBinding.Result"/> reports).</exception>
+    public EinsumBinding BindDense(params nint[][] shapes)
+    {
+        ArgumentNullException.ThrowIfNull(shapes);
+        if (shapes.Length != InputCount + 1)
+        {
+            throw new ArgumentException(
+                $"Expression \"{Expression.Text}\" needs {InputCount + 1} shapes (the operands', then the result's), not {shapes.Length}.", nameof(shapes));
+        }
+
+        EinsumBinding binding = Bind();
+        for (int i = 0; i < InputCount; i++)
+        {
+            binding.Operand(i, shapes[i], RowMajorStrides(shapes[i]));
+        }
+
+        binding.Result(shapes[^1], RowMajorStrides(shapes[^1]));
+        return binding;
+    }
+
     /// <summary>Parses with the shared parser; an invalid expression is an <see cref="ArgumentException"/> with the parser's message.</summary>
     internal static EinsumExpression Parse(string expression)
     {
@@ -122,6 +148,21 @@ public sealed class EinsumProgram
         }
 
         return plan;
+    }
+
+    /// <summary>Dense row-major strides; 0 for a length-1 dimension, as System.Numerics.Tensors gives it.</summary>
+    internal static nint[] RowMajorStrides(nint[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        var strides = new nint[shape.Length];
+        nint stride = 1;
+        for (int d = shape.Length - 1; d >= 0; d--)
+        {
+            strides[d] = shape[d] == 1 ? 0 : stride;
+            stride *= Math.Max(shape[d], 1);
+        }
+
+        return strides;
     }
 
     private static void ThrowIfNamesMismatch(EinsumExpression expression, string[] parameterNames)

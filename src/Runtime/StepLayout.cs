@@ -19,6 +19,7 @@ public sealed class StepLayout
     private readonly nint[] _rightStrides;
     private readonly nint[] _outputStrides;
     private readonly StepIndexUse[] _uses;
+    private GemmView? _gemm;
 
     internal StepLayout(int index, ExpandedStep step, nint[] extents, nint[] leftStrides, nint[] rightStrides, nint[] outputStrides)
     {
@@ -89,6 +90,20 @@ public sealed class StepLayout
     /// <summary>Which operand the step reads as right, or −1 for a unary step.</summary>
     public int RightOperand { get; }
 
+    /// <summary>
+    /// The step as a batched GEMM, or null for a unary step or one too large to tabulate; computed on first use
+    /// and kept, so a layout bound once (as static kernels do) pays for it once.
+    /// </summary>
+    internal GemmLayout? Gemm
+    {
+        get
+        {
+            // A benign race: two threads may both build the view; either result is the same.
+            _gemm ??= new GemmView(IsUnary ? null : GemmLayout.Create(this));
+            return _gemm.Layout;
+        }
+    }
+
     /// <summary>The step, its extents and strides, for debugging.</summary>
     public override string ToString() =>
         $"step {Index} \"{Contraction}\": extents {ShapeText.Format(_extents)}, left strides {ShapeText.Format(_leftStrides)}, "
@@ -105,4 +120,7 @@ public sealed class StepLayout
 
         return checked(reach + 1);
     }
+
+    /// <summary>Holds a computed <see cref="Gemm"/>, null included.</summary>
+    private sealed record GemmView(GemmLayout? Layout);
 }

@@ -5,9 +5,11 @@ using System.Runtime.InteropServices;
 namespace TensorGen.Runtime;
 
 /// <summary>
-/// Runs one bound step over memory: a strided loop nest with the output's indices outer and the summed
-/// indices inner, accumulating each output element locally. Spans are checked against the lengths the
-/// <see cref="StepLayout"/> needs before the loop, so no stride can read or write outside them.
+/// Runs one bound step over memory. A binary float or double step that the cost model finds GEMM-like enough runs
+/// in the packed GEMM engine (<see cref="GemmEngine"/>); every other step — unary steps, tiny or degenerate ones,
+/// other element types — in a strided loop nest with the output's indices outer and the summed indices inner,
+/// accumulating each output element locally. Spans are checked against the lengths the <see cref="StepLayout"/>
+/// needs before either runs, so no stride can read or write outside them.
 /// </summary>
 public static class StridedKernels
 {
@@ -28,6 +30,15 @@ public static class StridedKernels
         ThrowIfShort(step, left.Length, step.LeftLength, nameof(left));
         ThrowIfShort(step, right.Length, step.RightLength, nameof(right));
         ThrowIfShort(step, output.Length, step.OutputLength, nameof(output));
+        KernelTier tier = KernelOptions.Tier;
+        GemmLayout? gemm = GemmFor<T>(step, tier);
+        if (gemm is not null)
+        {
+            GemmEngine.Run(gemm, tier, in MemoryMarshal.GetReference(left), in MemoryMarshal.GetReference(right),
+                ref MemoryMarshal.GetReference(output), accumulate);
+            return;
+        }
+
         var term = new ProductTerm<T>(in MemoryMarshal.GetReference(left), in MemoryMarshal.GetReference(right));
         LoopNest.Run(step, term, ref MemoryMarshal.GetReference(output), accumulate);
     }
@@ -50,6 +61,22 @@ public static class StridedKernels
         ThrowIfShort(step, output.Length, step.OutputLength, nameof(output));
         var term = new SingleTerm<T>(in MemoryMarshal.GetReference(input));
         LoopNest.Run(step, term, ref MemoryMarshal.GetReference(output), accumulate);
+    }
+
+    /// <summary>
+    /// The GEMM view of a binary step when the engine runs it — a float or double step with elements to write and to
+    /// read, which the cost model prefers over the loop nest at <paramref name="tier"/> — else null (the loop nest runs it).
+    /// </summary>
+    internal static GemmLayout? GemmFor<T>(StepLayout step, KernelTier tier)
+        where T : unmanaged, INumberBase<T>
+    {
+        if (!GemmEngine.Supports<T>() || step.IsUnary || step.OutputLength == 0 || step.LeftLength == 0 || step.RightLength == 0)
+        {
+            return null;
+        }
+
+        GemmLayout? gemm = step.Gemm;
+        return gemm is not null && GemmCostModel.PrefersGemm(gemm, GemmEngine.Blocking<T>(tier)) ? gemm : null;
     }
 
     private static void ThrowIfShort(StepLayout step, int length, nint needed, string name)

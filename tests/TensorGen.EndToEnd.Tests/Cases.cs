@@ -71,6 +71,11 @@ public static class Cases
         F("OuterMatrices", "ab,cd->abcd", S([2, 3], [2, 2]), (x, r) => DK.OuterMatrices(x[0].ReadOnly, x[1].ReadOnly, r.Writable)),
         D("TensorTrainTail", "abc,cd,de,ef->abf", S([2, 2, 3], [3, 4], [4, 2], [2, 3]),
             (x, r) => DK.TensorTrainTail(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, x[3].ReadOnly, r.Writable)),
+        F("BatchedMatMul engine-sized", "bij,bjk->bik", S([3, 17, 33], [3, 33, 65]),
+            (x, r) => DK.BatchedMatMul(x[0].ReadOnly, x[1].ReadOnly, r.Writable)),
+        F("Mttkrp", "ijk,jr,kr->ir", S([7, 9, 11], [9, 5], [11, 5]), (x, r) => DK.Mttkrp(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
+        D("MttkrpModeTwoAccumulate", "kr,ijk,ir->jr", S([6, 3], [4, 5, 6], [4, 3]),
+            (x, r) => DK.MttkrpModeTwoAccumulate(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable), accumulate: true),
     ];
 
     private static StaticCase<float> SF(string name, string expression, int[][] shapes, System.Action<float[][], float[]> kernel, bool accumulate = false) =>
@@ -106,6 +111,14 @@ public static class Cases
         SF("ModeProduct", "abc,cd->abd", S([2, 3, 4], [4, 5]), (x, r) => SK.ModeProduct(x[0], x[1], r)),
         SD("SixOperandNetwork", "igc,fka,efdk,jiedh,cj,gbh->ba", S([2, 3, 3], [2, 2, 2], [3, 2, 2, 2], [3, 2, 3, 2, 2], [3, 3], [3, 2, 2]),
             (x, r) => SK.SixOperandNetwork(x[0], x[1], x[2], x[3], x[4], x[5], r)),
+        SF("MatMulEngine", "ij,jk->ik", S([40, 33], [33, 65]), (x, r) => SK.MatMulEngine(x[0], x[1], r)),
+        SD("ChainEngineAccumulate", "ab,bc,cd->ad", S([100, 10], [10, 100], [100, 10]), (x, r) => SK.ChainEngineAccumulate(x[0], x[1], x[2], r),
+            accumulate: true),
+        SF("Mttkrp", "ijk,jr,kr->ir", S([5, 7, 9], [7, 4], [9, 4]), (x, r) => SK.Mttkrp(x[0], x[1], x[2], r)),
+        SF("BatchedRotation", "ia,jb,nab->nij", S([3, 3], [2, 4], [45, 3, 4]), (x, r) => SK.BatchedRotation(x[0], x[1], x[2], r)),
+        SD("BatchedChainAccumulate", "ab,bc,nc->na", S([3, 5], [5, 2], [37, 2]), (x, r) => SK.BatchedChainAccumulate(x[0], x[1], x[2], r),
+            accumulate: true),
+        SD("LoopNestsThenScalar", "bij,bjk,bik->", S([1000, 2, 2], [1000, 2, 2], [1000, 2, 2]), (x, r) => SK.LoopNestsThenScalar(x[0], x[1], x[2], r)),
     ];
 
     public static IEnumerable<object[]> DynamicNames() => Dynamic.Select(c => new object[] { c.Name });

@@ -133,4 +133,11 @@ public static partial class DynamicKernels
     [Einsum("abc,cd,de,ef->abf")]
     public static partial void TensorTrainTail(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c,
         ReadOnlyTensorSpan<double> d, TensorSpan<double> result);
+
+    [Einsum("ijk,jr,kr->ir")]
+    public static partial void Mttkrp(ReadOnlyTensorSpan<float> x, ReadOnlyTensorSpan<float> u, ReadOnlyTensorSpan<float> w, TensorSpan<float> result);
+
+    [Einsum("kr,ijk,ir->jr", Accumulate = true)]
+    public static partial void MttkrpModeTwoAccumulate(ReadOnlyTensorSpan<double> w, ReadOnlyTensorSpan<double> x, ReadOnlyTensorSpan<double> u,
+        TensorSpan<double> result);
 }

@@ -77,4 +77,22 @@ public static partial class StaticKernels
     [Einsum("igc,fka,efdk,jiedh,cj,gbh->ba", Sizes = "a=2,b=2,c=3,d=2,e=3,f=2,g=3,h=2,i=2,j=3,k=2")]
     public static partial void SixOperandNetwork(ReadOnlySpan<double> t0, ReadOnlySpan<double> t1, ReadOnlySpan<double> t2,
         ReadOnlySpan<double> t3, ReadOnlySpan<double> t4, ReadOnlySpan<double> t5, Span<double> result);
+
+    [Einsum("ij,jk->ik", Sizes = "i=40,j=33,k=65")]
+    public static partial void MatMulEngine(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> result);
+
+    [Einsum("ab,bc,cd->ad", Sizes = "a=100,b=10,c=100,d=10", Accumulate = true)]
+    public static partial void ChainEngineAccumulate(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> result);
+
+    [Einsum("ijk,jr,kr->ir", Sizes = "i=5,j=7,k=9,r=4")]
+    public static partial void Mttkrp(ReadOnlySpan<float> x, ReadOnlySpan<float> u, ReadOnlySpan<float> w, Span<float> result);
+
+    [Einsum("bij,bjk,bik->", Sizes = "b=1000,i=2,j=2,k=2")]
+    public static partial void LoopNestsThenScalar(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result);
+
+    [Einsum("ia,jb,nab->nij", Sizes = "i=3,j=2,a=3,b=4,n=45")]
+    public static partial void BatchedRotation(ReadOnlySpan<float> q1, ReadOnlySpan<float> q2, ReadOnlySpan<float> x, Span<float> result);
+
+    [Einsum("ab,bc,nc->na", Sizes = "a=3,b=5,c=2,n=37", Accumulate = true)]
+    public static partial void BatchedChainAccumulate(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> result);
 }

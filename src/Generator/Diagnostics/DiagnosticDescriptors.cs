@@ -81,7 +81,7 @@ internal static class DiagnosticDescriptors
         MalformedExpression, OperandCountMismatch, UnsupportedElementType, MixedElementTypes, WrongParameterKind,
         NotStaticPartialVoid, OutputIndexNotInInputs, RepeatedOutputIndex, MalformedSizes, MissingSize, ConflictingSize,
         UnknownSizeIndex, NegativeSize, SizeOverflow, EllipsisInStaticForm, InternalError,
-    }.ToDictionary(d => d.Id);
+    }.Concat(EquivariantDiagnosticDescriptors.All).ToDictionary(d => d.Id);
 
     /// <summary>Every descriptor, by id.</summary>
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById => s_byId;

@@ -56,6 +56,16 @@ internal static class CpuDynamicEmitter
                 + $"{data[i]}, {CSharpLiteral.String(method.Parameters[i].DisplayName)});");
         }
 
+        if (kernel.Kernels.Fused == KernelFamily.FusedMttkrp)
+        {
+            writer.WriteLine();
+            writer.WriteComment("Fused MTTKRP (see the header): no intermediates.");
+            string operands = string.Join(", ", data.Take(kernel.OperandCount));
+            writer.WriteLine($"{Runtime}FusedKernels.Mttkrp({binding}, {operands}, {resultData}, accumulate: {(method.Accumulate ? "true" : "false")});");
+            writer.CloseBlock();
+            return;
+        }
+
         int stepCount = plan.Steps.Count;
         bool hasIntermediates = stepCount > 1;
         writer.WriteLine();
@@ -130,7 +140,7 @@ internal static class CpuDynamicEmitter
     }
 
     /// <summary>opt_einsum's linear path flattened, e.g. <c>new[] { 0, 1, 0, 1 }, // path [(0, 1), (0, 1)]</c>.</summary>
-    private static string PathLiteral(ContractionPlan plan)
+    internal static string PathLiteral(ContractionPlan plan)
     {
         if (plan.Path.Steps.Count == 0)
         {

@@ -25,6 +25,19 @@ internal static class CpuStaticEmitter
         IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
         string t = kernel.ElementType;
 
+        KernelChoice kernels = kernel.Kernels;
+        if (kernels.UsesRuntimeLayouts)
+        {
+            WriteLayoutsField(writer, kernel);
+        }
+
+        bool unrolled = kernels.Steps.Contains(KernelFamily.Unrolled);
+        if (unrolled || kernels.Fused == KernelFamily.BatchedChain)
+        {
+            writer.WriteComment("Straight-line code: compiled fully optimized on the first call rather than after tier-0 calls.");
+            writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+        }
+
         writer.OpenBlock(KernelFileEmitter.Signature(method));
         var names = new LocalNames(kernel.ReservedNames);
 
@@ -44,6 +57,35 @@ internal static class CpuStaticEmitter
             ParameterModel p = method.Parameters[i];
             writer.WriteLine($"{Runtime}TensorMemory.ThrowIfOverlaps<{t}>({kernel.Result.Name}, {CSharpLiteral.String(kernel.Result.DisplayName)}, "
                 + $"{p.Name}, {CSharpLiteral.String(p.DisplayName)});");
+        }
+
+        if (unrolled)
+        {
+            writer.WriteLine();
+            writer.WriteComment("Spans of constant length: the JIT drops the bounds check of every constant offset below.");
+            for (int i = 0; i < method.Parameters.Count; i++)
+            {
+                long count = terms[i].Labels.Aggregate(1L, (product, label) => product * sizes[label]);
+                writer.WriteLine($"{method.Parameters[i].Name} = {method.Parameters[i].Name}.Slice(0, {CSharpLiteral.Int(count)});");
+            }
+        }
+
+        if (kernels.Fused == KernelFamily.FusedMttkrp)
+        {
+            writer.WriteLine();
+            writer.WriteComment("Fused MTTKRP over the layouts bound once (see the header).");
+            string operands = string.Join(", ", method.Parameters.Take(kernel.OperandCount).Select(p => p.Name));
+            writer.WriteLine($"{Runtime}FusedKernels.Mttkrp<{t}>({method.ProgramFieldName}, {operands}, {kernel.Result.Name}, "
+                + $"accumulate: {(method.Accumulate ? "true" : "false")});");
+            writer.CloseBlock();
+            return;
+        }
+
+        if (kernels.Fused == KernelFamily.BatchedChain)
+        {
+            BatchedChainEmitter.WriteBody(writer, kernel, names);
+            writer.CloseBlock();
+            return;
         }
 
         // Names: intermediates t1, t2, ... as in the plan table; one loop variable per index; the accumulator.
@@ -89,8 +131,9 @@ internal static class CpuStaticEmitter
 
             string produces = step.IsFinal ? kernel.Result.DisplayName : intermediates[k];
             string reads = kernel.Describe(step.Left) + (step.IsUnary ? string.Empty : ", " + kernel.Describe(step.Right));
+            KernelFamily family = kernels.Steps[k];
             writer.WriteComment($"Step {CSharpLiteral.Int(k + 1)} of {CSharpLiteral.Int(stepCount)}: {step.Contraction}  "
-                + $"({reads} -> {produces}, {PathInfo.Number(step.Flops)} FLOPs)");
+                + $"({reads} -> {produces}, {PathInfo.Number(step.Flops)} FLOPs, {ShortName(family)})");
 
             string output = step.IsFinal ? kernel.Result.Name : intermediates[k];
             if (!step.IsFinal)
@@ -107,8 +150,21 @@ internal static class CpuStaticEmitter
                 }
             }
 
-            WriteLoopNest(writer, kernel, step, loopVariables, sum, output, accumulate: step.IsFinal && method.Accumulate,
-                id => id < kernel.OperandCount ? method.Parameters[id].Name : intermediates[id - kernel.OperandCount]);
+            string SpanOf(int id) => id < kernel.OperandCount ? method.Parameters[id].Name : intermediates[id - kernel.OperandCount];
+            bool accumulate = step.IsFinal && method.Accumulate;
+            switch (family)
+            {
+                case KernelFamily.Unrolled:
+                    UnrolledStepWriter.Write(writer, step, sizes, SpanOf(step.Left), step.IsUnary ? null : SpanOf(step.Right), output, accumulate);
+                    break;
+                case KernelFamily.GemmEngine:
+                    writer.WriteLine($"{Runtime}StridedKernels.Contract<{t}>({method.ProgramFieldName}.Step({CSharpLiteral.Int(k)}), "
+                        + $"{SpanOf(step.Left)}, {SpanOf(step.Right)}, {output}, accumulate: {(accumulate ? "true" : "false")});");
+                    break;
+                default:
+                    WriteLoopNest(writer, kernel, step, loopVariables, sum, output, accumulate, SpanOf);
+                    break;
+            }
 
             if (!step.IsFinal)
             {
@@ -137,6 +193,32 @@ internal static class CpuStaticEmitter
 
         writer.CloseBlock();
     }
+
+    /// <summary>
+    /// The expression planned along the same path and bound once to the static shapes (dense row-major), for the steps
+    /// that run in TensorGen.Runtime: their layouts, GEMM views and packing plans are computed on first use and reused.
+    /// </summary>
+    private static void WriteLayoutsField(SourceWriter writer, EinsumKernel kernel)
+    {
+        EinsumMethodModel method = kernel.Method;
+        IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
+        var shapes = kernel.Expression.Inputs.Append(kernel.Expression.Output)
+            .Select(term => "new nint[] { " + string.Join(", ", term.Labels.Select(l => CSharpLiteral.Int(sizes[l]))) + " }");
+        writer.WriteComment("The plan's steps bound once to the static shapes, for the kernels that run in TensorGen.Runtime.");
+        writer.WriteLine($"private static readonly {Runtime}EinsumBinding {method.ProgramFieldName} = {Runtime}EinsumProgram.Create(");
+        writer.WriteLine("    " + CSharpLiteral.String(kernel.Expression.Text) + ",");
+        writer.WriteLine("    " + CpuDynamicEmitter.PathLiteral(kernel.Plan));
+        writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " })");
+        writer.WriteLine("    .BindDense(" + string.Join(", ", shapes) + ");");
+        writer.WriteLine();
+    }
+
+    private static string ShortName(KernelFamily family) => family switch
+    {
+        KernelFamily.Unrolled => "unrolled",
+        KernelFamily.GemmEngine => "GEMM engine",
+        _ => "loop nest",
+    };
 
     private static void WriteLoopNest(SourceWriter writer, EinsumKernel kernel, ContractionStep step,
         IReadOnlyDictionary<string, string> loopVariables, string sum, string output, bool accumulate, System.Func<int, string> spanOf)
@@ -173,6 +255,12 @@ internal static class CpuStaticEmitter
         }
         else
         {
+            if (outer.Count == 0)
+            {
+                // A scalar result: a block scopes the accumulator, whose name other steps' loops also use.
+                writer.OpenBlock();
+            }
+
             writer.WriteLine($"{t} {sum} = 0;");
             foreach (string label in inner)
             {
@@ -186,6 +274,10 @@ internal static class CpuStaticEmitter
             }
 
             writer.WriteLine($"{target} {assign} {sum};");
+            if (outer.Count == 0)
+            {
+                writer.CloseBlock();
+            }
         }
 
         foreach (string _ in outer)

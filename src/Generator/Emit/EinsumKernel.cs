@@ -9,6 +9,8 @@ namespace TensorGen.Emit;
 /// <summary>A validated declaration, ready to emit: the method, its parsed expression, the plan and the form.</summary>
 internal sealed class EinsumKernel
 {
+    private KernelChoice? _kernels;
+
     public EinsumKernel(EinsumMethodModel method, EinsumExpression expression, ContractionPlan plan,
         IReadOnlyDictionary<string, long>? staticSizes, string elementType)
     {
@@ -29,6 +31,9 @@ internal sealed class EinsumKernel
     public IReadOnlyDictionary<string, long>? StaticSizes { get; }
 
     public bool IsStatic => StaticSizes is not null;
+
+    /// <summary>Each step's kernel family (or the fused family of the whole expression), chosen once.</summary>
+    public KernelChoice Kernels => _kernels ??= KernelChoice.For(this);
 
     /// <summary><c>float</c> or <c>double</c>.</summary>
     public string ElementType { get; }

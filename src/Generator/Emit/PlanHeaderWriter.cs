@@ -37,6 +37,13 @@ internal static class PlanHeaderWriter
         {
             writer.WriteComment(line);
         }
+
+        writer.WriteComment(string.Empty);
+        writer.WriteComment("Kernels (TensorGen's cost model):");
+        foreach (string line in kernel.Kernels.Describe(kernel.Plan))
+        {
+            writer.WriteComment(line);
+        }
     }
 
     private static string SizeNote(EinsumKernel kernel)

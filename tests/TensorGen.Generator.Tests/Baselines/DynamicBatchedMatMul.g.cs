@@ -20,6 +20,9 @@
 // step  operands  contraction     FLOPs  result size
 // --------------------------------------------------
 // 1     #0, #1    bij,bjk->bik  2097152  32768 (output)
+//
+// Kernels (TensorGen's cost model):
+//   1     bij,bjk->bik  run time: GEMM engine when GEMM-like and large enough, else strided loop nest
 #nullable enable
 
 namespace MyApp

@@ -21,6 +21,10 @@
 // -----------------------------------------------
 // 1     #0, #1    ab,bc->ac    65536  1024
 // 2     #2, t1    cd,ac->ad    65536  1024 (output)
+//
+// Kernels (TensorGen's cost model):
+//   1     ab,bc->ac  run time: GEMM engine when GEMM-like and large enough, else strided loop nest
+//   2     cd,ac->ad  run time: GEMM engine when GEMM-like and large enough, else strided loop nest
 #nullable enable
 
 partial class Kernels

@@ -21,6 +21,9 @@
 // step  operands  contraction  FLOPs  result size
 // -----------------------------------------------
 // 1     #0        ii->             8  1 (output)
+//
+// Kernels (TensorGen's cost model):
+//   1     ii->  unrolled (straight-line, constant offsets)
 #nullable enable
 
 namespace MyApp
@@ -29,19 +32,20 @@ namespace MyApp
     {
         partial class Linear
         {
+            // Straight-line code: compiled fully optimized on the first call rather than after tier-0 calls.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             static partial void Trace(global::System.ReadOnlySpan<float> a, global::System.Span<float> result)
             {
                 global::TensorGen.Runtime.ShapeChecks.ThrowIfLengthMismatch(a, 16, "a", "[4, 4]");
                 global::TensorGen.Runtime.ShapeChecks.ThrowIfLengthMismatch(result, 1, "result", "[]");
                 global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(result, "result", a, "a");
 
-                // Step 1 of 1: ii->  (a -> result, 8 FLOPs)
-                float sum = 0;
-                for (int i = 0; i < 4; i++)
-                {
-                    sum += a[i * 5];
-                }
-                result[0] = sum;
+                // Spans of constant length: the JIT drops the bounds check of every constant offset below.
+                a = a.Slice(0, 16);
+                result = result.Slice(0, 1);
+
+                // Step 1 of 1: ii->  (a -> result, 8 FLOPs, unrolled)
+                result[0] = a[0] + a[5] + a[10] + a[15];
             }
         }
     }

@@ -1,0 +1,43 @@
+using System;
+using System.Diagnostics;
+using System.Numerics.Tensors;
+
+namespace TensorGen.Benchmarks.Equivariant;
+
+/// <summary>
+/// A quick look at the equivariant kernels without BenchmarkDotNet: each configuration's forward and forward+backward in
+/// float at batch 2000, best of several runs (`dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- equivariant-quick`).
+/// </summary>
+public static class QuickTiming
+{
+    public static void Run()
+    {
+        Console.WriteLine($"load: {System.IO.File.ReadAllText("/proc/loadavg").Trim()}; threads: {Runtime.Equivariance.Parallelism.MaxThreads}");
+        foreach (EquivariantConfig config in EquivariantConfig.All)
+        {
+            var data = new ProductData<float>(config, 2000, v => (float)v);
+            double forward = Best(() => config.ForwardSingle(data.X1, data.X2, data.Weights, data.Output));
+            double both = Best(() =>
+            {
+                config.ForwardSingle(data.X1, data.X2, data.Weights, data.Output);
+                config.BackwardSingle(data.X1, data.X2, data.Weights, data.GradOutputReadOnly, data.GradX1, data.GradX2, data.GradWeights);
+            });
+            Console.WriteLine($"{config.Name,-16} fwd {2000 / forward,12:N0} el/s ({config.ForwardFlops * 2000 / forward / 1e9,6:F1} GFLOP/s)   "
+                + $"fwd+bwd {2000 / both,12:N0} el/s ({(config.ForwardFlops + config.BackwardFlops) * 2000 / both / 1e9,6:F1} GFLOP/s)");
+        }
+    }
+
+    private static double Best(Action action)
+    {
+        action();
+        double best = double.MaxValue;
+        for (int run = 0; run < 15; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+
+        return best;
+    }
+}

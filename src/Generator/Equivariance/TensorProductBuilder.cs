@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace TensorGen.Equivariance;
+
+/// <summary>The built product, or every error found.</summary>
+internal sealed class TensorProductBuildResult
+{
+    public TensorProductBuildResult(TensorProductSpec? spec, IReadOnlyList<EquivarianceError> errors)
+    {
+        Spec = spec;
+        Errors = errors;
+    }
+
+    public TensorProductSpec? Spec { get; }
+
+    public IReadOnlyList<EquivarianceError> Errors { get; }
+}
+
+/// <summary>
+/// Turns a declaration's options into a <see cref="TensorProductSpec"/>: parses the irreps and the instructions (or
+/// derives them from the template), validates them as e3nn does, and computes e3nn's path weights. One place for the
+/// generator, the runtime's description API and the tests.
+/// </summary>
+internal static class TensorProductBuilder
+{
+    public static TensorProductBuildResult Build(TensorProductOptions options)
+    {
+        var errors = new List<EquivarianceError>();
+        Irreps? irreps1 = ParseIrreps(options.Irreps1, EquivarianceText.Irreps1, errors);
+        Irreps? irreps2 = ParseIrreps(options.Irreps2, EquivarianceText.Irreps2, errors);
+        Irreps? irrepsOut = ParseIrreps(options.IrrepsOut, EquivarianceText.IrrepsOut, errors);
+
+        InstructionParseResult? parsed = null;
+        if (options.Instructions is not null)
+        {
+            parsed = InstructionParser.Parse(options.Instructions);
+            if (parsed.Error is not null)
+            {
+                errors.Add(parsed.Error);
+            }
+        }
+
+        if (irreps1 is null || irreps2 is null || irrepsOut is null || errors.Count > 0)
+        {
+            return new TensorProductBuildResult(null, errors);
+        }
+
+        IReadOnlyList<TensorProductInstruction> instructions;
+        IReadOnlyList<(int, int)>? spans = null;
+        if (parsed is not null)
+        {
+            instructions = parsed.Instructions!;
+            spans = parsed.Spans;
+        }
+        else
+        {
+            Irreps? filter = irrepsOut.Count == 0 ? null : irrepsOut;
+            InstructionTemplates.Derived? derived = options.Template switch
+            {
+                ProductTemplate.Elementwise => InstructionTemplates.Elementwise(irreps1, irreps2, filter),
+                ProductTemplate.Full => InstructionTemplates.Full(irreps1, irreps2, filter),
+                ProductTemplate.Channelwise => InstructionTemplates.Channelwise(irreps1, irreps2, filter),
+                _ => InstructionTemplates.FullyConnected(irreps1, irreps2, irrepsOut),
+            };
+
+            if (derived is null && options.Template is ProductTemplate.Full or ProductTemplate.Channelwise)
+            {
+                errors.Add(new EquivarianceError(EquivarianceErrorKind.MalformedIrreps,
+                    $"The {(options.Template == ProductTemplate.Full ? "full" : "channelwise")} tensor product of \"{irreps1}\" and \"{irreps2}\" would have more than {IrrepsParser.MaxDim} features per row, more than TensorGen supports.",
+                    EquivarianceText.IrrepsOut));
+                return new TensorProductBuildResult(null, errors);
+            }
+
+            if (derived is null)
+            {
+                errors.Add(new EquivarianceError(EquivarianceErrorKind.ModeMismatch,
+                    $"The elementwise product pairs x1's irreps with x2's one by one, but \"{irreps1}\" holds {irreps1.Blocks.Sum(b => (long)b.Mul)} irreps "
+                    + $"and \"{irreps2}\" holds {irreps2.Blocks.Sum(b => (long)b.Mul)}. Give both inputs the same total multiplicity.",
+                    EquivarianceText.Irreps2));
+                return new TensorProductBuildResult(null, errors);
+            }
+
+            irreps1 = derived.Irreps1;
+            irreps2 = derived.Irreps2;
+            irrepsOut = derived.IrrepsOut;
+            instructions = derived.Instructions;
+        }
+
+        errors.AddRange(InstructionValidator.Validate(instructions, irreps1, irreps2, irrepsOut, spans));
+        if (errors.Count > 0)
+        {
+            return new TensorProductBuildResult(null, errors);
+        }
+
+        double[] weights = PathWeights.Compute(instructions, irreps1, irreps2, irrepsOut, options.IrrepNormalization, options.PathNormalization);
+        var paths = new List<TensorProductPath>();
+        int weightOffset = 0;
+        for (int n = 0; n < instructions.Count; n++)
+        {
+            var path = new TensorProductPath(n, instructions[n], irreps1, irreps2, irrepsOut, weights[n], weightOffset, options.Phase);
+            weightOffset = checked(weightOffset + path.WeightCount);
+            paths.Add(path);
+        }
+
+        return new TensorProductBuildResult(new TensorProductSpec(irreps1, irreps2, irrepsOut, paths, options), errors);
+    }
+
+    private static Irreps? ParseIrreps(string? text, EquivarianceText where, List<EquivarianceError> errors)
+    {
+        IrrepsParseResult result = IrrepsParser.Parse(text, where);
+        if (result.Error is not null)
+        {
+            errors.Add(result.Error);
+            return null;
+        }
+
+        return result.Irreps;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Linq;
+
+namespace TensorGen.Model;
+
+/// <summary>
+/// The parts of an attributed kernel method every generator needs — where it is, how to re-declare it, its parameters —
+/// read from its symbols once, as plain values (see <see cref="EinsumMethodModel"/>, which predates this and holds the
+/// same fields for einsum).
+/// </summary>
+internal sealed record KernelMethodShape
+{
+    /// <summary>The method name as written in C# (keywords escaped with <c>@</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The method's name as in metadata (no <c>@</c>), e.g. <c>Tp</c>.</summary>
+    public required string MethodName { get; init; }
+
+    /// <summary>The method as people read it, e.g. <c>Kernels.Tp</c>.</summary>
+    public required string DisplayName { get; init; }
+
+    /// <summary>The generated file's name, unique per method.</summary>
+    public required string HintName { get; init; }
+
+    /// <summary>The containing namespace, or empty for the global namespace.</summary>
+    public required string Namespace { get; init; }
+
+    /// <summary>The containing types, outermost first.</summary>
+    public required EquatableArray<ContainingTypeModel> ContainingTypes { get; init; }
+
+    /// <summary>The containing type's metadata name with its namespace, to find sibling methods (e.g. a backward pass's forward).</summary>
+    public required string ContainingTypeKey { get; init; }
+
+    /// <summary>The modifiers to repeat on the implementation, as written; <c>partial</c> excluded.</summary>
+    public required string Modifiers { get; init; }
+
+    /// <summary>The return type as re-declared.</summary>
+    public required string ReturnType { get; init; }
+
+    public required bool IsStatic { get; init; }
+
+    public required bool ReturnsVoid { get; init; }
+
+    public required bool IsGeneric { get; init; }
+
+    public required bool IsPartial { get; init; }
+
+    public required bool HasBody { get; init; }
+
+    public required EquatableArray<ParameterModel> Parameters { get; init; }
+
+    /// <summary>The method's identifier.</summary>
+    public required LocationInfo? Location { get; init; }
+
+    /// <summary>Whether an implementation can be written for the declaration as it stands (see <see cref="EinsumMethodModel.CanBeImplemented"/>).</summary>
+    public bool CanBeImplemented =>
+        IsPartial && !HasBody && !IsGeneric && ContainingTypes.Count > 0
+        && ContainingTypes.All(t => t.IsPartial && !t.IsFileLocal);
+
+    /// <summary>A name for generated file-local types, unique per method within the compilation's files, e.g. <c>Kernels_Tp</c>.</summary>
+    public string LocalTypeName =>
+        string.Concat(HintName.Substring(0, HintName.Length - ".g.cs".Length).Select(c => char.IsLetterOrDigit(c) ? c : '_'));
+}

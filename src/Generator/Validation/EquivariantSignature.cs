@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TensorGen.Diagnostics;
+using TensorGen.Model;
+
+namespace TensorGen.Validation;
+
+/// <summary>One parameter an equivariant kernel expects: its role (for messages) and whether it is written.</summary>
+internal readonly record struct ParameterRole(string Role, bool IsResult);
+
+/// <summary>
+/// Checks the signature of an equivariant kernel method: <c>static partial void</c> in partial types (TG0108), and
+/// parameters of the expected roles, kinds and one element type (TG0107).
+/// </summary>
+internal static class EquivariantSignature
+{
+    /// <summary>TG0108.</summary>
+    public static void CheckMethodShape(KernelMethodShape method, string attribute, List<DiagnosticInfo> diagnostics)
+    {
+        string name = method.DisplayName;
+        void Report(string message) => diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.NotStaticPartialVoid, message, method.Location));
+
+        if (!method.IsStatic)
+        {
+            Report($"[{attribute}] method '{name}' is not static. Declare it 'static partial void'.");
+        }
+
+        if (!method.ReturnsVoid)
+        {
+            Report($"[{attribute}] method '{name}' returns '{method.ReturnType.Replace("global::", string.Empty)}'. It writes its results into its TensorSpan parameters; declare it 'static partial void'.");
+        }
+
+        if (method.IsGeneric)
+        {
+            Report($"[{attribute}] method '{name}' is generic. Kernels are generated for float or double; remove the type parameters.");
+        }
+
+        if (!method.IsPartial)
+        {
+            Report($"[{attribute}] method '{name}' is not partial. Declare it 'static partial void {method.Name}(...);' without a body so that TensorGen can implement it.");
+        }
+        else if (method.HasBody)
+        {
+            Report($"[{attribute}] method '{name}' already has a body. TensorGen writes the body; keep only the declaration 'static partial void {method.Name}(...);'.");
+        }
+
+        foreach (ContainingTypeModel type in method.ContainingTypes)
+        {
+            if (!type.IsPartial || type.IsFileLocal)
+            {
+                diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.NotStaticPartialVoid,
+                    $"Type '{type.Name}' contains [{attribute}] method '{name}' but is {(type.IsPartial ? "file-local" : "not partial")}. "
+                    + (type.IsPartial ? "Remove 'file'." : "Declare it 'partial' so that TensorGen can add the implementation."),
+                    type.Location ?? method.Location));
+            }
+        }
+    }
+
+    /// <summary>TG0107: the parameters against <paramref name="roles"/>; returns <c>float</c> or <c>double</c> when they agree on one.</summary>
+    public static string? CheckParameters(KernelMethodShape method, string attribute, IReadOnlyList<ParameterRole> roles, string expected, List<DiagnosticInfo> diagnostics)
+    {
+        int before = diagnostics.Count;
+        if (method.Parameters.Count != roles.Count)
+        {
+            diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WrongParameters,
+                $"[{attribute}] method '{method.DisplayName}' has {Count(method.Parameters.Count, "parameter")}; expected {expected}.",
+                method.Location));
+            return null;
+        }
+
+        for (int i = 0; i < roles.Count; i++)
+        {
+            ParameterModel p = method.Parameters[i];
+            ParameterRole role = roles[i];
+            SpanKind kind = role.IsResult ? SpanKind.TensorSpan : SpanKind.ReadOnlyTensorSpan;
+            string element = p.Element == ElementKind.Double ? "double" : "float";
+            if (p.Modifier.Length > 0)
+            {
+                diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WrongParameters,
+                    $"Parameter '{p.DisplayName}' ({role.Role}) is declared '{p.Modifier}'. Tensor spans are passed by value; remove '{p.Modifier}'.", p.Location));
+            }
+            else if (p.Kind != kind || p.Element == ElementKind.Other)
+            {
+                diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WrongParameters,
+                    $"Parameter '{p.DisplayName}' is the {role.Role} and is {p.TypeDisplay}; declare it {kind}<{element}> ({(role.IsResult ? "it is written" : "it is only read")}; float or double).",
+                    p.TypeLocation ?? p.Location));
+            }
+        }
+
+        var typed = method.Parameters.Where(p => p.Element != ElementKind.Other).ToList();
+        if (typed.Count > 0)
+        {
+            foreach (ParameterModel p in typed.Where(p => p.Element != typed[0].Element))
+            {
+                diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WrongParameters,
+                    $"Parameter '{p.DisplayName}' has element type {p.ElementTypeDisplay}, but '{typed[0].DisplayName}' has {typed[0].ElementTypeDisplay}; use float everywhere or double everywhere.",
+                    p.TypeLocation ?? p.Location));
+            }
+        }
+
+        if (diagnostics.Count > before || typed.Count != roles.Count)
+        {
+            return null;
+        }
+
+        return typed[0].Element == ElementKind.Double ? "double" : "float";
+    }
+
+    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Numerics;
+
+namespace TensorGen.Runtime;
+
+/// <summary>
+/// Calls the micro-kernel instance for a tile's shape — rows 1..MR, vectors 1..4 — so that each edge shape runs
+/// its own register-allocated code; and writes a tile computed into a buffer out to a result of any strides.
+/// </summary>
+internal static unsafe class MicroTile<T, TKernel>
+    where T : unmanaged, INumberBase<T>
+    where TKernel : struct, IMicroKernel<T>
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Multiply(int rows, int vectors, nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
+        T* c, nint cRowStride, bool addToC)
+    {
+        switch (vectors)
+        {
+            case 1:
+                Multiply<One>(rows, depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                break;
+            case 2:
+                Multiply<Two>(rows, depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                break;
+            case 3:
+                Multiply<Three>(rows, depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                break;
+            default:
+                Multiply<Four>(rows, depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// <c>c[rows[r] + columns[j]] (+)= tile[r·tileStride + j]</c>; with <paramref name="unitColumns"/> the columns are
+    /// consecutive elements from <c>columns[0]</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Scatter(T* tile, nint tileStride, T* c, ReadOnlySpan<nint> rows, ReadOnlySpan<nint> columns, bool unitColumns, bool addToC)
+    {
+        for (int r = 0; r < rows.Length; r++)
+        {
+            T* source = tile + (r * tileStride);
+            T* target = c + rows[r];
+            if (unitColumns)
+            {
+                target += columns[0];
+                for (int j = 0; j < columns.Length; j++)
+                {
+                    target[j] = addToC ? target[j] + source[j] : source[j];
+                }
+            }
+            else
+            {
+                for (int j = 0; j < columns.Length; j++)
+                {
+                    target[columns[j]] = addToC ? target[columns[j]] + source[j] : source[j];
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Multiply<TWidth>(int rows, nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
+        T* c, nint cRowStride, bool addToC)
+        where TWidth : struct, ITileCount
+    {
+        switch (rows)
+        {
+            case 1:
+                TKernel.Multiply<One, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                break;
+            case 2:
+                TKernel.Multiply<Two, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                break;
+            case 3:
+                TKernel.Multiply<Three, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                break;
+            case 4:
+                TKernel.Multiply<Four, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                break;
+            case 5:
+                TKernel.Multiply<Five, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                break;
+            default:
+                TKernel.Multiply<Six, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                break;
+        }
+    }
+}

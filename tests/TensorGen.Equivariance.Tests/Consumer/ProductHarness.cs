@@ -1,0 +1,52 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Numerics.Tensors;
+using TensorGen.Equivariance.Tests.Conformance;
+using TensorGen.Tests.Reference;
+
+namespace TensorGen.Equivariance.Tests.Consumer;
+
+/// <summary>Runs a declared product on arrays and builds its independent reference.</summary>
+internal static class ProductHarness
+{
+    /// <summary>The dense reference of the product, from the runtime's description (irreps, instructions, normalized path weights).</summary>
+    public static ReferenceTensorProduct Reference(TensorProductDescription d)
+    {
+        var fields = d.Instructions.Split("; ").Select(i => i.Split(',')).ToList();
+        var instructions = fields.Select((f, n) => new ReferenceInstruction(
+            int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture),
+            f[3], f[4] == "true", d.PathWeights[n])).ToList();
+        return new ReferenceTensorProduct(TpCase.Blocks(d.Irreps1), TpCase.Blocks(d.Irreps2), TpCase.Blocks(d.IrrepsOut), instructions, d.SharedWeights,
+            (a, b, c) => Wigner.ThreeJ(a, b, c));
+    }
+
+    public static double[] Random(Random random, int n) => Enumerable.Range(0, n).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
+
+    public static nint[] WeightShape(TensorProductDescription d, int batch) =>
+        d.SharedWeights ? new nint[] { d.WeightCount } : new nint[] { batch, d.WeightCount };
+
+    public static double[] Forward(DeclaredProduct p, double[] x1, double[] x2, double[] weights, int batch)
+    {
+        TensorProductDescription d = p.Description;
+        var output = new double[batch * d.DimOut];
+        p.Kernels.Forward(new ReadOnlyTensorSpan<double>(x1, [batch, d.Dim1]), new ReadOnlyTensorSpan<double>(x2, [batch, d.Dim2]),
+            new ReadOnlyTensorSpan<double>(weights, WeightShape(d, batch)), new TensorSpan<double>(output, [batch, d.DimOut]));
+        return output;
+    }
+
+    public static (double[] GradX1, double[] GradX2, double[] GradWeights) Backward(DeclaredProduct p, double[] x1, double[] x2, double[] weights, double[] gradOutput, int batch)
+    {
+        TensorProductDescription d = p.Description;
+        var gradX1 = new double[x1.Length];
+        var gradX2 = new double[x2.Length];
+        var gradWeights = new double[weights.Length];
+        p.Kernels.Backward(new ReadOnlyTensorSpan<double>(x1, [batch, d.Dim1]), new ReadOnlyTensorSpan<double>(x2, [batch, d.Dim2]),
+            new ReadOnlyTensorSpan<double>(weights, WeightShape(d, batch)), new ReadOnlyTensorSpan<double>(gradOutput, [batch, d.DimOut]),
+            new TensorSpan<double>(gradX1, [batch, d.Dim1]), new TensorSpan<double>(gradX2, [batch, d.Dim2]),
+            new TensorSpan<double>(gradWeights, WeightShape(d, batch)));
+        return (gradX1, gradX2, gradWeights);
+    }
+
+    public static int WeightLength(TensorProductDescription d, int batch) => d.WeightCount * (d.SharedWeights ? 1 : batch);
+}

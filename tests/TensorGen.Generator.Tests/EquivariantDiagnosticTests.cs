@@ -1,0 +1,204 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace TensorGen.Generator.Tests;
+
+/// <summary>
+/// One test per diagnostic of <see cref="TensorProductGenerator"/> (TG0101–TG0111): the id, where it points (the offending
+/// text of the irreps or the instructions, the option, the parameter, the method), that the generator did not throw, and
+/// that a declaration that can still be implemented gets a throwing body instead of a CS8795 cascade.
+/// </summary>
+public class EquivariantDiagnosticTests
+{
+    private const string Usings = """
+        using System;
+        using System.Numerics.Tensors;
+        using TensorGen;
+
+        """;
+
+    private const string Forward = "(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, ReadOnlyTensorSpan<double> weights, TensorSpan<double> output);";
+
+    private static string InType(string members) => Usings + "public partial class Kernels\n{\n" + members + "\n}\n";
+
+    [Theory]
+    [InlineData("""[TensorProduct("2x0e+2x1[|q|]", "1x0e", "2x0e")]""")]
+    [InlineData("""[TensorProduct("2x0e", "[|ax0e|]", "2x0e")]""")]
+    [InlineData("""[TensorProduct("2x0e", "1x0e", "2x0e +[| |]+ 1o")]""")]
+    public void TG0101_malformed_irreps_points_at_the_block(string attribute)
+    {
+        Diagnostic diagnostic = AssertSingle(InType(attribute + "\npublic static partial void Tp" + Forward), "TG0101");
+        Assert.Contains("\"", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0102_malformed_instructions_points_at_the_field() =>
+        AssertSingle(InType("""
+            [TensorProduct("2x0e", "1x0e", "2x0e", Instructions = "0,0,0,[|uvx|],true")]
+            public static partial void Tp
+            """ + Forward), "TG0102");
+
+    [Fact]
+    public void TG0103_index_out_of_range_points_at_the_instruction()
+    {
+        Diagnostic diagnostic = AssertSingle(InType("""
+            [TensorProduct("2x0e", "1x0e", "2x0e", Instructions = "0,0,0,uvw,true; [|0,0,3,uvw,true|]")]
+            public static partial void Tp
+            """ + Forward), "TG0103");
+        Assert.Contains("iout = 3 but the output has 1 block", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0104_selection_rule_points_at_the_instruction()
+    {
+        Diagnostic diagnostic = AssertSingle(InType("""
+            [TensorProduct("2x1o", "1x1o", "2x1o", Instructions = "[|0,0,0,uvw,true|]")]
+            public static partial void Tp
+            """ + Forward), "TG0104");
+        Assert.Contains("parity o is not o x o = e", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0105_mode_mismatch_points_at_the_instruction()
+    {
+        Diagnostic diagnostic = AssertSingle(InType("""
+            [TensorProduct("2x0e", "3x0e", "2x0e", Instructions = "[|0,0,0,uuu,false|]")]
+            public static partial void Tp
+            """ + Forward), "TG0105");
+        Assert.Contains("uuu needs mul1 = mul2 = mul_out", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0106_missing_weights_parameter_points_at_the_method() =>
+        AssertSingle(InType("""
+            [TensorProduct("2x0e", "1x0e", "2x0e")]
+            public static partial void [|Tp|](ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, TensorSpan<double> output);
+            """), "TG0106");
+
+    [Fact]
+    public void TG0107_wrong_parameter_kind_points_at_the_parameter_type() =>
+        AssertSingle(InType("""
+            [TensorProduct("2x0e", "1x0e", "2x0e")]
+            public static partial void Tp(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, ReadOnlyTensorSpan<double> weights, [|ReadOnlyTensorSpan<double>|] output);
+            """), "TG0107");
+
+    [Fact]
+    public void TG0107_mixed_element_types_point_at_the_parameter_type() =>
+        AssertSingle(InType("""
+            [SphericalHarmonics("0e+1o")]
+            public static partial void Sh(ReadOnlyTensorSpan<double> vectors, [|TensorSpan<float>|] output);
+            """), "TG0107");
+
+    [Fact]
+    public void TG0108_not_static_points_at_the_method() =>
+        AssertSingle(InType("""
+            [SphericalHarmonics("0e+1o")]
+            public partial void [|Sh|](ReadOnlyTensorSpan<double> vectors, TensorSpan<double> output);
+            """), "TG0108");
+
+    [Fact]
+    public void TG0109_undefined_option_points_at_the_argument() =>
+        AssertSingle(InType("""
+            [TensorProduct("2x0e", "1x0e", "2x0e", [|IrrepNormalization = (IrrepNormalization)7|])]
+            public static partial void Tp
+            """ + Forward), "TG0109");
+
+    [Fact]
+    public void TG0109_instructions_and_kind_together_point_at_kind() =>
+        AssertSingle(InType("""
+            [TensorProduct("2x0e", "1x0e", "2x0e", Instructions = "0,0,0,uvw,true", [|Kind = TensorProductKind.Full|])]
+            public static partial void Tp
+            """ + Forward), "TG0109");
+
+    [Fact]
+    public void TG0110_unknown_forward_points_at_the_name()
+    {
+        Diagnostic diagnostic = AssertSingle(InType("""
+            [TensorProductBackward([|"Missing"|])]
+            public static partial void TpBackward(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, ReadOnlyTensorSpan<double> gradOutput,
+                TensorSpan<double> gradX1, TensorSpan<double> gradX2);
+            """), "TG0110");
+        Assert.Contains("'Missing'", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0111_spherical_harmonics_parity_points_at_the_block() =>
+        AssertSingle(InType("""
+            [SphericalHarmonics("0e + 1o + [|2o|]")]
+            public static partial void Sh(ReadOnlyTensorSpan<double> vectors, TensorSpan<double> output);
+            """), "TG0111");
+
+    [Fact]
+    public void TG9999_an_exception_while_emitting_is_a_diagnostic_not_a_crash()
+    {
+        var (source, span) = Markup.Parse(InType("""
+            [TensorProduct("2x0e", "1x0e", "2x0e")]
+            public static partial void [|Tp|]
+            """ + Forward));
+        GeneratorOutcome outcome = GeneratorHarness.Run(source, new TensorProductGenerator(_ => throw new InvalidOperationException("boom")));
+        Diagnostic diagnostic = AssertLocatedAt(outcome, source, span, "TG9999");
+        Assert.Contains("boom", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sound_declaration_compiles_without_diagnostics()
+    {
+        GeneratorOutcome outcome = GeneratorHarness.Run(InType("""
+            [TensorProduct("2x0e+2x1o", "1x0e+1x1o", "2x0e+2x1o+1x2e")]
+            public static partial void Tp(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> weights, TensorSpan<float> output);
+
+            [TensorProductBackward(nameof(Tp))]
+            public static partial void TpBackward(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> weights,
+                ReadOnlyTensorSpan<float> gradOutput, TensorSpan<float> gradX1, TensorSpan<float> gradX2, TensorSpan<float> gradWeights);
+
+            [SphericalHarmonics("0e+1o+2e", Normalize = true)]
+            public static partial void Sh(ReadOnlyTensorSpan<float> vectors, TensorSpan<float> output);
+            """), new TensorProductGenerator());
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Equal(3, outcome.Sources.Count);
+        Assert.Empty(outcome.CompilationProblems);
+    }
+
+    [Fact]
+    public void Equivariance_core_sources_do_not_use_Roslyn()
+    {
+        string core = Path.GetFullPath(Path.Combine(TestDirectory(), "..", "..", "src", "Generator", "Equivariance"));
+        Assert.DoesNotContain(Directory.GetFiles(core, "*.cs", SearchOption.AllDirectories),
+            file => File.ReadAllText(file).Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+    }
+
+    private static string TestDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+
+    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
+
+    private static Diagnostic AssertSingle(string markup, string id)
+    {
+        var (source, span) = Markup.Parse(markup);
+        GeneratorOutcome outcome = GeneratorHarness.Run(source, new TensorProductGenerator());
+        Diagnostic diagnostic = AssertLocatedAt(outcome, source, span, id);
+        Assert.Single(outcome.GeneratorDiagnostics);
+
+        // The declaration got a body that throws, so the compiler adds no "no implementation" error.
+        Assert.Single(outcome.Sources);
+        Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Id == "CS8795");
+        Assert.Contains("global::System.NotSupportedException(\"" + id, outcome.Sources[0].SourceText.ToString(), StringComparison.Ordinal);
+        return diagnostic;
+    }
+
+    private static Diagnostic AssertLocatedAt(GeneratorOutcome outcome, string source, TextSpan span, string id)
+    {
+        Assert.Null(outcome.Result.Results.Single().Exception);
+        Assert.DoesNotContain(outcome.DriverDiagnostics, d => d.Id == "CS8785");
+        Diagnostic diagnostic = Assert.Single(outcome.GeneratorDiagnostics, d => d.Id == id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        Assert.Equal(SourceText.From(source).Lines.GetLinePositionSpan(span), diagnostic.Location.GetLineSpan().Span);
+        return diagnostic;
+    }
+}
