@@ -10,11 +10,12 @@ namespace TensorGen.Decompositions.Tests.Lowering;
 public class LoweringTests
 {
     [Fact]
-    public void Cp_mttkrp_skips_its_own_factor_and_keeps_the_rank_index()
+    public void Cp_mttkrp_skips_its_own_factor_and_the_weights_and_is_the_fused_pattern()
     {
         LoweredContraction lowered = DecompositionLowering.Lower(OperationSpec.Of(DecompositionFormat.Cp, DecompositionOperation.Mttkrp, 3, 1));
-        Assert.Equal("abc,d,ad,cd->bd", lowered.Expression);
-        Assert.Equal(new[] { OperandPart.Dense, OperandPart.Weights, OperandPart.Factor, OperandPart.Factor }, lowered.Operands.Select(o => o.Part));
+        Assert.Equal("abc,ad,cd->bd", lowered.Expression);
+        Assert.NotNull(MttkrpPattern.Match(lowered.Parse()));
+        Assert.Equal(new[] { OperandPart.Dense, OperandPart.Factor, OperandPart.Factor }, lowered.Operands.Select(o => o.Part));
         Assert.Equal(new[] { 0, 2 }, lowered.Operands.Where(o => o.Part == OperandPart.Factor).Select(o => o.Index));
     }
 

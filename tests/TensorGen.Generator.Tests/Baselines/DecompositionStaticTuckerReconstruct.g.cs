@@ -25,6 +25,10 @@
 // 1     #0, #1    def,ad->efa     32  8
 // 2     #2, t1    be,efa->bfa     48  12
 // 3     #3, t2    cf,bfa->abc     48  24 (output)
+// Kernels (TensorGen's cost model):
+//   1     def,ad->efa  unrolled (straight-line, constant offsets)
+//   2     be,efa->bfa  unrolled (straight-line, constant offsets)
+//   3     cf,bfa->abc  unrolled (straight-line, constant offsets)
 #nullable enable
 
 partial class Fields
@@ -49,6 +53,8 @@ partial class Fields
     // The lowered network "def,ad,be,cf->abc" as an einsum kernel.
     private static partial void ExpandContraction(global::System.ReadOnlySpan<float> xCore, global::System.ReadOnlySpan<float> xFactor0, global::System.ReadOnlySpan<float> xFactor1, global::System.ReadOnlySpan<float> xFactor2, global::System.Span<float> result);
 
+    // Straight-line code: compiled fully optimized on the first call rather than after tier-0 calls.
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static partial void ExpandContraction(global::System.ReadOnlySpan<float> xCore, global::System.ReadOnlySpan<float> xFactor0, global::System.ReadOnlySpan<float> xFactor1, global::System.ReadOnlySpan<float> xFactor2, global::System.Span<float> result)
     {
         global::TensorGen.Runtime.ShapeChecks.ThrowIfLengthMismatch(xCore, 4, "xCore", "[2, 2, 1]");
@@ -61,46 +67,63 @@ partial class Fields
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(result, "result", xFactor1, "xFactor1");
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(result, "result", xFactor2, "xFactor2");
 
-        // Step 1 of 3: def,ad->efa  (xCore, xFactor0 -> t1, 32 FLOPs)
+        // Spans of constant length: the JIT drops the bounds check of every constant offset below.
+        xCore = xCore.Slice(0, 4);
+        xFactor0 = xFactor0.Slice(0, 8);
+        xFactor1 = xFactor1.Slice(0, 6);
+        xFactor2 = xFactor2.Slice(0, 2);
+        result = result.Slice(0, 24);
+
+        // Step 1 of 3: def,ad->efa  (xCore, xFactor0 -> t1, 32 FLOPs, unrolled)
         global::System.Span<float> t1 = stackalloc float[8];
-        for (int e = 0; e < 2; e++)
-        {
-            for (int a = 0; a < 4; a++)
-            {
-                float sum = 0;
-                for (int d = 0; d < 2; d++)
-                {
-                    sum += xCore[d * 2 + e] * xFactor0[a * 2 + d];
-                }
-                t1[e * 4 + a] = sum;
-            }
-        }
+        t1[0] = xCore[0] * xFactor0[0] + xCore[2] * xFactor0[1];
+        t1[1] = xCore[0] * xFactor0[2] + xCore[2] * xFactor0[3];
+        t1[2] = xCore[0] * xFactor0[4] + xCore[2] * xFactor0[5];
+        t1[3] = xCore[0] * xFactor0[6] + xCore[2] * xFactor0[7];
+        t1[4] = xCore[1] * xFactor0[0] + xCore[3] * xFactor0[1];
+        t1[5] = xCore[1] * xFactor0[2] + xCore[3] * xFactor0[3];
+        t1[6] = xCore[1] * xFactor0[4] + xCore[3] * xFactor0[5];
+        t1[7] = xCore[1] * xFactor0[6] + xCore[3] * xFactor0[7];
 
-        // Step 2 of 3: be,efa->bfa  (xFactor1, t1 -> t2, 48 FLOPs)
+        // Step 2 of 3: be,efa->bfa  (xFactor1, t1 -> t2, 48 FLOPs, unrolled)
         global::System.Span<float> t2 = stackalloc float[12];
-        for (int b = 0; b < 3; b++)
-        {
-            for (int a = 0; a < 4; a++)
-            {
-                float sum = 0;
-                for (int e = 0; e < 2; e++)
-                {
-                    sum += xFactor1[b * 2 + e] * t1[e * 4 + a];
-                }
-                t2[b * 4 + a] = sum;
-            }
-        }
+        t2[0] = xFactor1[0] * t1[0] + xFactor1[1] * t1[4];
+        t2[1] = xFactor1[0] * t1[1] + xFactor1[1] * t1[5];
+        t2[2] = xFactor1[0] * t1[2] + xFactor1[1] * t1[6];
+        t2[3] = xFactor1[0] * t1[3] + xFactor1[1] * t1[7];
+        t2[4] = xFactor1[2] * t1[0] + xFactor1[3] * t1[4];
+        t2[5] = xFactor1[2] * t1[1] + xFactor1[3] * t1[5];
+        t2[6] = xFactor1[2] * t1[2] + xFactor1[3] * t1[6];
+        t2[7] = xFactor1[2] * t1[3] + xFactor1[3] * t1[7];
+        t2[8] = xFactor1[4] * t1[0] + xFactor1[5] * t1[4];
+        t2[9] = xFactor1[4] * t1[1] + xFactor1[5] * t1[5];
+        t2[10] = xFactor1[4] * t1[2] + xFactor1[5] * t1[6];
+        t2[11] = xFactor1[4] * t1[3] + xFactor1[5] * t1[7];
 
-        // Step 3 of 3: cf,bfa->abc  (xFactor2, t2 -> result, 48 FLOPs)
-        for (int a = 0; a < 4; a++)
-        {
-            for (int b = 0; b < 3; b++)
-            {
-                for (int c = 0; c < 2; c++)
-                {
-                    result[a * 6 + b * 2 + c] = xFactor2[c] * t2[b * 4 + a];
-                }
-            }
-        }
+        // Step 3 of 3: cf,bfa->abc  (xFactor2, t2 -> result, 48 FLOPs, unrolled)
+        result[0] = xFactor2[0] * t2[0];
+        result[1] = xFactor2[1] * t2[0];
+        result[2] = xFactor2[0] * t2[4];
+        result[3] = xFactor2[1] * t2[4];
+        result[4] = xFactor2[0] * t2[8];
+        result[5] = xFactor2[1] * t2[8];
+        result[6] = xFactor2[0] * t2[1];
+        result[7] = xFactor2[1] * t2[1];
+        result[8] = xFactor2[0] * t2[5];
+        result[9] = xFactor2[1] * t2[5];
+        result[10] = xFactor2[0] * t2[9];
+        result[11] = xFactor2[1] * t2[9];
+        result[12] = xFactor2[0] * t2[2];
+        result[13] = xFactor2[1] * t2[2];
+        result[14] = xFactor2[0] * t2[6];
+        result[15] = xFactor2[1] * t2[6];
+        result[16] = xFactor2[0] * t2[10];
+        result[17] = xFactor2[1] * t2[10];
+        result[18] = xFactor2[0] * t2[3];
+        result[19] = xFactor2[1] * t2[3];
+        result[20] = xFactor2[0] * t2[7];
+        result[21] = xFactor2[1] * t2[7];
+        result[22] = xFactor2[0] * t2[11];
+        result[23] = xFactor2[1] * t2[11];
     }
 }
