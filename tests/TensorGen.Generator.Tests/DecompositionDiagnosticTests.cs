@@ -70,6 +70,7 @@ public class DecompositionDiagnosticTests
     [InlineData("""Order = 2, Shape = [|"3,4,5"|], Ranks = "2,2,2" """, "Order is 2")]
     [InlineData("""Shape = "3,4,5", Ranks = [|"2,2"|] """, "one rank per mode")]
     [InlineData("""[|Order = -1|]""", "at least one mode")]
+    [InlineData("""[|Order = 33|]""", "above 32")]
     public void TG0203_inconsistent_order_points_at_the_argument(string arguments, string explanation)
     {
         Diagnostic diagnostic = AssertSingle(InType(
@@ -207,6 +208,20 @@ public class DecompositionDiagnosticTests
         GeneratorOutcome outcome = GeneratorHarness.Run(source, new DecompositionGenerator());
         AssertLocatedAt(outcome, source, span, "TG0209");
         Assert.Empty(outcome.Sources);
+    }
+
+    [Fact]
+    public void TG9999_an_unexpected_exception_becomes_a_diagnostic_not_a_crash()
+    {
+        var (source, span) = Markup.Parse(InType("""
+            [TensorTrainKernel(TensorTrainOperation.Norm, Order = 2)]
+            public static partial double [|F|](TensorTrain<double> x);
+            """));
+        GeneratorOutcome outcome = GeneratorHarness.Run(source, new DecompositionGenerator(_ => throw new InvalidOperationException("boom")));
+
+        Diagnostic diagnostic = AssertLocatedAt(outcome, source, span, "TG9999");
+        Assert.Contains("boom", Message(diagnostic), StringComparison.Ordinal);
+        Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Id == "CS8795");
     }
 
     [Fact]

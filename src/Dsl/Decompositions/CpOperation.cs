@@ -25,7 +25,8 @@ namespace TensorGen
         Norm = 4,
 
         /// <summary>
-        /// The MTTKRP X_(n) (⊙_{k≠n} A⁽ᵏ⁾) diag(λ) along the one mode in <c>Modes</c>, without forming the Khatri–Rao product:
+        /// The MTTKRP X_(n) (⊙_{k≠n} A⁽ᵏ⁾) along the one mode in <c>Modes</c>, without forming the Khatri–Rao product (the
+        /// weights are not applied, as in Kolda and Bader's definition; a 3-way MTTKRP runs TensorGen's fused kernel):
         /// <c>static partial void F(ReadOnlyTensorSpan&lt;T&gt; x, CpTensor&lt;T&gt; factors, TensorSpan&lt;T&gt; result)</c>, result [n_n, R].
         /// </summary>
         Mttkrp = 5,

@@ -19,8 +19,18 @@ namespace TensorGen.Decompositions;
 [Generator(LanguageNames.CSharp)]
 public sealed class DecompositionGenerator : IIncrementalGenerator
 {
+    private readonly Action<string>? _beforeEmit;
+
+    public DecompositionGenerator()
+    {
+    }
+
+    /// <summary>For tests: <paramref name="beforeEmit"/> runs just before each kernel is emitted (e.g. to throw).</summary>
+    internal DecompositionGenerator(Action<string> beforeEmit) => _beforeEmit = beforeEmit;
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        Action<string>? beforeEmit = _beforeEmit;
         foreach (var (metadataName, format, displayName) in DecompositionDeclarationReader.Attributes)
         {
             IncrementalValuesProvider<DecompositionDeclaration> declarations = context.SyntaxProvider
@@ -31,7 +41,7 @@ public sealed class DecompositionGenerator : IIncrementalGenerator
                 .WithTrackingName(DecompositionTrackingNames.Declarations);
 
             IncrementalValuesProvider<KernelResult> kernels = declarations
-                .Select(static (declaration, cancellationToken) => DecompositionKernelBuilder.Build(declaration, cancellationToken))
+                .Select((declaration, cancellationToken) => DecompositionKernelBuilder.Build(declaration, beforeEmit, cancellationToken))
                 .WithTrackingName(DecompositionTrackingNames.Kernels);
 
             IncrementalValuesProvider<GeneratedKernel?> sources = kernels

@@ -15,7 +15,10 @@ namespace TensorGen.Decompositions;
 /// </summary>
 internal static class DecompositionKernelBuilder
 {
-    public static KernelResult Build(DecompositionDeclaration declaration, CancellationToken cancellationToken)
+    /// <param name="declaration">The first step's output.</param>
+    /// <param name="beforeEmit">Test hook: called with the method's name just before its file is emitted.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
+    public static KernelResult Build(DecompositionDeclaration declaration, Action<string>? beforeEmit, CancellationToken cancellationToken)
     {
         if (declaration.Method is not { } method)
         {
@@ -28,6 +31,7 @@ internal static class DecompositionKernelBuilder
             cancellationToken.ThrowIfCancellationRequested();
             if (validation.Kernel is { } kernel)
             {
+                beforeEmit?.Invoke(method.DisplayName);
                 return new KernelResult(new GeneratedKernel(method.HintName, DecompositionEmitter.Emit(kernel)), EquatableArray<DiagnosticInfo>.Empty);
             }
 

@@ -14,13 +14,17 @@ namespace TensorGen.Decompositions;
 /// <summary>
 /// Runs a lowered decomposition network at run time, exactly as generated kernels do: planned for the actual
 /// sizes (the cheaper of the planner's path and the structure's sweep), bound by <see cref="EinsumProgram"/>,
-/// executed step by step by <see cref="StridedKernels"/>. Programs are cached per expression and shapes.
+/// executed step by step by <see cref="StridedKernels"/> (a 3-way MTTKRP by <see cref="FusedKernels.Mttkrp{T}"/>).
+/// Programs are cached per expression and shapes.
 /// </summary>
 internal static class StructuredContraction
 {
     private const int MaxCachedPrograms = 512;
 
     private static readonly ConcurrentDictionary<string, EinsumProgram> s_programs = new(StringComparer.Ordinal);
+
+    /// <summary>Whether each lowered expression is a 3-way MTTKRP.</summary>
+    private static readonly ConcurrentDictionary<string, bool> s_mttkrp = new(StringComparer.Ordinal);
 
     /// <summary>Evaluates <paramref name="lowered"/> over the components <paramref name="sources"/> supply, into a new dense tensor.</summary>
     public static Tensor<T> Evaluate<T>(LoweredContraction lowered, params ReadOnlySpan<IComponentSource<T>> sources)
@@ -37,7 +41,16 @@ internal static class StructuredContraction
         Tensor<T> result = Tensor.CreateFromShape<T>(shape.Length == 0 ? [1] : shape);
         TensorSpan<T> view = result.AsTensorSpan();
         binding.Result(view.Lengths, view.Strides);
-        BoundProgramRunner.Run(binding, operands, TensorMemory.Of(view), accumulate: false);
+        if (IsMttkrp(lowered))
+        {
+            // A 3-way MTTKRP: the fused kernel generated code calls too (one GEMM per slice, no intermediate).
+            FusedKernels.Mttkrp(binding, Memory(operands[0]), Memory(operands[1]), Memory(operands[2]), TensorMemory.Of(view), accumulate: false);
+        }
+        else
+        {
+            BoundProgramRunner.Run(binding, operands, TensorMemory.Of(view), accumulate: false);
+        }
+
         return result;
     }
 
@@ -45,6 +58,11 @@ internal static class StructuredContraction
     public static T Scalar<T>(LoweredContraction lowered, params ReadOnlySpan<IComponentSource<T>> sources)
         where T : unmanaged, INumberBase<T> =>
         DenseTensors.Span(Evaluate(lowered, sources))[0];
+
+    private static bool IsMttkrp(LoweredContraction lowered) =>
+        s_mttkrp.GetOrAdd(lowered.Expression, _ => MttkrpPattern.Match(lowered.Parse()) is not null);
+
+    private static ReadOnlySpan<T> Memory<T>(Tensor<T> tensor) => TensorMemory.Of(tensor.AsReadOnlyTensorSpan());
 
     private static Tensor<T>[] Gather<T>(LoweredContraction lowered, ReadOnlySpan<IComponentSource<T>> sources)
         where T : unmanaged, INumberBase<T>

@@ -10,11 +10,12 @@ namespace TensorGen.Decompositions.Tests.Lowering;
 public class LoweringTests
 {
     [Fact]
-    public void Cp_mttkrp_skips_its_own_factor_and_keeps_the_rank_index()
+    public void Cp_mttkrp_skips_its_own_factor_and_the_weights_and_is_the_fused_pattern()
     {
         LoweredContraction lowered = DecompositionLowering.Lower(OperationSpec.Of(DecompositionFormat.Cp, DecompositionOperation.Mttkrp, 3, 1));
-        Assert.Equal("abc,d,ad,cd->bd", lowered.Expression);
-        Assert.Equal(new[] { OperandPart.Dense, OperandPart.Weights, OperandPart.Factor, OperandPart.Factor }, lowered.Operands.Select(o => o.Part));
+        Assert.Equal("abc,ad,cd->bd", lowered.Expression);
+        Assert.NotNull(MttkrpPattern.Match(lowered.Parse()));
+        Assert.Equal(new[] { OperandPart.Dense, OperandPart.Factor, OperandPart.Factor }, lowered.Operands.Select(o => o.Part));
         Assert.Equal(new[] { 0, 2 }, lowered.Operands.Where(o => o.Part == OperandPart.Factor).Select(o => o.Index));
     }
 
@@ -65,6 +66,16 @@ public class LoweringTests
         Assert.Equal(sweepIsCheaper, sweep < greedy);
         Assert.Equal(Math.Min(greedy, sweep), lowered.Plan(sizes, sizesKnown: true).Flops);
         Assert.Equal(lowered.SweepPath, lowered.Plan(sizes, sizesKnown: false).Path);
+    }
+
+    [Fact]
+    public void The_largest_declared_network_has_letters_and_a_sweep_plan()
+    {
+        // A 64-site expectation value: 192 operands, 323 indices; past MaxPlannedOperands the sweep is taken unplanned.
+        LoweredContraction lowered = DecompositionLowering.Lower(OperationSpec.Of(DecompositionFormat.TensorTrainMatrix, DecompositionOperation.Expectation, 64));
+        Assert.Equal(323, lowered.Operands.SelectMany(o => o.Labels).Distinct().Count());
+        var sizes = lowered.SizesFrom(lowered.Operands.Select(o => (System.Collections.Generic.IReadOnlyList<long>)o.Labels.Select(_ => 2L).ToArray()).ToList());
+        Assert.Equal(lowered.SweepPath, lowered.Plan(sizes, sizesKnown: true).Path);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Numerics;
 using System.Numerics.Tensors;
 using TensorGen.Decompositions.Tests.Reference;
@@ -55,6 +56,45 @@ public class FormatOperationTests
         TensorTrain<double> x = TensorTrain.Random<double>(shape, bonds, random), y = TensorTrain.Random<double>(shape, bonds, random);
         ComplexArray dx = ComplexArray.Of(x.ToDense()), dy = ComplexArray.Of(y.ToDense());
         Assertions.Close(dx.Inner(dy), x.Inner(y), 1e-12, dx.FrobeniusNorm * dy.FrobeniusNorm);
+    }
+
+    [Fact]
+    public void A_forty_core_inner_product_agrees_with_a_hand_written_zipper()
+    {
+        // 80 operands: past the greedy planner's limit, so the sweep runs unplanned. The reference is the transfer-matrix
+        // recursion E ← Σ_i x_k[:, i, :]ᵀ E y_k[:, i, :] written out with loops.
+        var random = new Random(5);
+        int[] shape = Enumerable.Repeat(3, 40).ToArray();
+        int[] bonds = Enumerable.Repeat(4, 39).ToArray();
+        TensorTrain<double> x = TensorTrain.Random<double>(shape, bonds, random), y = TensorTrain.Random<double>(shape, bonds, random);
+
+        double[,] environment = { { 1 } };
+        for (int k = 0; k < 40; k++)
+        {
+            ComplexArray a = ComplexArray.Of(x.Cores[k]), b = ComplexArray.Of(y.Cores[k]);
+            int left = a.Shape[0], n = a.Shape[1], right = a.Shape[2];
+            var next = new double[right, right];
+            for (int p = 0; p < left; p++)
+            {
+                for (int q = 0; q < left; q++)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        for (int c = 0; c < right; c++)
+                        {
+                            for (int d = 0; d < right; d++)
+                            {
+                                next[c, d] += environment[p, q] * a.Real[(((p * n) + i) * right) + c] * b.Real[(((q * n) + i) * right) + d];
+                            }
+                        }
+                    }
+                }
+            }
+
+            environment = next;
+        }
+
+        Assert.Equal(environment[0, 0], x.Inner(y), 1e-10 * Math.Max(1, Math.Abs(environment[0, 0])));
     }
 
     private static void CheckCp<T>(double tolerance)

@@ -27,6 +27,12 @@
 // 3     #4, t2    ibj,bfi->jf   262144  256
 // 4     #2, t3    fcg,jf->cj    262144  512
 // 5     #5, t4    jck,cj->       16384  1 (output)
+// Kernels (TensorGen's cost model):
+//   1     dae,hai->ei  run time: GEMM engine when GEMM-like and large enough, else strided loop nest
+//   2     ebf,ei->bfi  run time: GEMM engine when GEMM-like and large enough, else strided loop nest
+//   3     ibj,bfi->jf  run time: GEMM engine when GEMM-like and large enough, else strided loop nest
+//   4     fcg,jf->cj   run time: GEMM engine when GEMM-like and large enough, else strided loop nest
+//   5     jck,cj->     run time: GEMM engine when GEMM-like and large enough, else strided loop nest
 #nullable enable
 
 namespace Physics

@@ -25,6 +25,10 @@
 // 1     #0, #1    def,ad->efa     32  8
 // 2     #2, t1    be,efa->bfa     48  12
 // 3     #3, t2    cf,bfa->abc     48  24 (output)
+// Kernels (TensorGen's cost model):
+//   1     def,ad->efa  unrolled (straight-line, constant offsets)
+//   2     be,efa->bfa  unrolled (straight-line, constant offsets)
+//   3     cf,bfa->abc  unrolled (straight-line, constant offsets)
 #nullable enable
 
 partial class Fields

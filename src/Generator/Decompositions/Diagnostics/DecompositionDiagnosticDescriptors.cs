@@ -24,7 +24,7 @@ internal static class DecompositionDiagnosticDescriptors
 
     public static DiagnosticDescriptor OrderMismatch { get; } = Create(DecompositionDiagnosticIds.OrderMismatch,
         "Order missing or inconsistent",
-        "Give Order (the number of modes, at least 1) or a Shape with one entry per mode; Ranks has 1 entry for CP, N for Tucker and N - 1 for trains, and TrainRanks N - 1.");
+        "Give Order (the number of modes: 1 to 32 for CP and Tucker, 1 to 64 for trains) or a Shape with one entry per mode; Ranks has 1 entry for CP, N for Tucker and N - 1 for trains, and TrainRanks N - 1.");
 
     public static DiagnosticDescriptor IncompleteStaticSizes { get; } = Create(DecompositionDiagnosticIds.IncompleteStaticSizes,
         "Incomplete static sizes",

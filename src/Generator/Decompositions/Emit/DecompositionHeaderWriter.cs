@@ -49,6 +49,12 @@ internal static class DecompositionHeaderWriter
             {
                 writer.WriteComment(line);
             }
+
+            writer.WriteComment("Kernels (TensorGen's cost model):");
+            foreach (string line in helper.Kernel.Kernels.Describe(unit.Plan))
+            {
+                writer.WriteComment(line);
+            }
         }
     }
 
@@ -100,7 +106,7 @@ internal static class DecompositionHeaderWriter
             DecompositionOperation.ModeVectorProduct => $"contraction with dense vectors along modes {modes}",
             DecompositionOperation.Inner => "⟨x, y⟩ = Σ conj(x) y, without densifying",
             DecompositionOperation.Norm => "‖x‖ = √⟨x, x⟩, without densifying",
-            DecompositionOperation.Mttkrp => $"X_({modes}) times the Khatri–Rao product of the other factors, times diag(λ), never forming the Khatri–Rao product",
+            DecompositionOperation.Mttkrp => $"X_({modes}) times the Khatri–Rao product of the other factors (weights not applied), never forming the Khatri–Rao product",
             DecompositionOperation.MatVec => "A times a dense vector [n_1, …, n_N]",
             DecompositionOperation.Apply => "A times a tensor train, a tensor train with multiplied bonds",
             _ => "⟨x | A | y⟩ = Σ conj(x) A y, without densifying",

@@ -111,7 +111,7 @@ internal static class DecompositionLowering
                 int mode = spec.Modes[0];
                 string[] modes = network.Letters.Take(order);
                 network.AddDense(0, 0, modes);
-                FormatTerms factors = network.AddFormat(format, 1, false, modes, null, skippedFactor: mode);
+                FormatTerms factors = network.AddFormat(format, 1, false, modes, null, skippedFactor: mode, withWeights: false);
                 return network.Finish(new[] { modes[mode], factors.RankLabel! }, null);
             }
 
@@ -261,8 +261,12 @@ internal static class DecompositionLowering
         public int AddDense(int source, int index, params string[] labels) =>
             Add(new LoweredOperand(source, OperandPart.Dense, index, false, labels.ToEquatableArray()));
 
-        /// <summary>Adds a format's components over the given mode labels, with fresh rank or bond labels.</summary>
-        public FormatTerms AddFormat(DecompositionFormat format, int source, bool conjugate, string[] modes, string[]? columns, int skippedFactor = -1)
+        /// <summary>
+        /// Adds a format's components over the given mode labels, with fresh rank or bond labels; an MTTKRP leaves out
+        /// its own mode's factor and CP's weights.
+        /// </summary>
+        public FormatTerms AddFormat(DecompositionFormat format, int source, bool conjugate, string[] modes, string[]? columns, int skippedFactor = -1,
+            bool withWeights = true)
         {
             int order = modes.Length;
             var positions = new List<int>();
@@ -272,7 +276,11 @@ internal static class DecompositionLowering
                 {
                     string rank = Letters.Next();
                     Ranks.Add(rank);
-                    positions.Add(Add(new LoweredOperand(source, OperandPart.Weights, 0, conjugate, new[] { rank }.ToEquatableArray())));
+                    if (withWeights)
+                    {
+                        positions.Add(Add(new LoweredOperand(source, OperandPart.Weights, 0, conjugate, new[] { rank }.ToEquatableArray())));
+                    }
+
                     for (int k = 0; k < order; k++)
                     {
                         if (k != skippedFactor)

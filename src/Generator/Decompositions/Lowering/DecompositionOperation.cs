@@ -21,7 +21,11 @@ internal enum DecompositionOperation
     /// <summary>‖x‖ = √⟨x, x⟩, without densifying.</summary>
     Norm,
 
-    /// <summary>CP's matricized tensor times Khatri–Rao product, M = X_(n) (⊙_{k≠n} A⁽ᵏ⁾) diag(λ), without forming the Khatri–Rao product.</summary>
+    /// <summary>
+    /// CP's matricized tensor times Khatri–Rao product, M = X_(n) (⊙_{k≠n} A⁽ᵏ⁾), without forming the Khatri–Rao product
+    /// (Kolda &amp; Bader 2009 §3.4: the weights are not applied). For a 3-way tensor the network "ijk,jr,kr->ir" is the
+    /// runtime's fused MTTKRP.
+    /// </summary>
     Mttkrp,
 
     /// <summary>TT-matrix times a dense vector of shape [n_1, …, n_N]; a dense result of shape [m_1, …, m_N].</summary>

@@ -3,9 +3,10 @@ using System.Collections.Generic;
 namespace TensorGen.Decompositions.Lowering;
 
 /// <summary>
-/// Hands out distinct einsum index letters in a fixed order: a–z, A–Z, then Greek and Cyrillic letters, so that
-/// networks with more than 52 indices (a 16-core MPS expectation value has 83) can be written. Any Unicode
-/// letter is an einsum index; the order only keeps lowered expressions readable and deterministic.
+/// Hands out distinct einsum index letters in a fixed order: a–z, A–Z, then Greek, Cyrillic and CJK letters, so that
+/// networks with more than 52 indices (a 16-core MPS expectation value has 83, a 64-core one 323) can be written.
+/// Any Unicode letter is an einsum index (and a C# identifier character); the order only keeps lowered expressions
+/// readable and deterministic.
 /// </summary>
 internal sealed class IndexAlphabet
 {
@@ -77,6 +78,12 @@ internal sealed class IndexAlphabet
         }
 
         for (char c = '\u0410'; c <= '\u042F'; c++)
+        {
+            letters.Add(c.ToString());
+        }
+
+        // CJK unified ideographs (category Lo), for the largest networks.
+        for (char c = '\u4E00'; c < '\u5000'; c++)
         {
             letters.Add(c.ToString());
         }

@@ -20,6 +20,12 @@ internal sealed class LoweredContraction : IEquatable<LoweredContraction>
     /// <summary>The size a rank or bond index is assumed to have when a dynamic kernel is planned at build time.</summary>
     public const long AssumedRankSize = 16;
 
+    /// <summary>
+    /// Networks with more operands than this take the sweep without asking the greedy planner, whose search grows
+    /// with the fourth power of the operand count (a 64-core MPS expectation value has 192 operands).
+    /// </summary>
+    public const int MaxPlannedOperands = 64;
+
     public LoweredContraction(EquatableArray<LoweredOperand> operands, EquatableArray<string> output, EquatableArray<string> rankLabels,
         ContractionPath? sweepPath)
     {
@@ -85,7 +91,7 @@ internal sealed class LoweredContraction : IEquatable<LoweredContraction>
     {
         EinsumExpression expression = Parse();
         ContractionPlan? sweep = SweepPath is null ? null : ContractionPlan.Lower(expression, SweepPath, sizes);
-        if (sweep is not null && !sizesKnown)
+        if (sweep is not null && (!sizesKnown || Operands.Count > MaxPlannedOperands))
         {
             return sweep;
         }

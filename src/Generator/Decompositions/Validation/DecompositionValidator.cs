@@ -44,6 +44,15 @@ internal static class DecompositionValidator
         bool isStatic = method.Shape.Value is not null || method.Ranks.Value is not null || method.TrainRanks.Value is not null;
 
         int order = CheckOrder(method, shape, diagnostics);
+        if (order > MaxOrder(format))
+        {
+            diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.OrderMismatch,
+                $"Order {order.ToString(CultureInfo.InvariantCulture)} is above {MaxOrder(format).ToString(CultureInfo.InvariantCulture)}, the most a "
+                + $"[{method.AttributeName}] kernel takes (its network is planned at build time). Split the tensor or use the run-time formats.",
+                method.OrderLocation ?? method.Shape.Location ?? method.Location));
+            order = -1;
+        }
+
         if (order > 0)
         {
             CheckCount(method, ranks, method.Ranks, RankCount(format, order), "Ranks", RanksMeaning(format), diagnostics);
@@ -410,6 +419,10 @@ internal static class DecompositionValidator
 
         return diagnostics.Count > before ? null : element;
     }
+
+    /// <summary>The largest order a kernel is generated for: CP and Tucker networks are planned greedily, trains by sweeps.</summary>
+    private static int MaxOrder(DecompositionFormat format) =>
+        format is DecompositionFormat.Cp or DecompositionFormat.Tucker ? 32 : 64;
 
     private static int RankCount(DecompositionFormat format, int order) => format switch
     {
