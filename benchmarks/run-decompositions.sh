@@ -23,5 +23,7 @@ else
 fi
 OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 /usr/bin/python3 benchmarks/peers/cp_als_sweep.py --threads 1 | tee -a "$out/numpy.txt"
 
-dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- --filter '*Decomposition*' --artifacts "$out/bdn" "$@"
+# BenchmarkDotNet rebuilds the project (with every generated kernel) for its own process; on a loaded machine that can
+# outlast its default 2-minute build timeout.
+dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- --filter '*Decomposition*' --buildTimeout 900 --artifacts "$out/bdn" "$@"
 echo "after:  $(uptime)" | tee -a "$out/load.txt"
