@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Numerics.Tensors;
 
 namespace TensorGen.Benchmarks.Equivariant;
@@ -16,6 +17,7 @@ public static class QuickTiming
         foreach (EquivariantConfig config in EquivariantConfig.All)
         {
             var data = new ProductData<float>(config, 2000, v => (float)v);
+            CheckPeers(config);
             double forward = Best(() => config.ForwardSingle(data.X1, data.X2, data.Weights, data.Output));
             double both = Best(() =>
             {
@@ -24,6 +26,23 @@ public static class QuickTiming
             });
             Console.WriteLine($"{config.Name,-16} fwd {2000 / forward,12:N0} el/s ({config.ForwardFlops * 2000 / forward / 1e9,6:F1} GFLOP/s)   "
                 + $"fwd+bwd {2000 / both,12:N0} el/s ({(config.ForwardFlops + config.BackwardFlops) * 2000 / both / 1e9,6:F1} GFLOP/s)");
+        }
+    }
+
+    /// <summary>The peers compute the same product as the kernel (in double, on a small batch), so their timings compare like with like.</summary>
+    private static void CheckPeers(EquivariantConfig config)
+    {
+        var data = new ProductData<double>(config, 9, v => v);
+        config.ForwardDouble(data.X1, data.X2, data.Weights, data.Output);
+        var naive = new double[data.OutputData.Length];
+        new NaiveTensorProduct<double>(config.Product).Forward(data.X1Data, data.X2Data, data.WeightsData, naive, 9);
+        var dense = new double[data.OutputData.Length];
+        new DenseEinsumTensorProduct<double>(config.Product, data.X1Data, data.X2Data, data.WeightsData, dense, 9).Forward();
+        double naiveError = data.OutputData.Zip(naive, (a, b) => Math.Abs(a - b)).Max();
+        double denseError = data.OutputData.Zip(dense, (a, b) => Math.Abs(a - b)).Max();
+        if (naiveError > 1e-9 || denseError > 1e-9)
+        {
+            throw new InvalidOperationException($"{config.Name}: the peers disagree with the kernel (naive {naiveError}, dense einsum {denseError}).");
         }
     }
 
