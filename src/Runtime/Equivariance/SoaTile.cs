@@ -64,6 +64,7 @@ public static class SoaTile
     /// Copies <paramref name="rows"/> rows of <paramref name="dim"/> features, starting at <paramref name="source"/> (the
     /// first row's first feature) with the given strides, into <paramref name="tile"/>; lanes past <paramref name="rows"/> are zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Gather<T>(ref readonly T source, nint rowStride, nint columnStride, int rows, int dim, Span<T> tile)
         where T : unmanaged
     {
@@ -107,6 +108,7 @@ public static class SoaTile
     }
 
     /// <summary>Writes the first <paramref name="rows"/> lanes of <paramref name="tile"/> to rows of a strided tensor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Scatter<T>(ReadOnlySpan<T> tile, int rows, int dim, ref T destination, nint rowStride, nint columnStride)
         where T : unmanaged
     {

@@ -203,6 +203,7 @@ public static class TensorProductDriver
             body(job, (int)((long)tiles * w / workers), (int)((long)tiles * (w + 1) / workers), w));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardTiles<T, TKernel>(in ForwardJob<T> job, int firstTile, int endTile)
         where T : unmanaged
         where TKernel : ITensorProductForward<T>
@@ -242,6 +243,7 @@ public static class TensorProductDriver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BackwardTiles<T, TKernel>(in BackwardJob<T> job, int firstTile, int endTile, int worker)
         where T : unmanaged, INumberBase<T>
         where TKernel : ITensorProductBackward<T>

@@ -21,6 +21,7 @@ internal static class TileTranspose
     /// <paramref name="source"/> (row stride <paramref name="rowStride"/>) into <paramref name="tile"/>. <paramref name="blockedDim"/>
     /// is a multiple of the lane count.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gather<T>(ref T source, nint rowStride, int blockedDim, ref T tile)
     {
         if (typeof(T) == typeof(float))
@@ -62,6 +63,7 @@ internal static class TileTranspose
     }
 
     /// <summary>The inverse of <see cref="Gather{T}"/>: features [0, <paramref name="blockedDim"/>) of a full tile to the lanes rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scatter<T>(ref T tile, int blockedDim, ref T destination, nint rowStride)
     {
         if (typeof(T) == typeof(float))
