@@ -282,7 +282,6 @@ public static class TensorProductDriver
                 if (perRowWeights)
                 {
                     SoaTile.Gather(in job.Weights.Row(row), job.Weights.RowStride, job.Weights.ColumnStride, rows, layout.WeightCount, w);
-                    gw.Clear();
                 }
 
                 gx1.Clear();

@@ -71,6 +71,12 @@ internal sealed class TensorProductPathWriter
 
     private bool IsUu => _path.Mode is ConnectionMode.Uuu or ConnectionMode.Uuw;
 
+    /// <summary>
+    /// Each weight's gradient is written once per tile by its path: stored for per-row weights (the tile holds only this
+    /// tile's rows), added for shared weights (the tile accumulates a worker's rows).
+    /// </summary>
+    private string WeightGradientWrite => _sharedWeights ? "Add" : "Store";
+
     /// <summary>The body of the forward path method.</summary>
     public void WriteForward()
     {
@@ -223,7 +229,7 @@ internal sealed class TensorProductPathWriter
             foreach (int b in Enumerable.Range(0, block))
             {
                 string sum = string.Join(" + ", _sparsity.UsedK.Select(k => $"(g{b}_{k} * t{k})"));
-                Line($"Add(ref gradWeights, {N(_path.WeightOffset)} + (pair * {N(W)}) + o + {b}, {sum});");
+                Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + (pair * {N(W)}) + o + {b}, {sum});");
             }
 
             _writer.CloseBlock();
@@ -527,7 +533,7 @@ internal sealed class TensorProductPathWriter
                 Line($"AddProduct(ref gradX1, f1 + {i}, weight, s{i});");
             }
 
-            Line($"Add(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {string.Join(" + ", _sparsity.UsedI.Select(i => $"(x1_{i} * s{i})"))});");
+            Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {string.Join(" + ", _sparsity.UsedI.Select(i => $"(x1_{i} * s{i})"))});");
             foreach (int i in _sparsity.UsedI)
             {
                 Line($"Lanes wx{i} = weight * x1_{i};");
@@ -658,7 +664,7 @@ internal sealed class TensorProductPathWriter
         OpenLoop("o", W);
         Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
         string sum = string.Join(" + ", _sparsity.UsedK.Select(k => $"(Load(ref gradOutput, fo + {k}) * t{k})"));
-        Line($"Add(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {sum});");
+        Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {sum});");
         _writer.CloseBlock();
     }
 
