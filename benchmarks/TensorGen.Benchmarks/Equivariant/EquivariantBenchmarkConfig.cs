@@ -18,6 +18,9 @@ public sealed class EquivariantBenchmarkConfig : ManualConfig
     {
         AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithEnvironmentVariable("TENSORGEN_NUM_THREADS", "1"));
         AddColumn(new ElementsPerSecondColumn());
+
+        // The generated host project compiles every kernel of this assembly again; on a shared machine that takes minutes.
+        WithBuildTimeout(System.TimeSpan.FromMinutes(20));
     }
 }
 
