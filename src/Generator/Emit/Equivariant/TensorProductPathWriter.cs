@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
@@ -228,7 +229,7 @@ internal sealed class TensorProductPathWriter
 
             foreach (int b in Enumerable.Range(0, block))
             {
-                string sum = string.Join(" + ", _sparsity.UsedK.Select(k => $"(g{b}_{k} * t{k})"));
+                string sum = FusedSum(_sparsity.UsedK.Select(k => ($"g{b}_{k}", $"t{k}")));
                 Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + (pair * {N(W)}) + o + {b}, {sum});");
             }
 
@@ -533,7 +534,7 @@ internal sealed class TensorProductPathWriter
                 Line($"AddProduct(ref gradX1, f1 + {i}, weight, s{i});");
             }
 
-            Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {string.Join(" + ", _sparsity.UsedI.Select(i => $"(x1_{i} * s{i})"))});");
+            Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {FusedSum(_sparsity.UsedI.Select(i => ($"x1_{i}", $"s{i}")))});");
             foreach (int i in _sparsity.UsedI)
             {
                 Line($"Lanes wx{i} = weight * x1_{i};");
@@ -573,7 +574,7 @@ internal sealed class TensorProductPathWriter
 
     /// <summary>Σ_k c_ik {vector}_k over the folded pairs of row i.</summary>
     private string FoldedSum(int i, string vector) =>
-        string.Join(" + ", _sparsity.Pairs.Where(p => p.I == i).Select(p => $"({p.Name} * {vector}{p.K})"));
+        FusedSum(_sparsity.Pairs.Where(p => p.I == i).Select(p => (p.Name, vector + p.K.ToString(CultureInfo.InvariantCulture))));
 
     private void WriteBackwardUu()
     {
@@ -663,7 +664,7 @@ internal sealed class TensorProductPathWriter
     {
         OpenLoop("o", W);
         Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
-        string sum = string.Join(" + ", _sparsity.UsedK.Select(k => $"(Load(ref gradOutput, fo + {k}) * t{k})"));
+        string sum = FusedSum(_sparsity.UsedK.Select(k => ($"Load(ref gradOutput, fo + {k})", $"t{k}")));
         Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {sum});");
         _writer.CloseBlock();
     }
@@ -731,7 +732,19 @@ internal sealed class TensorProductPathWriter
         }
     }
 
-    private string Dot(string a, string b) => string.Join(" + ", _sparsity.UsedK.Select(k => $"({a}{k} * {b}{k})"));
+    private string Dot(string a, string b) => FusedSum(_sparsity.UsedK.Select(k => (a + k.ToString(CultureInfo.InvariantCulture), b + k.ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>Σ aₙ bₙ as a chain of fused multiply-adds: MultiplyAdd(a₂, b₂, MultiplyAdd(a₁, b₁, a₀ * b₀)).</summary>
+    private static string FusedSum(IEnumerable<(string A, string B)> terms)
+    {
+        string? sum = null;
+        foreach (var (a, b) in terms)
+        {
+            sum = sum is null ? $"({a} * {b})" : $"MultiplyAdd({a}, {b}, {sum})";
+        }
+
+        return sum ?? "Lanes.Zero";
+    }
 
     private string Weight(string index) =>
         (_sharedWeights ? "Broadcast(ref weights, " : "Load(ref weights, ") + N(_path.WeightOffset) + " + " + index + ")";
