@@ -35,12 +35,13 @@ public static class QuickTiming
     {
         var data = new ProductData<double>(config, 9, v => v);
         config.ForwardDouble(data.X1, data.X2, data.Weights, data.Output);
-        var naive = new double[data.OutputData.Length];
+        double[] output = data.OutputData;
+        var naive = new double[output.Length];
         new NaiveTensorProduct<double>(config.Product).Forward(data.X1Data, data.X2Data, data.WeightsData, naive, 9);
-        var dense = new double[data.OutputData.Length];
+        var dense = new double[output.Length];
         new DenseEinsumTensorProduct<double>(config.Product, data.X1Data, data.X2Data, data.WeightsData, dense, 9).Forward();
-        double naiveError = data.OutputData.Zip(naive, (a, b) => Math.Abs(a - b)).Max();
-        double denseError = data.OutputData.Zip(dense, (a, b) => Math.Abs(a - b)).Max();
+        double naiveError = output.Zip(naive, (a, b) => Math.Abs(a - b)).Max();
+        double denseError = output.Zip(dense, (a, b) => Math.Abs(a - b)).Max();
         if (naiveError > 1e-9 || denseError > 1e-9)
         {
             throw new InvalidOperationException($"{config.Name}: the peers disagree with the kernel (naive {naiveError}, dense einsum {denseError}).");

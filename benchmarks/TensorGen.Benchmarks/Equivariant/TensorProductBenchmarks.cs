@@ -39,7 +39,7 @@ public abstract class TensorProductForwardBenchmarks<T> : IFlopCount, IElementCo
     {
         _data = new ProductData<T>(Configuration, Batch, T.CreateChecked);
         _naive = new NaiveTensorProduct<T>(Configuration.Product);
-        _peerOutput = new T[_data.OutputData.Length];
+        _peerOutput = new T[Batch * Configuration.Product.DimOut];
         _dense = new DenseEinsumTensorProduct<T>(Configuration.Product, _data.X1Data, _data.X2Data, _data.WeightsData, _peerOutput, Batch);
     }
 
