@@ -4,10 +4,12 @@ using TensorGen.Benchmarks;
 
 // The whole suite: dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- --filter '*'
 // Results: BenchmarkDotNet.Artifacts/ and benchmarks/results/suite.md, suite.png.
-// A stopwatch look at the tensor products: dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- equivariant-quick
+// A stopwatch look at the tensor products: dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- equivariant-quick [batch] [runs]
 if (args.Length > 0 && args[0] == "equivariant-quick")
 {
-    TensorGen.Benchmarks.Equivariant.QuickTiming.Run();
+    TensorGen.Benchmarks.Equivariant.QuickTiming.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15);
     return;
 }
 

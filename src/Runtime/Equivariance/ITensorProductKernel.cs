@@ -23,9 +23,10 @@ public interface ITensorProductForward<T> : ITensorProductKernel<T>
 }
 
 /// <summary>
-/// A generated backward tensor product for one tile: adds the gradients with respect to x1, x2 and the weights given the
-/// output's gradient. The x1 and x2 gradient tiles arrive zeroed; the weights' gradient tile accumulates over a worker's
-/// tiles when the weights are shared (and is summed over its lanes at the end), and arrives zeroed otherwise.
+/// A generated backward tensor product for one tile: the gradients with respect to x1, x2 and the weights given the
+/// output's gradient. The x1 and x2 gradient tiles arrive zeroed and are added to; the weights' gradient tile accumulates
+/// over a worker's tiles when the weights are shared (and is summed over its lanes at the end), and is written in full
+/// otherwise.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
 public interface ITensorProductBackward<T> : ITensorProductKernel<T>

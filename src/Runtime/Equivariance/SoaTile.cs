@@ -64,6 +64,7 @@ public static class SoaTile
     /// Copies <paramref name="rows"/> rows of <paramref name="dim"/> features, starting at <paramref name="source"/> (the
     /// first row's first feature) with the given strides, into <paramref name="tile"/>; lanes past <paramref name="rows"/> are zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Gather<T>(ref readonly T source, nint rowStride, nint columnStride, int rows, int dim, Span<T> tile)
         where T : unmanaged
     {
@@ -106,8 +107,13 @@ public static class SoaTile
         }
     }
 
-    /// <summary>Writes the first <paramref name="rows"/> lanes of <paramref name="tile"/> to rows of a strided tensor.</summary>
-    internal static void Scatter<T>(ReadOnlySpan<T> tile, int rows, int dim, ref T destination, nint rowStride, nint columnStride)
+    /// <summary>
+    /// Writes the first <paramref name="rows"/> lanes of <paramref name="tile"/> to rows of a strided tensor. With
+    /// <paramref name="streaming"/>, full tiles of 32-byte-aligned rows are written with non-temporal stores, which skip
+    /// reading the destination's cache lines first — for results too large to stay in cache (call <c>Sse.StoreFence</c> after).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Scatter<T>(ReadOnlySpan<T> tile, int rows, int dim, ref T destination, nint rowStride, nint columnStride, bool streaming = false)
         where T : unmanaged
     {
         int lanes = Vector<T>.Count;
@@ -121,7 +127,7 @@ public static class SoaTile
         if (rows == lanes && columnStride == 1 && TileTranspose.IsSupported<T>())
         {
             first = dim - (dim % lanes);
-            TileTranspose.Scatter(ref source, first, ref destination, rowStride);
+            TileTranspose.Scatter(ref source, first, ref destination, rowStride, streaming && TileTranspose.IsAligned(ref destination, rowStride));
         }
 
         for (int r = 0; r < rows; r++)

@@ -90,6 +90,7 @@ public static class SphericalHarmonicsDriver
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Tiles<T, TKernel>(StridedRows<T> vectors, StridedRows<T> output, int batch, int firstTile, int endTile)
         where T : unmanaged
         where TKernel : ISphericalHarmonicsKernel<T>

@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Threading.Tasks;
 
 namespace TensorGen.Runtime.Equivariance;
@@ -203,6 +204,7 @@ public static class TensorProductDriver
             body(job, (int)((long)tiles * w / workers), (int)((long)tiles * (w + 1) / workers), w));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardTiles<T, TKernel>(in ForwardJob<T> job, int firstTile, int endTile)
         where T : unmanaged
         where TKernel : ITensorProductForward<T>
@@ -212,6 +214,7 @@ public static class TensorProductDriver
         bool perRowWeights = !layout.SharedWeights && layout.WeightCount > 0;
         int x1Length = layout.Dim1 * lanes, x2Length = layout.Dim2 * lanes, outLength = layout.DimOut * lanes;
         int wLength = perRowWeights ? layout.WeightCount * lanes : 0;
+        bool streaming = IsStreamed<T>(job.Batch, layout.DimOut);
         T[] rented = ArrayPool<T>.Shared.Rent(x1Length + x2Length + wLength + outLength + 1);
         try
         {
@@ -233,7 +236,12 @@ public static class TensorProductDriver
                 }
 
                 TKernel.Forward(ref MemoryMarshal.GetReference(x1), ref MemoryMarshal.GetReference(x2), ref weights, ref MemoryMarshal.GetReference(output));
-                SoaTile.Scatter<T>(output, rows, layout.DimOut, ref job.Output.Row(row), job.Output.RowStride, job.Output.ColumnStride);
+                SoaTile.Scatter<T>(output, rows, layout.DimOut, ref job.Output.Row(row), job.Output.RowStride, job.Output.ColumnStride, streaming);
+            }
+
+            if (streaming)
+            {
+                Sse.StoreFence();
             }
         }
         finally
@@ -242,6 +250,7 @@ public static class TensorProductDriver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BackwardTiles<T, TKernel>(in BackwardJob<T> job, int firstTile, int endTile, int worker)
         where T : unmanaged, INumberBase<T>
         where TKernel : ITensorProductBackward<T>
@@ -254,6 +263,8 @@ public static class TensorProductDriver
         int wLength = perRowWeights ? layout.WeightCount * lanes : 0;
         int gwLength = weighted ? layout.WeightCount * lanes : 0;
         int total = (2 * (x1Length + x2Length)) + wLength + outLength + gwLength + 1;
+        bool streamX1 = IsStreamed<T>(job.Batch, layout.Dim1);
+        bool streamWeights = perRowWeights && IsStreamed<T>(job.Batch, layout.WeightCount);
         T[] rented = ArrayPool<T>.Shared.Rent(total);
         try
         {
@@ -280,19 +291,23 @@ public static class TensorProductDriver
                 if (perRowWeights)
                 {
                     SoaTile.Gather(in job.Weights.Row(row), job.Weights.RowStride, job.Weights.ColumnStride, rows, layout.WeightCount, w);
-                    gw.Clear();
                 }
 
                 gx1.Clear();
                 gx2.Clear();
                 TKernel.Backward(ref MemoryMarshal.GetReference(x1), ref MemoryMarshal.GetReference(x2), ref weights, ref MemoryMarshal.GetReference(g),
                     ref MemoryMarshal.GetReference(gx1), ref MemoryMarshal.GetReference(gx2), ref MemoryMarshal.GetReference(gw));
-                SoaTile.Scatter<T>(gx1, rows, layout.Dim1, ref job.GradX1.Row(row), job.GradX1.RowStride, job.GradX1.ColumnStride);
+                SoaTile.Scatter<T>(gx1, rows, layout.Dim1, ref job.GradX1.Row(row), job.GradX1.RowStride, job.GradX1.ColumnStride, streamX1);
                 SoaTile.Scatter<T>(gx2, rows, layout.Dim2, ref job.GradX2.Row(row), job.GradX2.RowStride, job.GradX2.ColumnStride);
                 if (perRowWeights)
                 {
-                    SoaTile.Scatter<T>(gw, rows, layout.WeightCount, ref job.GradWeights.Row(row), job.GradWeights.RowStride, job.GradWeights.ColumnStride);
+                    SoaTile.Scatter<T>(gw, rows, layout.WeightCount, ref job.GradWeights.Row(row), job.GradWeights.RowStride, job.GradWeights.ColumnStride, streamWeights);
                 }
+            }
+
+            if (streamX1 || streamWeights)
+            {
+                Sse.StoreFence();
             }
 
             if (weighted && layout.SharedWeights)
@@ -318,6 +333,12 @@ public static class TensorProductDriver
             ArrayPool<T>.Shared.Return(rented);
         }
     }
+
+    /// <summary>Results of at least this many bytes are written with non-temporal stores: they would not stay in cache anyway.</summary>
+    internal const long StreamingBytes = 4 << 20;
+
+    private static bool IsStreamed<T>(int batch, int features) =>
+        Sse.IsSupported && (long)batch * features * Unsafe.SizeOf<T>() >= StreamingBytes;
 
     /// <summary>A (possibly strided) weight vector copied to a dense array, so that kernels read shared weights by index.</summary>
     private static T[] Dense<T>(ReadOnlyTensorSpan<T> weights, int count)

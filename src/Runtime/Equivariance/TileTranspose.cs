@@ -21,6 +21,7 @@ internal static class TileTranspose
     /// <paramref name="source"/> (row stride <paramref name="rowStride"/>) into <paramref name="tile"/>. <paramref name="blockedDim"/>
     /// is a multiple of the lane count.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gather<T>(ref T source, nint rowStride, int blockedDim, ref T tile)
     {
         if (typeof(T) == typeof(float))
@@ -61,8 +62,16 @@ internal static class TileTranspose
         }
     }
 
-    /// <summary>The inverse of <see cref="Gather{T}"/>: features [0, <paramref name="blockedDim"/>) of a full tile to the lanes rows.</summary>
-    public static void Scatter<T>(ref T tile, int blockedDim, ref T destination, nint rowStride)
+    /// <summary>Whether every row starting at <paramref name="destination"/> is 32-byte aligned (so aligned vector stores apply).</summary>
+    public static unsafe bool IsAligned<T>(ref T destination, nint rowStride) =>
+        ((nuint)Unsafe.AsPointer(ref destination) % 32) == 0 && (rowStride * Unsafe.SizeOf<T>()) % 32 == 0;
+
+    /// <summary>
+    /// The inverse of <see cref="Gather{T}"/>: features [0, <paramref name="blockedDim"/>) of a full tile to the lanes rows;
+    /// non-temporal (streaming) stores when <paramref name="streaming"/>, which requires <see cref="IsAligned{T}"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static unsafe void Scatter<T>(ref T tile, int blockedDim, ref T destination, nint rowStride, bool streaming)
     {
         if (typeof(T) == typeof(float))
         {
@@ -75,14 +84,14 @@ internal static class TileTranspose
                     Vector256.LoadUnsafe(ref at, 0), Vector256.LoadUnsafe(ref at, 8), Vector256.LoadUnsafe(ref at, 16), Vector256.LoadUnsafe(ref at, 24),
                     Vector256.LoadUnsafe(ref at, 32), Vector256.LoadUnsafe(ref at, 40), Vector256.LoadUnsafe(ref at, 48), Vector256.LoadUnsafe(ref at, 56),
                     out var r0, out var r1, out var r2, out var r3, out var r4, out var r5, out var r6, out var r7);
-                r0.StoreUnsafe(ref d, (nuint)(f + (0 * rowStride)));
-                r1.StoreUnsafe(ref d, (nuint)(f + (1 * rowStride)));
-                r2.StoreUnsafe(ref d, (nuint)(f + (2 * rowStride)));
-                r3.StoreUnsafe(ref d, (nuint)(f + (3 * rowStride)));
-                r4.StoreUnsafe(ref d, (nuint)(f + (4 * rowStride)));
-                r5.StoreUnsafe(ref d, (nuint)(f + (5 * rowStride)));
-                r6.StoreUnsafe(ref d, (nuint)(f + (6 * rowStride)));
-                r7.StoreUnsafe(ref d, (nuint)(f + (7 * rowStride)));
+                Store(r0, ref d, f, streaming);
+                Store(r1, ref Unsafe.Add(ref d, rowStride), f, streaming);
+                Store(r2, ref Unsafe.Add(ref d, 2 * rowStride), f, streaming);
+                Store(r3, ref Unsafe.Add(ref d, 3 * rowStride), f, streaming);
+                Store(r4, ref Unsafe.Add(ref d, 4 * rowStride), f, streaming);
+                Store(r5, ref Unsafe.Add(ref d, 5 * rowStride), f, streaming);
+                Store(r6, ref Unsafe.Add(ref d, 6 * rowStride), f, streaming);
+                Store(r7, ref Unsafe.Add(ref d, 7 * rowStride), f, streaming);
             }
         }
         else
@@ -94,11 +103,37 @@ internal static class TileTranspose
                 ref double at = ref Unsafe.Add(ref t, f * 4);
                 Transpose4(Vector256.LoadUnsafe(ref at, 0), Vector256.LoadUnsafe(ref at, 4), Vector256.LoadUnsafe(ref at, 8), Vector256.LoadUnsafe(ref at, 12),
                     out var r0, out var r1, out var r2, out var r3);
-                r0.StoreUnsafe(ref d, (nuint)(f + (0 * rowStride)));
-                r1.StoreUnsafe(ref d, (nuint)(f + (1 * rowStride)));
-                r2.StoreUnsafe(ref d, (nuint)(f + (2 * rowStride)));
-                r3.StoreUnsafe(ref d, (nuint)(f + (3 * rowStride)));
+                Store(r0, ref d, f, streaming);
+                Store(r1, ref Unsafe.Add(ref d, rowStride), f, streaming);
+                Store(r2, ref Unsafe.Add(ref d, 2 * rowStride), f, streaming);
+                Store(r3, ref Unsafe.Add(ref d, 3 * rowStride), f, streaming);
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Store(Vector256<float> value, ref float row, int feature, bool streaming)
+    {
+        if (streaming)
+        {
+            Avx.StoreAlignedNonTemporal((float*)Unsafe.AsPointer(ref Unsafe.Add(ref row, feature)), value);
+        }
+        else
+        {
+            value.StoreUnsafe(ref row, (nuint)feature);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Store(Vector256<double> value, ref double row, int feature, bool streaming)
+    {
+        if (streaming)
+        {
+            Avx.StoreAlignedNonTemporal((double*)Unsafe.AsPointer(ref Unsafe.Add(ref row, feature)), value);
+        }
+        else
+        {
+            value.StoreUnsafe(ref row, (nuint)feature);
         }
     }
 

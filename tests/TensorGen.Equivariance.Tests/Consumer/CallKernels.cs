@@ -24,6 +24,10 @@ public static partial class CallKernels
     public static partial void CrossBackward(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> gradOutput,
         TensorSpan<float> gradX1, TensorSpan<float> gradX2);
 
+    /// <summary>32 features per row: rows of an aligned buffer are 32-byte aligned, so large outputs are streamed.</summary>
+    [TensorProduct("8x0e+8x1o", "1x0e+1x1o", "8x0e+8x1o")]
+    public static partial void Aligned(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> weights, TensorSpan<float> output);
+
     [TensorProduct("3x1o+2x2e", "1x1o", "3x0e+3x2e+2x2o", Instructions = "0,0,0,uvu,true; 0,0,1,uvu,true; 1,0,2,uvu,true", SharedWeights = false,
         Wigner3j = Wigner3jConvention.E3nnLegacy)]
     public static partial void Legacy(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, ReadOnlyTensorSpan<double> weights, TensorSpan<double> output);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
@@ -49,7 +50,7 @@ internal sealed class TensorProductPathWriter
     }
 
     /// <summary>Whether the forward code of <paramref name="path"/> writes each element of its output block exactly once.</summary>
-    public static bool WritesOnce(TensorProductPath path) => path.Mode switch
+    public static bool WritesOnce(TensorProductPath path) => UsesGemm(path) || path.Mode switch
     {
         ConnectionMode.Uvu => path.Block2.Mul == 1,
         ConnectionMode.Uuu or ConnectionMode.Uvuv or ConnectionMode.Uvv => true,
@@ -71,10 +72,20 @@ internal sealed class TensorProductPathWriter
 
     private bool IsUu => _path.Mode is ConnectionMode.Uuu or ConnectionMode.Uuw;
 
+    /// <summary>
+    /// Each weight's gradient is written once per tile by its path: stored for per-row weights (the tile holds only this
+    /// tile's rows), added for shared weights (the tile accumulates a worker's rows).
+    /// </summary>
+    private string WeightGradientWrite => _sharedWeights ? "Add" : "Store";
+
     /// <summary>The body of the forward path method.</summary>
     public void WriteForward()
     {
-        if (IsUu)
+        if (UsesGemm(_path))
+        {
+            WriteForwardGemm();
+        }
+        else if (IsUu)
         {
             WriteForwardUu();
         }
@@ -87,7 +98,11 @@ internal sealed class TensorProductPathWriter
     /// <summary>The body of the backward path method.</summary>
     public void WriteBackward()
     {
-        if (IsUu)
+        if (UsesGemm(_path))
+        {
+            WriteBackwardGemm();
+        }
+        else if (IsUu)
         {
             WriteBackwardUu();
         }
@@ -95,6 +110,243 @@ internal sealed class TensorProductPathWriter
         {
             WriteBackwardUv();
         }
+    }
+
+    /// <summary>The most multiplicity pairs × components whose CG sums a path keeps on the stack for the weight contraction (128 KiB of doubles).</summary>
+    private const int MaxStackedProducts = 4096;
+
+    /// <summary>
+    /// Whether the path contracts its weights as a matrix product after the CG sums: uvw and weighted uuw, where each output
+    /// multiplicity mixes every pair (t[pair, k] on the stack, then out[o, k] = Σ_pair W[pair, o] t[pair, k] in register blocks).
+    /// </summary>
+    public static bool UsesGemm(TensorProductPath path) =>
+        (path.Mode == ConnectionMode.Uvw || (path.Mode == ConnectionMode.Uuw && path.HasWeight))
+        && TensorProductCost.Pairs(path) * path.BlockOut.Irrep.Dim <= MaxStackedProducts;
+
+    private long PairCount => TensorProductCost.Pairs(_path);
+
+    /// <summary>Register-block width of the weight contraction: enough accumulators to hide the FMA latency, few enough to stay in registers.</summary>
+    private int Block => System.Math.Max(1, System.Math.Min(8, 24 / _sparsity.UsedK.Count));
+
+    private void WriteForwardGemm()
+    {
+        Line($"// CG first: t[pair, k] for all {N(PairCount)} multiplicity pairs, then out[o, k] = Σ_pair W[pair, o] t[pair, k]");
+        Line($"global::System.Span<Lanes> t = stackalloc Lanes[{N(PairCount * D3)}];");
+        WritePairProducts();
+        WriteBlocks("o", W, Block, block =>
+        {
+            foreach (int b in Enumerable.Range(0, block))
+            {
+                foreach (int k in _sparsity.UsedK)
+                {
+                    Line($"Lanes a{b}_{k} = Lanes.Zero;");
+                }
+            }
+
+            OpenLoop("pair", PairCount);
+            foreach (int k in _sparsity.UsedK)
+            {
+                Line($"Lanes t{k} = t[(pair * {N(D3)}) + {k}];");
+            }
+
+            foreach (int b in Enumerable.Range(0, block))
+            {
+                Line($"Lanes w{b} = {Weight($"(pair * {N(W)}) + o + {b}")};");
+                foreach (int k in _sparsity.UsedK)
+                {
+                    Line($"a{b}_{k} = MultiplyAdd(w{b}, t{k}, a{b}_{k});");
+                }
+            }
+
+            _writer.CloseBlock();
+            foreach (int b in Enumerable.Range(0, block))
+            {
+                foreach (int k in _sparsity.UsedK)
+                {
+                    Line($"{(_storeOutput ? "Store" : "Add")}(ref output, {N(_path.OffsetOut)} + ((o + {b}) * {N(D3)}) + {k}, a{b}_{k});");
+                }
+            }
+        });
+    }
+
+    private void WriteBackwardGemm()
+    {
+        Line($"// t[pair, k] as the forward pass; h[pair, k] = Σ_o W[pair, o] g[o, k]; dW[pair, o] += Σ_k g[o, k] t[pair, k]");
+        Line($"global::System.Span<Lanes> t = stackalloc Lanes[{N(PairCount * D3)}];");
+        Line($"global::System.Span<Lanes> h = stackalloc Lanes[{N(PairCount * D3)}];");
+        WritePairProducts();
+
+        WriteBlocks("q", (int)PairCount, Block, block =>
+        {
+            foreach (int b in Enumerable.Range(0, block))
+            {
+                foreach (int k in _sparsity.UsedK)
+                {
+                    Line($"Lanes a{b}_{k} = Lanes.Zero;");
+                }
+            }
+
+            OpenLoop("o", W);
+            foreach (int k in _sparsity.UsedK)
+            {
+                Line($"Lanes g{k} = Load(ref gradOutput, {N(_path.OffsetOut)} + (o * {N(D3)}) + {k});");
+            }
+
+            foreach (int b in Enumerable.Range(0, block))
+            {
+                Line($"Lanes w{b} = {Weight($"((q + {b}) * {N(W)}) + o")};");
+                foreach (int k in _sparsity.UsedK)
+                {
+                    Line($"a{b}_{k} = MultiplyAdd(w{b}, g{k}, a{b}_{k});");
+                }
+            }
+
+            _writer.CloseBlock();
+            foreach (int b in Enumerable.Range(0, block))
+            {
+                foreach (int k in _sparsity.UsedK)
+                {
+                    Line($"h[((q + {b}) * {N(D3)}) + {k}] = a{b}_{k};");
+                }
+            }
+        });
+
+        WriteBlocks("o", W, Block, block =>
+        {
+            foreach (int b in Enumerable.Range(0, block))
+            {
+                foreach (int k in _sparsity.UsedK)
+                {
+                    Line($"Lanes g{b}_{k} = Load(ref gradOutput, {N(_path.OffsetOut)} + ((o + {b}) * {N(D3)}) + {k});");
+                }
+            }
+
+            OpenLoop("pair", PairCount);
+            foreach (int k in _sparsity.UsedK)
+            {
+                Line($"Lanes t{k} = t[(pair * {N(D3)}) + {k}];");
+            }
+
+            foreach (int b in Enumerable.Range(0, block))
+            {
+                string sum = FusedSum(_sparsity.UsedK.Select(k => ($"g{b}_{k}", $"t{k}")));
+                Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + (pair * {N(W)}) + o + {b}, {sum});");
+            }
+
+            _writer.CloseBlock();
+        });
+
+        // dx1 and dx2 from h, as for a scalar-weighted pair.
+        if (IsUu)
+        {
+            OpenLoop("u", U);
+            LoadX1("(u * " + N(D1) + ")");
+            LoadX2("(u * " + N(D2) + ")");
+            WriteFold();
+            DeclarePairAccumulators();
+            WriteHGradients("u");
+            WriteX2Gradient();
+            _writer.CloseBlock();
+        }
+        else
+        {
+            OpenLoop("v", V);
+            LoadX2("(v * " + N(D2) + ")");
+            WriteFold();
+            DeclarePairAccumulators();
+            OpenLoop("u", U);
+            LoadX1("(u * " + N(D1) + ")");
+            WriteHGradients("(u * " + N(V) + ") + v");
+            _writer.CloseBlock();
+            WriteX2Gradient();
+            _writer.CloseBlock();
+        }
+    }
+
+    /// <summary>Loads h[pair, k], then dx1[u, i] += Σ_k c_ik h_k and p_ik += x1_i h_k.</summary>
+    private void WriteHGradients(string pair)
+    {
+        Line($"int pair = {pair};");
+        foreach (int k in _sparsity.UsedK)
+        {
+            Line($"Lanes h{k} = h[(pair * {N(D3)}) + {k}];");
+        }
+
+        foreach (int i in _sparsity.UsedI)
+        {
+            Line($"Add(ref gradX1, f1 + {i}, {FoldedSum(i, "h")});");
+        }
+
+        foreach (FoldedPair pairIk in _sparsity.Pairs)
+        {
+            Line($"p{pairIk.I}_{pairIk.K} = MultiplyAdd(x1_{pairIk.I}, h{pairIk.K}, p{pairIk.I}_{pairIk.K});");
+        }
+    }
+
+    private void DeclarePairAccumulators()
+    {
+        foreach (FoldedPair pair in _sparsity.Pairs)
+        {
+            Line($"Lanes p{pair.I}_{pair.K} = Lanes.Zero;");
+        }
+    }
+
+    /// <summary>t[pair, k] = Σ_i x1[u, i] c_ik for every multiplicity pair (v outer so that the fold is shared by the u's).</summary>
+    private void WritePairProducts()
+    {
+        if (IsUu)
+        {
+            OpenLoop("u", U);
+            LoadX1("(u * " + N(D1) + ")");
+            LoadX2("(u * " + N(D2) + ")");
+            WriteFold();
+            WriteProducts("t");
+            Line("int pair = u;");
+        }
+        else
+        {
+            OpenLoop("v", V);
+            LoadX2("(v * " + N(D2) + ")");
+            WriteFold();
+            OpenLoop("u", U);
+            LoadX1("(u * " + N(D1) + ")");
+            WriteProducts("t");
+            Line($"int pair = (u * {N(V)}) + v;");
+        }
+
+        foreach (int k in _sparsity.UsedK)
+        {
+            Line($"t[(pair * {N(D3)}) + {k}] = t{k};");
+        }
+
+        _writer.CloseBlock();
+        if (!IsUu)
+        {
+            _writer.CloseBlock();
+        }
+    }
+
+    /// <summary>A loop over <paramref name="variable"/> in steps of <paramref name="block"/>, then the remainder one at a time.</summary>
+    private void WriteBlocks(string variable, int count, int block, System.Action<int> body)
+    {
+        int full = count / block * block;
+        _writer.OpenBlock();
+        Line($"int {variable} = 0;");
+        if (full > 0)
+        {
+            _writer.OpenBlock($"for (; {variable} < {N(full)}; {variable} += {N(block)})");
+            body(block);
+            _writer.CloseBlock();
+        }
+
+        if (full < count)
+        {
+            _writer.OpenBlock($"for (; {variable} < {N(count)}; {variable}++)");
+            body(1);
+            _writer.CloseBlock();
+        }
+
+        _writer.CloseBlock();
     }
 
     private void WriteForwardUv()
@@ -282,7 +534,7 @@ internal sealed class TensorProductPathWriter
                 Line($"AddProduct(ref gradX1, f1 + {i}, weight, s{i});");
             }
 
-            Line($"Add(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {string.Join(" + ", _sparsity.UsedI.Select(i => $"(x1_{i} * s{i})"))});");
+            Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {FusedSum(_sparsity.UsedI.Select(i => ($"x1_{i}", $"s{i}")))});");
             foreach (int i in _sparsity.UsedI)
             {
                 Line($"Lanes wx{i} = weight * x1_{i};");
@@ -322,7 +574,7 @@ internal sealed class TensorProductPathWriter
 
     /// <summary>Σ_k c_ik {vector}_k over the folded pairs of row i.</summary>
     private string FoldedSum(int i, string vector) =>
-        string.Join(" + ", _sparsity.Pairs.Where(p => p.I == i).Select(p => $"({p.Name} * {vector}{p.K})"));
+        FusedSum(_sparsity.Pairs.Where(p => p.I == i).Select(p => (p.Name, vector + p.K.ToString(CultureInfo.InvariantCulture))));
 
     private void WriteBackwardUu()
     {
@@ -412,8 +664,8 @@ internal sealed class TensorProductPathWriter
     {
         OpenLoop("o", W);
         Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
-        string sum = string.Join(" + ", _sparsity.UsedK.Select(k => $"(Load(ref gradOutput, fo + {k}) * t{k})"));
-        Line($"Add(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {sum});");
+        string sum = FusedSum(_sparsity.UsedK.Select(k => ($"Load(ref gradOutput, fo + {k})", $"t{k}")));
+        Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {sum});");
         _writer.CloseBlock();
     }
 
@@ -480,12 +732,24 @@ internal sealed class TensorProductPathWriter
         }
     }
 
-    private string Dot(string a, string b) => string.Join(" + ", _sparsity.UsedK.Select(k => $"({a}{k} * {b}{k})"));
+    private string Dot(string a, string b) => FusedSum(_sparsity.UsedK.Select(k => (a + k.ToString(CultureInfo.InvariantCulture), b + k.ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>Σ aₙ bₙ as a chain of fused multiply-adds: MultiplyAdd(a₂, b₂, MultiplyAdd(a₁, b₁, a₀ * b₀)).</summary>
+    private static string FusedSum(IEnumerable<(string A, string B)> terms)
+    {
+        string? sum = null;
+        foreach (var (a, b) in terms)
+        {
+            sum = sum is null ? $"({a} * {b})" : $"MultiplyAdd({a}, {b}, {sum})";
+        }
+
+        return sum ?? "Lanes.Zero";
+    }
 
     private string Weight(string index) =>
         (_sharedWeights ? "Broadcast(ref weights, " : "Load(ref weights, ") + N(_path.WeightOffset) + " + " + index + ")";
 
-    private void OpenLoop(string variable, int count) => _writer.OpenBlock($"for (int {variable} = 0; {variable} < {N(count)}; {variable}++)");
+    private void OpenLoop(string variable, long count) => _writer.OpenBlock($"for (int {variable} = 0; {variable} < {N(count)}; {variable}++)");
 
     private void Line(string line) => _writer.WriteLine(line);
 
