@@ -100,6 +100,52 @@ public class DiagnosticTests
             """), "TG0005");
 
     [Fact]
+    public void A_pointer_parameter_in_an_unsafe_type_gets_TG0005_and_a_throwing_body_that_compiles()
+    {
+        // Found by the fuzzer: the generated part of the type lacked 'unsafe', so the repeated signature did not compile (CS0214).
+        var (source, span) = Markup.Parse(Usings + """
+            public static unsafe partial class Kernels
+            {
+                [Einsum("ij->ji")]
+                public static partial void F([|float*|] a, TensorSpan<float> result);
+            }
+            """);
+        var compilation = GeneratorHarness.CreateCompilation(source);
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(compilation.WithOptions(compilation.Options.WithAllowUnsafe(true)));
+
+        AssertLocatedAt(outcome, source, span, "TG0005");
+        Assert.Empty(outcome.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("TG", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_wrong_parameter_type_nested_in_types_that_shadow_type_parameters_gets_no_body_that_cannot_compile()
+    {
+        // Found by the fuzzer: 'Span<float>' below is Outer<T>.Inner<T>.Span<float>, which generated code cannot name (the outer
+        // T is hidden), so the throwing body did not match the declaration (CS0759). Without a body the compiler adds CS8795.
+        string source = Usings + """
+            public partial class Outer<T>
+            {
+            #pragma warning disable CS0693
+                public partial class Inner<T>
+            #pragma warning restore CS0693
+                {
+                    public class Span<U> { }
+
+                    [Einsum("i->i")]
+                    public static partial void F(ReadOnlyTensorSpan<float> a, Span<float> result);
+                }
+            }
+            """;
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+
+        Assert.Contains(outcome.GeneratorDiagnostics, d => d.Id == "TG0005");
+        Assert.Empty(outcome.Sources);
+        Assert.Equal(["CS8795"], outcome.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("TG", StringComparison.Ordinal)).Select(d => d.Id));
+    }
+
+    [Fact]
     public void A_method_outside_any_type_is_left_to_the_compiler()
     {
         // Found by the fuzzer: the method's synthesized container named the generated file "<invalid-global-code>", which

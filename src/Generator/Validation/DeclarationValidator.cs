@@ -55,8 +55,9 @@ internal static class DeclarationValidator
             return new ValidationResult(diagnostics, null);
         }
 
+        // The output's labels too: "..." may be written in the output alone (standing for no dimension).
         IReadOnlyDictionary<string, long> planSizes = staticSizes
-            ?? expression.DistinctLabels.ToDictionary(l => l, _ => (long)PlanHeaderWriter.DynamicAssumedSize);
+            ?? expression.DistinctLabels.Concat(expression.Output.Labels).Distinct().ToDictionary(l => l, _ => (long)PlanHeaderWriter.DynamicAssumedSize);
         ContractionPlan plan = ContractionPlan.Create(expression, planSizes, GreedyPlanner.Instance);
         if (staticSizes is not null)
         {

@@ -28,10 +28,9 @@ internal static class KernelCall<T>
         var notes = new List<string>();
         ParsedExpression? parsed = ExpressionGrammar.TryParse(kernel.Expression);
         bool isStatic = kernel.Form == KernelForm.Static;
-        int maxSize = kernel.Family.Contains("larger", StringComparison.Ordinal) ? 24 : 4;
         int[][] shapes = parsed is null ? ShapeSampler.ForMalformed(kernel.Expression)
             : isStatic ? parsed.Inputs.Select(t => ShapeSampler.Static(t, kernel.StaticSizes!)).ToArray()
-            : ShapeSampler.Valid(random, parsed, null, maxSize);
+            : ShapeSampler.Valid(random, parsed, null, kernel.MaxSize);
         bool lengthDamaged = false;
         if (random.Next(5) == 0 && shapes.Length > 0)
         {
