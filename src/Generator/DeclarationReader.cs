@@ -161,7 +161,7 @@ internal static class DeclarationReader
                 (tp.Variance == VarianceKind.In ? "in " : tp.Variance == VarianceKind.Out ? "out " : string.Empty) + Identifier(tp.Name));
             result.Add(new ContainingTypeModel(
                 keyword,
-                declaration.Modifiers.Any(SyntaxKind.RefKeyword) ? "ref" : string.Empty,
+                string.Join(" ", new[] { SyntaxKind.UnsafeKeyword, SyntaxKind.RefKeyword }.Where(kind => declaration.Modifiers.Any(kind)).Select(SyntaxFacts.GetText)),
                 Identifier(type.Name),
                 typeParameters.ToEquatableArray(),
                 IsPartial: declaration.Modifiers.Any(SyntaxKind.PartialKeyword),

@@ -46,10 +46,13 @@ internal static class KernelBuilder
         }
     }
 
-    /// <summary>The throwing implementation of a declaration with errors, when one can be written at all.</summary>
+    /// <summary>
+    /// The throwing implementation of a declaration with errors, when one can be written at all (a wrong parameter's type may
+    /// be a nested type that generated code cannot name when type parameters are shadowed).
+    /// </summary>
     private static GeneratedKernel? Failure(EinsumMethodModel method, string? id, string message)
     {
-        if (!method.CanBeImplemented)
+        if (!method.CanBeImplemented || method.ShadowsTypeParameters)
         {
             return null;
         }

@@ -81,7 +81,20 @@ public static class Einsum
 
         // Show "..." as written: one index, sized as all its broadcast dimensions together.
         var sizes = program.Labels.Letters.ToDictionary(l => l, l => (long)resolved.Sizes[program.Labels.IdOf(l)], StringComparer.Ordinal);
-        long ellipsisSize = resolved.Sizes.Skip(program.Labels.LetterCount).Aggregate(1L, (product, size) => product * size);
+        ReadOnlySpan<nint> broadcast = resolved.Sizes.AsSpan(program.Labels.LetterCount);
+        long ellipsisSize = broadcast.Contains(0) ? 0 : 1;
+        foreach (nint size in ellipsisSize == 0 ? [] : broadcast)
+        {
+            if (ellipsisSize > long.MaxValue / size)
+            {
+                throw new ArgumentException(
+                    $"The broadcast dimensions of \"...\" ({ShapeText.Format(broadcast)}) hold more than 2^63 elements, too many to count; "
+                    + "no tensor has them.", nameof(shapes));
+            }
+
+            ellipsisSize *= size;
+        }
+
         sizes[EinsumExpression.Ellipsis] = ellipsisSize;
         ContractionPlan shown = ContractionPlan.Lower(parsed, path, sizes);
         return string.Join("\n", PathInfo.Format(shown, SizeNote(program.Labels, resolved, parsed.HasEllipsis)));

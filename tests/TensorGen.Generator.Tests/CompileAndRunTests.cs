@@ -274,6 +274,10 @@ public class CompileAndRunTests
                 [Einsum("ij->ji")]
                 internal static partial void Shadowed(ReadOnlyTensorSpan<float> s_shadowedProgram, TensorSpan<float> result);
 
+                // "..." in the output alone, standing for no dimension (found by the fuzzer: a KeyNotFoundException, TG9999).
+                [Einsum("ij->...ji")]
+                internal static partial void OutputEllipsisOnly(ReadOnlyTensorSpan<double> a, TensorSpan<double> result);
+
                 // Contextual keywords as parameter names.
                 [Einsum("ij,jk->ik")]
                 internal static partial void Contextual(ReadOnlyTensorSpan<double> var, ReadOnlyTensorSpan<double> global, TensorSpan<double> nameof);

@@ -5,7 +5,11 @@ using Xunit;
 
 namespace TensorGen.Generator.Tests;
 
-/// <summary>The generated files do not depend on the machine's culture (fi-FI writes U+2212 for minus, ',' for the decimal point).</summary>
+/// <summary>
+/// The generated files and messages do not depend on the machine's culture: fi-FI writes U+2212 for minus and ',' for the
+/// decimal point, ar-SA has its own digits, calendar and right-to-left marks, tr-TR lower-cases 'I' to 'ı' and upper-cases
+/// 'i' to 'İ'.
+/// </summary>
 public class DeterminismTests
 {
     private static readonly string[] s_sources =
@@ -24,16 +28,38 @@ public class DeterminismTests
             public static partial void Invalid(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> result);
         }
         """,
+        """
+        using System;
+        using System.Numerics.Tensors;
+        using TensorGen;
+
+        public static partial class Türkçe
+        {
+            // 'I' starts the program field's name (lower-cased), 'İ' and 'ı' are indices, sizes and costs are large numbers.
+            [Einsum("İı,ıi->İi", Sizes = "İ=2,ı=3,i=1000000")]
+            public static partial void Invert(ReadOnlySpan<float> İnput, ReadOnlySpan<float> ıtem, Span<float> result);
+
+            [Einsum("Iı,ıİ")]
+            public static partial void Index(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, TensorSpan<double> result);
+
+            [Einsum("ij->ij", Sizes = "i=50000,j=50000")]
+            public static partial void TooLarge(ReadOnlySpan<double> a, Span<double> result);
+
+            [Einsum("ab,cd,ef->ac", Sizes = "a=46340,b=46340,c=46340,d=46340,e=7,f=306783378")]
+            public static partial void TooCostly(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> result);
+
+            [Einsum("ij,j\u2212>i")]
+            public static partial void MinusSign(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, TensorSpan<double> result);
+        }
+        """,
     };
 
-    [Fact]
-    public void Output_is_byte_identical_under_fi_FI()
-    {
-        byte[] invariant = GenerateUnder(CultureInfo.InvariantCulture);
-        byte[] finnish = GenerateUnder(new CultureInfo("fi-FI"));
-
-        Assert.Equal(invariant, finnish);
-    }
+    [Theory]
+    [InlineData("fi-FI")]
+    [InlineData("ar-SA")]
+    [InlineData("tr-TR")]
+    public void Output_is_byte_identical_under_every_culture(string culture) =>
+        Assert.Equal(GenerateUnder(CultureInfo.InvariantCulture), GenerateUnder(new CultureInfo(culture)));
 
     [Fact]
     public void Output_is_the_same_on_every_run() =>

@@ -100,6 +100,52 @@ public class DiagnosticTests
             """), "TG0005");
 
     [Fact]
+    public void A_pointer_parameter_in_an_unsafe_type_gets_TG0005_and_a_throwing_body_that_compiles()
+    {
+        // Found by the fuzzer: the generated part of the type lacked 'unsafe', so the repeated signature did not compile (CS0214).
+        var (source, span) = Markup.Parse(Usings + """
+            public static unsafe partial class Kernels
+            {
+                [Einsum("ij->ji")]
+                public static partial void F([|float*|] a, TensorSpan<float> result);
+            }
+            """);
+        var compilation = GeneratorHarness.CreateCompilation(source);
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(compilation.WithOptions(compilation.Options.WithAllowUnsafe(true)));
+
+        AssertLocatedAt(outcome, source, span, "TG0005");
+        Assert.Empty(outcome.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("TG", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_wrong_parameter_type_nested_in_types_that_shadow_type_parameters_gets_no_body_that_cannot_compile()
+    {
+        // Found by the fuzzer: 'Span<float>' below is Outer<T>.Inner<T>.Span<float>, which generated code cannot name (the outer
+        // T is hidden), so the throwing body did not match the declaration (CS0759). Without a body the compiler adds CS8795.
+        string source = Usings + """
+            public partial class Outer<T>
+            {
+            #pragma warning disable CS0693
+                public partial class Inner<T>
+            #pragma warning restore CS0693
+                {
+                    public class Span<U> { }
+
+                    [Einsum("i->i")]
+                    public static partial void F(ReadOnlyTensorSpan<float> a, Span<float> result);
+                }
+            }
+            """;
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+
+        Assert.Contains(outcome.GeneratorDiagnostics, d => d.Id == "TG0005");
+        Assert.Empty(outcome.Sources);
+        Assert.Equal(["CS8795"], outcome.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("TG", StringComparison.Ordinal)).Select(d => d.Id));
+    }
+
+    [Fact]
     public void A_method_outside_any_type_is_left_to_the_compiler()
     {
         // Found by the fuzzer: the method's synthesized container named the generated file "<invalid-global-code>", which
@@ -155,6 +201,18 @@ public class DiagnosticTests
     [InlineData("TG0014", "[|\"i=50000,j=50000\"|]")]
     public void Sizes_problems_point_at_the_entry_or_the_Sizes_argument(string id, string sizes) =>
         AssertSingle(InType($"[Einsum(\"ij->ij\", Sizes = {sizes})]\npublic static partial void F(ReadOnlySpan<double> a, Span<double> result);"), id);
+
+    [Fact]
+    public void TG0014_a_planned_FLOP_count_beyond_2_to_the_63_points_at_the_Sizes_argument()
+    {
+        // Every operand, the intermediate and the result hold fewer than 2^31 elements, but each of the plan's two steps
+        // (ab,cd->ac then ac,ef->ac) costs about 2·2^62 ≈ 9.2·10^18 FLOPs: 1.8·10^19 in all.
+        Diagnostic diagnostic = AssertSingle(InType("""
+            [Einsum("ab,cd,ef->ac", Sizes = [|"a=46340,b=46340,c=46340,d=46340,e=7,f=306783378"|])]
+            public static partial void F(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> result);
+            """), "TG0014");
+        Assert.Contains("e+19 FLOPs, more than 2^63", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void TG0015_ellipsis_in_the_static_form_points_at_the_ellipsis() =>

@@ -66,7 +66,7 @@ internal static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor SizeOverflow { get; } = Create(DiagnosticIds.SizeOverflow,
         "Size overflow",
-        "An operand, the result or a planned intermediate would have more than int.MaxValue elements, more than a span holds; use smaller sizes or the dynamic form with smaller tensors.");
+        "An operand, the result or a planned intermediate would have more than int.MaxValue elements, more than a span holds, or the planned contraction would cost more than 2^63 FLOPs; use smaller sizes or the dynamic form with smaller tensors.");
 
     public static DiagnosticDescriptor EllipsisInStaticForm { get; } = Create(DiagnosticIds.EllipsisInStaticForm,
         "'...' in the static form",

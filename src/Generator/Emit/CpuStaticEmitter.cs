@@ -9,7 +9,8 @@ namespace TensorGen.Emit;
 /// The static form: every size is a constant, operands are dense row-major spans, so each plan step becomes
 /// a loop nest with constant bounds and constant strides — result indices outer, summed indices inner with a
 /// local accumulator. A repeated index in a term (a diagonal or trace) walks the sum of its strides. Indices
-/// of size 1 get no loop. Small intermediates live on the stack, larger ones in the array pool. A sliced plan
+/// of size 1 get no loop; an index of size 0 leaves every sum empty, so then the kernel only clears the result. Float sums
+/// are taken in double. Small intermediates live on the stack, larger ones in the array pool. A sliced plan
 /// (MemoryLimit) runs all steps inside loops over the sliced indices, its intermediates allocated once and
 /// lacking those indices; the slices add up in the result (or each writes its part, for an output index).
 /// </summary>

@@ -5,7 +5,8 @@ namespace TensorGen.Model;
 /// as much as is needed to write another <c>partial</c> declaration of it and to check that one is allowed.
 /// </summary>
 /// <param name="Keyword"><c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c> or <c>interface</c>.</param>
-/// <param name="Modifiers">Modifiers every partial declaration must repeat (<c>ref</c>), or empty.</param>
+/// <param name="Modifiers">Modifiers the generated declaration repeats: <c>ref</c>, which every part must have, and <c>unsafe</c>, which a
+/// signature with pointer types needs around it; or empty.</param>
 /// <param name="Name">The name as written in C# (keywords escaped with <c>@</c>).</param>
 /// <param name="TypeParameters">The type parameters with their variance, e.g. <c>T</c>, <c>out U</c>; empty when not generic.</param>
 /// <param name="IsPartial">Whether every declaration of the type around the method says <c>partial</c>.</param>

@@ -72,6 +72,13 @@ internal sealed record EinsumMethodModel
     /// a body, not generic, in partial types); then a declaration with errors gets a body that throws, so
     /// that the TG error is not buried under "partial method must have an implementation" (CS8795).
     /// </summary>
+    /// <summary>
+    /// Whether a containing type's type parameter has the name of an outer one's (which C# warns about, CS0693): generated
+    /// code then cannot name the outer one, so a signature that mentions it (through a nested type) cannot be repeated.
+    /// </summary>
+    public bool ShadowsTypeParameters =>
+        ContainingTypes.SelectMany(t => t.TypeParameters).Select(tp => tp.Substring(tp.LastIndexOf(' ') + 1)).GroupBy(n => n).Any(g => g.Count() > 1);
+
     public bool CanBeImplemented =>
         IsPartial && !HasBody && !IsGeneric && ContainingTypes.Count > 0
         && ContainingTypes.All(t => t.IsPartial && !t.IsFileLocal);

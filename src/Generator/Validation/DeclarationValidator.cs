@@ -12,7 +12,8 @@ namespace TensorGen.Validation;
 /// <summary>
 /// Checks a declaration and, when it is sound, parses and plans it: the method's shape (TG0006), the
 /// parameters against the expression and the form (TG0002–TG0005), the expression (TG0001, TG0007, TG0008),
-/// the sizes (TG0009–TG0015) and the planning options (TG0016–TG0018). It reports every independent problem it
+/// the sizes (TG0009–TG0015; TG0014 also for a planned FLOP count beyond 2^63) and the planning options
+/// (TG0016–TG0018). It reports every independent problem it
 /// finds, not just the first.
 /// </summary>
 internal static class DeclarationValidator
@@ -56,13 +57,15 @@ internal static class DeclarationValidator
             return new ValidationResult(diagnostics, null);
         }
 
+        // The output's labels too: "..." may be written in the output alone (standing for no dimension).
         IReadOnlyDictionary<string, long> planSizes = staticSizes
-            ?? expression.DistinctLabels.ToDictionary(l => l, l => planning.SizeHints is { } hints && hints.TryGetValue(l, out long hinted)
+            ?? expression.DistinctLabels.Concat(expression.Output.Labels).Distinct().ToDictionary(l => l, l => planning.SizeHints is { } hints && hints.TryGetValue(l, out long hinted)
                 ? hinted : PlanHeaderWriter.DynamicAssumedSize);
         ContractionPlan? plan = PlanningValidator.Plan(method, expression, planning, planSizes, diagnostics);
         if (plan is not null && staticSizes is not null)
         {
             CheckIntermediates(method, plan, diagnostics);
+            CheckFlops(method, plan, diagnostics);
         }
 
         if (plan is null || diagnostics.Count > 0)
@@ -236,6 +239,21 @@ internal static class DeclarationValidator
                     method.Sizes.Location ?? method.Location));
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// TG0014 for the plan's cost: FLOP counts are doubles (opt_einsum's units), so they cannot wrap, but a count beyond
+    /// 2^63 fits no 64-bit integer and is a kernel that would not finish (centuries at 10^12 FLOP/s).
+    /// </summary>
+    private static void CheckFlops(EinsumMethodModel method, ContractionPlan plan, List<DiagnosticInfo> diagnostics)
+    {
+        const double TwoToThe63 = 9223372036854775808.0;
+        if (!(plan.Flops < TwoToThe63))
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.SizeOverflow,
+                $"With these Sizes the planned contraction costs {PathInfo.Number(plan.Flops)} FLOPs, more than 2^63 (beyond a 64-bit count). Use smaller sizes.",
+                method.Sizes.Location ?? method.Location));
         }
     }
 

@@ -58,12 +58,17 @@ internal static class DeclarationBatch
     private static readonly HashSet<string> s_knownIds =
         [.. Enumerable.Range(1, 15).Select(n => "TG" + n.ToString("0000", System.Globalization.CultureInfo.InvariantCulture))];
 
+    /// <summary>The declarations as one compilation, one file each.</summary>
+    public static CSharpCompilation Compilation(IReadOnlyList<FuzzDeclaration> declarations) =>
+        CSharpCompilation.Create("Fuzz",
+            declarations.Select(d => CSharpSyntaxTree.ParseText(d.Source, GeneratorHarness.ParseOptions, path: d.FilePath)),
+            GeneratorHarness.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+
     public static IReadOnlyList<DeclarationOutcome> Run(IReadOnlyList<FuzzDeclaration> declarations)
     {
         var byPath = declarations.ToDictionary(d => d.FilePath, StringComparer.Ordinal);
-        var trees = declarations.Select(d => CSharpSyntaxTree.ParseText(d.Source, GeneratorHarness.ParseOptions, path: d.FilePath)).ToList();
-        var compilation = CSharpCompilation.Create("Fuzz", trees, GeneratorHarness.References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+        CSharpCompilation compilation = Compilation(declarations);
 
         GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true)
             .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);

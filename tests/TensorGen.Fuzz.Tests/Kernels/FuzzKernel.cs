@@ -26,8 +26,10 @@ internal enum KernelForm
 /// <summary>A kernel the fuzzer calls: what it computes, how it takes its arguments, and (per element type) how to call it.</summary>
 internal abstract class FuzzKernel
 {
-    protected FuzzKernel(string family, string name, string expression, KernelForm form, bool accumulate, IReadOnlyDictionary<string, int>? sizes)
+    protected FuzzKernel(string family, string name, string expression, KernelForm form, bool accumulate, IReadOnlyDictionary<string, int>? sizes,
+        int maxSize)
     {
+        MaxSize = maxSize;
         Family = family;
         Name = name;
         Expression = expression;
@@ -46,6 +48,9 @@ internal abstract class FuzzKernel
 
     public bool Accumulate { get; }
 
+    /// <summary>The largest size a call gives an index (of a kernel without declared sizes).</summary>
+    public int MaxSize { get; }
+
     /// <summary>The declared sizes of a static-form kernel; null otherwise.</summary>
     public IReadOnlyDictionary<string, int>? StaticSizes { get; }
 
@@ -57,8 +62,8 @@ internal abstract class FuzzKernel
 
 /// <summary>A kernel over elements of <typeparamref name="T"/>.</summary>
 internal sealed class FuzzKernel<T>(string family, string name, string expression, KernelForm form, Action<KernelArguments<T>> invoke,
-    bool accumulate = false, IReadOnlyDictionary<string, int>? sizes = null)
-    : FuzzKernel(family, name, expression, form, accumulate, sizes)
+    bool accumulate = false, IReadOnlyDictionary<string, int>? sizes = null, int maxSize = 4)
+    : FuzzKernel(family, name, expression, form, accumulate, sizes, maxSize)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public void Invoke(KernelArguments<T> arguments) => invoke(arguments);

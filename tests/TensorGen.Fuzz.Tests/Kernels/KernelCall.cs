@@ -28,10 +28,9 @@ internal static class KernelCall<T>
         var notes = new List<string>();
         ParsedExpression? parsed = ExpressionGrammar.TryParse(kernel.Expression);
         bool isStatic = kernel.Form == KernelForm.Static;
-        int maxSize = kernel.Family.Contains("larger", StringComparison.Ordinal) ? 24 : 4;
         int[][] shapes = parsed is null ? ShapeSampler.ForMalformed(kernel.Expression)
             : isStatic ? parsed.Inputs.Select(t => ShapeSampler.Static(t, kernel.StaticSizes!)).ToArray()
-            : ShapeSampler.Valid(random, parsed, null, maxSize);
+            : ShapeSampler.Valid(random, parsed, null, kernel.MaxSize);
         bool lengthDamaged = false;
         if (random.Next(5) == 0 && shapes.Length > 0)
         {
@@ -69,7 +68,7 @@ internal static class KernelCall<T>
         RefArray? magnitude = null;
         if (parsed is not null && !lengthDamaged)
         {
-            RefArray[] references = inputs.Select((t, i) => ForReference(parsed.Inputs[Math.Min(i, parsed.Inputs.Count - 1)], t)).ToArray();
+            RefArray[] references = inputs.Select((t, i) => ForReference(parsed.Inputs[i], t)).ToArray();
             try
             {
                 expected = ReferenceEinsum.Evaluate(parsed.Explicit, references);
@@ -126,7 +125,6 @@ internal static class KernelCall<T>
         bool valid = expected is not null && resultValid;
         double[]? before = kernel.Accumulate && valid ? result!.Positions().Select(p => double.CreateChecked(result.Storage[p])).ToArray() : null;
         var arguments = new KernelArguments<T>(inputs, result);
-        var storages = inputs.Select(t => t.Storage).Append(result?.Storage).OfType<T[]>().Distinct().ToList();
         var tensors = inputs.Append(result).OfType<FuzzTensor<T>>().ToList();
         foreach (FuzzTensor<T> tensor in tensors)
         {

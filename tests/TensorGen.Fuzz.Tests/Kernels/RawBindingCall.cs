@@ -31,6 +31,11 @@ internal static class RawBindingCall
         }
 
         ParsedExpression? parsed = ExpressionGrammar.TryParse(expression);
+        if (random.Next(8) == 0)
+        {
+            return PathTable(random, expression, parsed);
+        }
+
         int operands = parsed?.Inputs.Count ?? ShapeSampler.ForMalformed(expression).Length;
         var (path, pathValid) = Path(random, operands);
         string[] names = Enumerable.Range(0, operands + (random.Next(20) == 0 ? 1 : 0) + 1).Select(i => "p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
@@ -162,6 +167,36 @@ internal static class RawBindingCall
         }
 
         return RunSteps(random, program, binding, memories, result, expected!, parsed!.Explicit, what);
+    }
+
+    /// <summary>
+    /// <c>Einsum.Path</c> on raw shapes (negative, absurd, too many or too few): an <see cref="ArgumentException"/>, or a table
+    /// whose numbers are neither negative nor NaN (a size or count that wrapped around 64 bits shows as one or the other).
+    /// </summary>
+    private static CallVerdict PathTable(Random random, string expression, ParsedExpression? parsed)
+    {
+        nint[][] shapes = (parsed is null ? ShapeSampler.ForMalformed(expression) : ShapeSampler.Valid(random, parsed, null, maxSize: 4))
+            .Select(s => s.Select(d => (nint)d).ToArray()).ToArray();
+        foreach (nint[] shape in shapes.Where(s => s.Length > 0 && random.Next(3) == 0))
+        {
+            shape[random.Next(shape.Length)] = FuzzText.Pick(random, [(nint)(-1), (nint)1 << 31, (nint)1 << 40, nint.MaxValue / 3, nint.MaxValue]);
+        }
+
+        string call = $"Einsum.Path(\"{expression}\", {string.Join(" ", shapes.Select(s => "[" + string.Join(",", s) + "]"))})";
+        try
+        {
+            string table = Einsum.Path(expression, shapes);
+            bool wrapped = System.Text.RegularExpressions.Regex.IsMatch(table, @"(?<![A-Za-z])-\d|NaN");
+            return new CallVerdict("Einsum.Path", true, false, wrapped ? $"{call} shows a wrapped number:\n{table}" : null);
+        }
+        catch (ArgumentException)
+        {
+            return new CallVerdict("Einsum.Path", false, false, null);
+        }
+        catch (Exception e)
+        {
+            return new CallVerdict("Einsum.Path", false, false, $"{call} threw {e}");
+        }
     }
 
     /// <summary>Runs every step as generated code does, sometimes with one span a little short; then checks values and guards.</summary>

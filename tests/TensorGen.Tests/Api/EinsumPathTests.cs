@@ -36,6 +36,15 @@ public sealed class EinsumPathTests
     }
 
     [Fact]
+    public void Broadcast_dimensions_too_many_to_count_are_refused_not_wrapped()
+    {
+        // 2^40 · 2^40 elements wrap a 64-bit count (to 0); the table would show a wrong size and FLOP count.
+        var error = Assert.Throws<ArgumentException>(() => Einsum.Path("...i->...", [(nint)1 << 40, (nint)1 << 40, 3]));
+
+        Assert.Contains("2^63", error.Message);
+    }
+
+    [Fact]
     public void An_invalid_expression_carries_the_parsers_message()
     {
         var error = Assert.Throws<ArgumentException>(() => Einsum.Path("ij,jk->ix", [2, 3], [3, 4]));

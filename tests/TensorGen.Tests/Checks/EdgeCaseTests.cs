@@ -23,6 +23,7 @@ public sealed class EdgeCaseTests
     [InlineData(",ij", new int[0], new[] { 2, 3 })]
     [InlineData("...,...->...", new[] { 2, 1 }, new[] { 3 })]
     [InlineData("i...->...", new[] { 3 })]                          // "..." covering nothing
+    [InlineData("ij->...ji", new[] { 2, 3 })]                       // "..." in the output alone
     [InlineData("...ii->...i", new[] { 2, 3, 3 })]
     [InlineData("i...i", new[] { 3, 2, 3 })]
     [InlineData("ij...,jk...->ik...", new[] { 2, 3, 4, 1 }, new[] { 3, 2, 5 })]
