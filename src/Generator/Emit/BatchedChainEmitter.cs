@@ -9,8 +9,9 @@ namespace TensorGen.Emit;
 /// The static form's batched-chain family (<see cref="KernelFamily.BatchedChain"/>): a batch of small contractions
 /// that share the output's leading index, e.g. <c>ia,jb,kc,ld,nabcd->nijkl</c> over 10,000 tensors. Instead of one
 /// pass over the whole batch per plan step, one pass in all: each block of <c>Vector&lt;T&gt;.Count</c> items is moved
-/// into SIMD lanes (lane l holds item n + l), every step of the per-item plan runs unrolled on lane vectors — the
-/// batch-free operands' elements broadcast across lanes — and the result's lanes go back to memory.
+/// into SIMD lanes (lane l holds item n + l), every step of the per-item plan runs unrolled on lane vectors as fused
+/// multiply-adds — the batch-free operands' elements broadcast across lanes once, in locals — and the result's lanes
+/// go back to memory.
 /// </summary>
 internal static class BatchedChainEmitter
 {
@@ -53,28 +54,37 @@ internal static class BatchedChainEmitter
             UnrolledStepWriter.Write(writer, step, sizes, Operand(step.Left), step.IsUnary ? null : Operand(step.Right), span[inputs + k], accumulate: false);
         }
 
-        // Lane buffers: batch-free operands of batched steps broadcast once; batched inputs, intermediates and the result per block.
+        // Batch-free operands of batched steps: each element broadcast across the lanes once, into a local. Batched
+        // inputs, intermediates and the result: lane buffers, filled per block.
         var gathered = new List<int>();
         var lanes = new Dictionary<int, string>();
-        string element = names.Allocate("e");
+        var broadcasts = new Dictionary<int, string[]>();
         foreach (ContractionStep step in plan.Steps.Where((_, k) => Batched(inputs + k)))
         {
             foreach (int id in step.IsUnary ? new[] { step.Left } : new[] { step.Left, step.Right })
             {
-                if (lanes.ContainsKey(id))
+                string display = id < inputs ? method.Parameters[id].DisplayName : "t" + CSharpLiteral.Int(id - inputs + 1);
+                if (lanes.ContainsKey(id) || broadcasts.ContainsKey(id))
                 {
                     continue;
                 }
 
-                lanes[id] = names.Allocate((id < inputs ? method.Parameters[id].DisplayName : "t" + CSharpLiteral.Int(id - inputs + 1)) + "Lanes");
-                writer.WriteLine($"global::System.Span<{vector}> {lanes[id]} = stackalloc {vector}[{ItemLength(id)}];");
                 if (!Batched(id))
                 {
-                    writer.OpenBlock($"for (int {element} = 0; {element} < {ItemLength(id)}; {element}++)");
-                    writer.WriteLine($"{lanes[id]}[{element}] = new {vector}({Operand(id)}[{element}]);");
-                    writer.CloseBlock();
+                    long length = PerItem(labels[id]).Aggregate(1L, (p, l) => p * sizes[l]);
+                    broadcasts[id] = new string[length];
+                    for (long e = 0; e < length; e++)
+                    {
+                        broadcasts[id][e] = names.Allocate(display + "_" + CSharpLiteral.Int(e));
+                        writer.WriteLine($"var {broadcasts[id][e]} = new {vector}({Operand(id)}[{CSharpLiteral.Int(e)}]);");
+                    }
+
+                    continue;
                 }
-                else if (id < inputs)
+
+                lanes[id] = names.Allocate(display + "Lanes");
+                writer.WriteLine($"global::System.Span<{vector}> {lanes[id]} = stackalloc {vector}[{ItemLength(id)}];");
+                if (id < inputs)
                 {
                     gathered.Add(id);
                 }
@@ -114,7 +124,8 @@ internal static class BatchedChainEmitter
                 + $"{string.Concat(PerItem(step.LeftLabels))}{(step.IsUnary ? string.Empty : "," + string.Concat(PerItem(step.RightLabels)))}"
                 + $"->{string.Concat(PerItem(step.ResultLabels))}");
             UnrolledStepWriter.Write(writer, PerItem(step.LeftLabels), step.IsUnary ? new List<string>() : PerItem(step.RightLabels),
-                PerItem(step.ResultLabels), sizes, lanes[step.Left], step.IsUnary ? null : lanes[step.Right], lanes[inputs + k], accumulate: false);
+                PerItem(step.ResultLabels), sizes, Element(step.Left), step.IsUnary ? null : Element(step.Right), Element(inputs + k),
+                accumulate: false, multiplyAdd: "global::System.Numerics.Vector.MultiplyAddEstimate");
         }
 
         writer.WriteLine();
@@ -123,5 +134,9 @@ internal static class BatchedChainEmitter
         writer.CloseBlock();
 
         string Operand(int id) => span.TryGetValue(id, out string? name) ? name : method.Parameters[id].Name;
+
+        // A batched operand's element is its lane vector; a batch-free one's, its broadcast local.
+        System.Func<long, string> Element(int id) =>
+            broadcasts.TryGetValue(id, out string[]? locals) ? e => locals[e] : e => lanes[id] + "[" + CSharpLiteral.Int(e) + "]";
     }
 }
