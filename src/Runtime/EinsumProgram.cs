@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Linq;
+using System.Threading;
 using TensorGen.Parsing;
 using TensorGen.Planning;
 
@@ -18,6 +19,7 @@ public sealed class EinsumProgram
     private readonly ContractionPath? _path;
     private readonly ExpandedPlan? _plainPlan;
     private readonly ConcurrentDictionary<EllipsisSignature, ExpandedPlan> _expansions = new();
+    private BoundLayouts? _lastLayouts;
 
     private EinsumProgram(EinsumExpression expression, ContractionPath? path, string[] parameterNames)
     {
@@ -30,6 +32,16 @@ public sealed class EinsumProgram
             // Without "..." the expansion is always the same, so lower once (this also checks the path).
             _plainPlan = ExpandedPlan.Lower(expression, Labels, path, new int[expression.Inputs.Count], 0);
         }
+    }
+
+    /// <summary>
+    /// The layouts of the last binding, reused by a binding with the same lengths and strides. Immutable; a race between
+    /// threads only costs one of them a rebuild.
+    /// </summary>
+    internal BoundLayouts? LastLayouts
+    {
+        get => Volatile.Read(ref _lastLayouts);
+        set => Volatile.Write(ref _lastLayouts, value);
     }
 
     /// <summary>The number of steps: one per pairwise contraction, or one unary step for a single operand.</summary>
