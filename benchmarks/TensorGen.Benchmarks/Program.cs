@@ -2,7 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using TensorGen.Benchmarks;
 
-// The whole suite: dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- --filter '*'
+// The whole suite, one summary: dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- --filter '*' --join
 // Results: BenchmarkDotNet.Artifacts/ and benchmarks/results/suite.md, suite.png.
 // A stopwatch look at the tensor products: dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- equivariant-quick [batch] [runs]
 if (args.Length > 0 && args[0] == "equivariant-quick")

@@ -95,6 +95,7 @@ public sealed class SuiteReport : IExporter
         plot.Axes.Bottom.SetTicks(cases.Select((_, c) => (double)(c * (methods.Length + 1)) + ((methods.Length - 1) / 2.0)).ToArray(), cases);
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 160; // room for the rotated case names
         plot.Axes.Left.Label.Text = "GFLOP/s (1 thread, numpy's FLOP count)";
         plot.Axes.SetLimitsY(0, Math.Max(1, rows.Where(r => double.IsFinite(r.Gflops)).Select(r => r.Gflops).DefaultIfEmpty(1).Max() * 1.1));
         plot.ShowLegend();

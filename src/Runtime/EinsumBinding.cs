@@ -88,10 +88,18 @@ public sealed class EinsumBinding
         try
         {
             ResultOverlap.ThrowIfSelfOverlapping(name, resultLengths, resultStrides);
-            ExpandedPlan plan = _program.PlanFor(shapes);
             nint[][] inputLengths = Array.ConvertAll(_lengths, l => l!);
             nint[][] inputStrides = Array.ConvertAll(_strides, s => s!);
-            (_steps, _intermediateLengths) = StepLayoutBuilder.Build(plan, shapes, inputLengths, inputStrides, resultLengths, resultStrides);
+            BoundLayouts? last = _program.LastLayouts;
+            if (last is null || !last.Matches(inputLengths, inputStrides, resultLengths, resultStrides))
+            {
+                ExpandedPlan plan = _program.PlanFor(shapes);
+                (StepLayout[] steps, int[] intermediateLengths) = StepLayoutBuilder.Build(plan, shapes, inputLengths, inputStrides, resultLengths, resultStrides);
+                last = new BoundLayouts(inputLengths, inputStrides, resultLengths, resultStrides, steps, intermediateLengths);
+                _program.LastLayouts = last;
+            }
+
+            (_steps, _intermediateLengths) = (last.Steps, last.IntermediateLengths);
             (_resultLengths, _resultStrides) = (resultLengths, resultStrides);
         }
         catch (OverflowException e)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Linq;
+using System.Threading;
 using TensorGen.Parsing;
 using TensorGen.Planning;
 
@@ -19,6 +20,7 @@ public sealed class EinsumProgram
     private readonly ExpandedPlan? _plainPlan;
     private readonly ConcurrentDictionary<EllipsisSignature, ExpandedPlan> _expansions = new();
     private readonly ConcurrentDictionary<ShapeSignature, ExpandedPlan>? _replanned;
+    private BoundLayouts? _lastLayouts;
 
     private EinsumProgram(EinsumExpression expression, ContractionPath? path, string[] parameterNames, bool replans = false)
     {
@@ -32,6 +34,16 @@ public sealed class EinsumProgram
             // Without "..." the expansion is always the same, so lower once (this also checks the path).
             _plainPlan = ExpandedPlan.Lower(expression, Labels, path, new int[expression.Inputs.Count], 0);
         }
+    }
+
+    /// <summary>
+    /// The layouts of the last binding, reused by a binding with the same lengths and strides. Immutable; a race between
+    /// threads only costs one of them a rebuild.
+    /// </summary>
+    internal BoundLayouts? LastLayouts
+    {
+        get => Volatile.Read(ref _lastLayouts);
+        set => Volatile.Write(ref _lastLayouts, value);
     }
 
     /// <summary>

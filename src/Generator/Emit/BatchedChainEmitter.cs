@@ -53,28 +53,22 @@ internal static class BatchedChainEmitter
             UnrolledStepWriter.Write(writer, step, sizes, Operand(step.Left), step.IsUnary ? null : Operand(step.Right), span[inputs + k], accumulate: false);
         }
 
-        // Lane buffers: batch-free operands of batched steps broadcast once; batched inputs, intermediates and the result per block.
+        // Batched inputs, intermediates and the result: lane buffers, filled per block.
         var gathered = new List<int>();
         var lanes = new Dictionary<int, string>();
-        string element = names.Allocate("e");
         foreach (ContractionStep step in plan.Steps.Where((_, k) => Batched(inputs + k)))
         {
             foreach (int id in step.IsUnary ? new[] { step.Left } : new[] { step.Left, step.Right })
             {
-                if (lanes.ContainsKey(id))
+                if (lanes.ContainsKey(id) || !Batched(id))
                 {
                     continue;
                 }
 
-                lanes[id] = names.Allocate((id < inputs ? method.Parameters[id].DisplayName : "t" + CSharpLiteral.Int(id - inputs + 1)) + "Lanes");
+                string display = id < inputs ? method.Parameters[id].DisplayName : "t" + CSharpLiteral.Int(id - inputs + 1);
+                lanes[id] = names.Allocate(display + "Lanes");
                 writer.WriteLine($"global::System.Span<{vector}> {lanes[id]} = stackalloc {vector}[{ItemLength(id)}];");
-                if (!Batched(id))
-                {
-                    writer.OpenBlock($"for (int {element} = 0; {element} < {ItemLength(id)}; {element}++)");
-                    writer.WriteLine($"{lanes[id]}[{element}] = new {vector}({Operand(id)}[{element}]);");
-                    writer.CloseBlock();
-                }
-                else if (id < inputs)
+                if (id < inputs)
                 {
                     gathered.Add(id);
                 }
@@ -101,6 +95,9 @@ internal static class BatchedChainEmitter
             writer.WriteLine($"{Runtime}BatchLanes.Gather<{t}>({Operand(id)}, {ItemLength(id)}, {item}, {lanes[id]});");
         }
 
+        // Each batched step is a static local function: a few hundred statements each, so the JIT tracks every temporary
+        // in a register rather than on the stack (it tracks a bounded number of locals per method).
+        var functions = new List<(int Step, string Name)>();
         for (int k = 0; k < plan.Steps.Count; k++)
         {
             ContractionStep step = plan.Steps[k];
@@ -109,12 +106,10 @@ internal static class BatchedChainEmitter
                 continue;
             }
 
-            writer.WriteLine();
-            writer.WriteComment($"Step {CSharpLiteral.Int(k + 1)} of {CSharpLiteral.Int(plan.Steps.Count)}: {step.Contraction}, per item: "
-                + $"{string.Concat(PerItem(step.LeftLabels))}{(step.IsUnary ? string.Empty : "," + string.Concat(PerItem(step.RightLabels)))}"
-                + $"->{string.Concat(PerItem(step.ResultLabels))}");
-            UnrolledStepWriter.Write(writer, PerItem(step.LeftLabels), step.IsUnary ? new List<string>() : PerItem(step.RightLabels),
-                PerItem(step.ResultLabels), sizes, lanes[step.Left], step.IsUnary ? null : lanes[step.Right], lanes[inputs + k], accumulate: false);
+            string function = names.Allocate("Step" + CSharpLiteral.Int(k + 1));
+            functions.Add((k, function));
+            string arguments = Argument(step.Left) + (step.IsUnary ? string.Empty : ", " + Argument(step.Right)) + ", " + lanes[inputs + k];
+            writer.WriteLine($"{function}({arguments});");
         }
 
         writer.WriteLine();
@@ -122,6 +117,70 @@ internal static class BatchedChainEmitter
             + $"accumulate: {(method.Accumulate ? "true" : "false")});");
         writer.CloseBlock();
 
+        foreach ((int k, string function) in functions)
+        {
+            WriteStepFunction(writer, kernel, plan.Steps[k], k, function, Batched, PerItem, vector);
+        }
+
         string Operand(int id) => span.TryGetValue(id, out string? name) ? name : method.Parameters[id].Name;
+
+        string Argument(int id) => Batched(id) ? lanes[id] : Operand(id);
+    }
+
+    /// <summary>
+    /// <c>static void StepK(operands…, output)</c>: batched operands as lane vectors, batch-free ones as scalars broadcast
+    /// across the lanes once per call, the step unrolled per item on constant-length spans.
+    /// </summary>
+    private static void WriteStepFunction(SourceWriter writer, EinsumKernel kernel, ContractionStep step, int k, string function,
+        System.Func<int, bool> batched, System.Func<IReadOnlyList<string>, IReadOnlyList<string>> perItem, string vector)
+    {
+        IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
+        string t = kernel.ElementType;
+        var names = new LocalNames(System.Array.Empty<string>());
+        long Length(IReadOnlyList<string> labels) => perItem(labels).Aggregate(1L, (p, l) => p * sizes[l]);
+
+        var operands = new List<(int Id, IReadOnlyList<string> Labels, string Name)> { (step.Left, step.LeftLabels, names.Allocate("left")) };
+        if (!step.IsUnary)
+        {
+            operands.Add((step.Right, step.RightLabels, names.Allocate("right")));
+        }
+
+        string output = names.Allocate("output");
+        string Parameter((int Id, IReadOnlyList<string> Labels, string Name) operand) =>
+            (batched(operand.Id) ? $"global::System.ReadOnlySpan<{vector}>" : $"global::System.ReadOnlySpan<{t}>") + " " + operand.Name;
+
+        writer.WriteLine();
+        writer.WriteComment($"Step {CSharpLiteral.Int(k + 1)} of {CSharpLiteral.Int(kernel.Plan.Steps.Count)}: {step.Contraction}, per item: "
+            + $"{string.Concat(perItem(step.LeftLabels))}{(step.IsUnary ? string.Empty : "," + string.Concat(perItem(step.RightLabels)))}"
+            + $"->{string.Concat(perItem(step.ResultLabels))}");
+        writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+        writer.OpenBlock($"static void {function}({string.Join(", ", operands.Select(Parameter))}, global::System.Span<{vector}> {output})");
+        var elements = new Dictionary<int, System.Func<long, string>>();
+        foreach (var operand in operands)
+        {
+            long length = Length(operand.Labels);
+            writer.WriteLine($"{operand.Name} = {operand.Name}.Slice(0, {CSharpLiteral.Int(length)});");
+            if (batched(operand.Id))
+            {
+                string name = operand.Name;
+                elements[operand.Id] = e => name + "[" + CSharpLiteral.Int(e) + "]";
+                continue;
+            }
+
+            var locals = new string[length];
+            for (long e = 0; e < length; e++)
+            {
+                locals[e] = names.Allocate(operand.Name + CSharpLiteral.Int(e));
+                writer.WriteLine($"var {locals[e]} = new {vector}({operand.Name}[{CSharpLiteral.Int(e)}]);");
+            }
+
+            elements[operand.Id] = e => locals[e];
+        }
+
+        writer.WriteLine($"{output} = {output}.Slice(0, {CSharpLiteral.Int(Length(step.ResultLabels))});");
+        UnrolledStepWriter.Write(writer, perItem(step.LeftLabels), step.IsUnary ? new List<string>() : perItem(step.RightLabels),
+            perItem(step.ResultLabels), sizes, elements[step.Left], step.IsUnary ? null : elements[step.Right],
+            e => output + "[" + CSharpLiteral.Int(e) + "]", accumulate: false, multiplyAdd: null);
+        writer.CloseBlock();
     }
 }

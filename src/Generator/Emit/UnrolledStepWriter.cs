@@ -20,7 +20,17 @@ internal static class UnrolledStepWriter
     /// unary step when <paramref name="right"/> is null). The spans may hold vectors: the statements read the same.
     /// </summary>
     public static void Write(SourceWriter writer, IReadOnlyList<string> leftLabels, IReadOnlyList<string> rightLabels,
-        IReadOnlyList<string> resultLabels, IReadOnlyDictionary<string, long> sizes, string left, string? right, string output, bool accumulate)
+        IReadOnlyList<string> resultLabels, IReadOnlyDictionary<string, long> sizes, string left, string? right, string output, bool accumulate) =>
+        Write(writer, leftLabels, rightLabels, resultLabels, sizes, Indexer(left), right is null ? null : Indexer(right), Indexer(output),
+            accumulate, multiplyAdd: null);
+
+    /// <summary>
+    /// As above, with each operand's element at an offset given by a function (an indexer, or a local holding it), and
+    /// with <paramref name="multiplyAdd"/> (a method <c>(x, y, z) → x·y + z</c>) the sums written as nested multiply-adds.
+    /// </summary>
+    public static void Write(SourceWriter writer, IReadOnlyList<string> leftLabels, IReadOnlyList<string> rightLabels,
+        IReadOnlyList<string> resultLabels, IReadOnlyDictionary<string, long> sizes, System.Func<long, string> left,
+        System.Func<long, string>? right, System.Func<long, string> output, bool accumulate, string? multiplyAdd)
     {
         var summed = leftLabels.Concat(rightLabels).Distinct().Where(l => !resultLabels.Contains(l)).ToList();
         Dictionary<string, long> leftStrides = Strides(leftLabels, sizes);
@@ -44,6 +54,7 @@ internal static class UnrolledStepWriter
         foreach (Dictionary<string, long> at in Points(resultLabels, sizes))
         {
             var products = new List<string>();
+            var factors = new List<(string Left, string? Right)>();
             foreach (Dictionary<string, long> inner in Points(summed, sizes))
             {
                 foreach (var pair in at)
@@ -51,11 +62,26 @@ internal static class UnrolledStepWriter
                     inner[pair.Key] = pair.Value;
                 }
 
-                string product = Element(left, leftStrides, inner);
-                products.Add(right is null ? product : product + " * " + Element(right, rightStrides, inner));
+                factors.Add((Element(left, leftStrides, inner), right is null ? null : Element(right, rightStrides, inner)));
             }
 
-            writer.WriteLine($"{Element(output, outputStrides, at)} {(accumulate ? "+=" : "=")} {string.Join(" + ", products)};");
+            string target = Element(output, outputStrides, at);
+            if (multiplyAdd is null || factors.Any(f => f.Right is null))
+            {
+                string sum = string.Join(" + ", factors.Select(f => f.Right is null ? f.Left : f.Left + " * " + f.Right));
+                writer.WriteLine($"{target} {(accumulate ? "+=" : "=")} {sum};");
+            }
+            else
+            {
+                // x₁·y₁ + x₂·y₂ + … as multiplyAdd(xₙ, yₙ, … multiplyAdd(x₂, y₂, x₁ · y₁)).
+                string sum = accumulate ? $"{multiplyAdd}({factors[0].Left}, {factors[0].Right}, {target})" : $"{factors[0].Left} * {factors[0].Right}";
+                foreach (var (x, y) in factors.Skip(1))
+                {
+                    sum = $"{multiplyAdd}({x}, {y}, {sum})";
+                }
+
+                writer.WriteLine($"{target} = {sum};");
+            }
         }
     }
 
@@ -73,8 +99,10 @@ internal static class UnrolledStepWriter
         return strides;
     }
 
-    private static string Element(string span, Dictionary<string, long> strides, Dictionary<string, long> at) =>
-        span + "[" + CSharpLiteral.Int(strides.Sum(s => s.Value * at[s.Key])) + "]";
+    private static string Element(System.Func<long, string> operand, Dictionary<string, long> strides, Dictionary<string, long> at) =>
+        operand(strides.Sum(s => s.Value * at[s.Key]));
+
+    private static System.Func<long, string> Indexer(string span) => offset => span + "[" + CSharpLiteral.Int(offset) + "]";
 
     /// <summary>Every point of the labels' index space in row-major order (one empty point for no labels, none for a size-0 label).</summary>
     private static IEnumerable<Dictionary<string, long>> Points(IReadOnlyList<string> labels, IReadOnlyDictionary<string, long> sizes)
