@@ -68,7 +68,7 @@ namespace Physics
 
         private static partial void OverlapContraction(global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> braCore0, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> braCore1, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> braCore2, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> ketCore0, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> ketCore1, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> ketCore2, global::System.Numerics.Tensors.TensorSpan<double> value)
         {
-            var binding = s_overlapProgram.Bind();
+            global::TensorGen.Runtime.EinsumBinding binding = s_overlapProgram.Bind();
             binding.Operand(0, braCore0.Lengths, braCore0.Strides);
             binding.Operand(1, braCore1.Lengths, braCore1.Strides);
             binding.Operand(2, braCore2.Lengths, braCore2.Strides);
@@ -77,13 +77,13 @@ namespace Physics
             binding.Operand(5, ketCore2.Lengths, ketCore2.Strides);
             binding.Result(value.Lengths, value.Strides);
 
-            var braCore0Data = global::TensorGen.Runtime.TensorMemory.Of(braCore0);
-            var braCore1Data = global::TensorGen.Runtime.TensorMemory.Of(braCore1);
-            var braCore2Data = global::TensorGen.Runtime.TensorMemory.Of(braCore2);
-            var ketCore0Data = global::TensorGen.Runtime.TensorMemory.Of(ketCore0);
-            var ketCore1Data = global::TensorGen.Runtime.TensorMemory.Of(ketCore1);
-            var ketCore2Data = global::TensorGen.Runtime.TensorMemory.Of(ketCore2);
-            var valueData = global::TensorGen.Runtime.TensorMemory.Of(value);
+            global::System.ReadOnlySpan<double> braCore0Data = global::TensorGen.Runtime.TensorMemory.Of(braCore0);
+            global::System.ReadOnlySpan<double> braCore1Data = global::TensorGen.Runtime.TensorMemory.Of(braCore1);
+            global::System.ReadOnlySpan<double> braCore2Data = global::TensorGen.Runtime.TensorMemory.Of(braCore2);
+            global::System.ReadOnlySpan<double> ketCore0Data = global::TensorGen.Runtime.TensorMemory.Of(ketCore0);
+            global::System.ReadOnlySpan<double> ketCore1Data = global::TensorGen.Runtime.TensorMemory.Of(ketCore1);
+            global::System.ReadOnlySpan<double> ketCore2Data = global::TensorGen.Runtime.TensorMemory.Of(ketCore2);
+            global::System.Span<double> valueData = global::TensorGen.Runtime.TensorMemory.Of(value);
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(valueData, "value", braCore0Data, "braCore0");
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(valueData, "value", braCore1Data, "braCore1");
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(valueData, "value", braCore2Data, "braCore2");

@@ -38,16 +38,16 @@ partial class Kernels
 
     internal static partial void SumOut(global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> p, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> q, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> r, global::System.Numerics.Tensors.TensorSpan<double> result)
     {
-        var binding = s_sumOutProgram.Bind();
+        global::TensorGen.Runtime.EinsumBinding binding = s_sumOutProgram.Bind();
         binding.Operand(0, p.Lengths, p.Strides);
         binding.Operand(1, q.Lengths, q.Strides);
         binding.Operand(2, r.Lengths, r.Strides);
         binding.Result(result.Lengths, result.Strides);
 
-        var pData = global::TensorGen.Runtime.TensorMemory.Of(p);
-        var qData = global::TensorGen.Runtime.TensorMemory.Of(q);
-        var rData = global::TensorGen.Runtime.TensorMemory.Of(r);
-        var resultData = global::TensorGen.Runtime.TensorMemory.Of(result);
+        global::System.ReadOnlySpan<double> pData = global::TensorGen.Runtime.TensorMemory.Of(p);
+        global::System.ReadOnlySpan<double> qData = global::TensorGen.Runtime.TensorMemory.Of(q);
+        global::System.ReadOnlySpan<double> rData = global::TensorGen.Runtime.TensorMemory.Of(r);
+        global::System.Span<double> resultData = global::TensorGen.Runtime.TensorMemory.Of(result);
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(resultData, "result", pData, "p");
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(resultData, "result", qData, "q");
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(resultData, "result", rData, "r");

@@ -36,16 +36,16 @@ partial class Kernels
 
     internal static partial void Replanned(global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> x, global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> y, global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> z, global::System.Numerics.Tensors.TensorSpan<float> result)
     {
-        var binding = s_replannedProgram.Bind();
+        global::TensorGen.Runtime.EinsumBinding binding = s_replannedProgram.Bind();
         binding.Operand(0, x.Lengths, x.Strides);
         binding.Operand(1, y.Lengths, y.Strides);
         binding.Operand(2, z.Lengths, z.Strides);
         binding.Result(result.Lengths, result.Strides);
 
-        var xData = global::TensorGen.Runtime.TensorMemory.Of(x);
-        var yData = global::TensorGen.Runtime.TensorMemory.Of(y);
-        var zData = global::TensorGen.Runtime.TensorMemory.Of(z);
-        var resultData = global::TensorGen.Runtime.TensorMemory.Of(result);
+        global::System.ReadOnlySpan<float> xData = global::TensorGen.Runtime.TensorMemory.Of(x);
+        global::System.ReadOnlySpan<float> yData = global::TensorGen.Runtime.TensorMemory.Of(y);
+        global::System.ReadOnlySpan<float> zData = global::TensorGen.Runtime.TensorMemory.Of(z);
+        global::System.Span<float> resultData = global::TensorGen.Runtime.TensorMemory.Of(result);
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(resultData, "result", xData, "x");
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(resultData, "result", yData, "y");
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(resultData, "result", zData, "z");

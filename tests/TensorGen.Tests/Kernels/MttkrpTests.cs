@@ -22,6 +22,9 @@ public sealed class MttkrpTests
     [InlineData("kji,rk,jr->ri", "i=17,j=5,k=65,r=3", ViewKind.Transposed, ViewKind.Padded, ViewKind.Dense)]
     [InlineData("jr,ijk,kr->ir", "i=1,j=1,k=1,r=1", ViewKind.Dense, ViewKind.Dense, ViewKind.Dense)]
     [InlineData("ijk,jr,kr->ri", "i=40,j=33,k=65,r=17", ViewKind.Dense, ViewKind.Broadcast, ViewKind.Dense)]
+    // Rank 1: the slice GEMM's layout swaps its operands (the output's unit stride is then along the first index).
+    [InlineData("bn,anm,bm->ba", "a=4,b=1,n=4,m=4", ViewKind.Dense, ViewKind.Dense, ViewKind.Dense)]
+    [InlineData("ijk,jr,kr->ir", "i=9,j=13,k=7,r=1", ViewKind.Transposed, ViewKind.Padded, ViewKind.Dense)]
     public void Matches_the_reference(string expression, string sizes, ViewKind tensor, ViewKind first, ViewKind second)
     {
         Dictionary<char, int> size = sizes.Split(',').ToDictionary(s => s[0], s => int.Parse(s[2..], CultureInfo.InvariantCulture));

@@ -72,7 +72,9 @@ internal static unsafe class MttkrpKernel
             T* sums = t + productLength;
             for (nint f = start; f < end; f++)
             {
-                GemmEngine.RunOnThisThread(slice, tier, x + (f * roles.XFree), w, t, accumulate: false);
+                // The engine takes its operands A and B, which are the slice's left and right unless the layout swapped them.
+                T* xSlice = x + (f * roles.XFree);
+                GemmEngine.RunOnThisThread(slice, tier, slice.Swapped ? w : xSlice, slice.Swapped ? xSlice : w, t, accumulate: false);
                 new Span<T>(sums, (int)roles.Rank).Clear();
                 for (nint i = 0; i < roles.First; i++)
                 {
