@@ -22,6 +22,10 @@ public sealed class MttkrpTests
     [InlineData("kji,rk,jr->ri", "i=17,j=5,k=65,r=3", ViewKind.Transposed, ViewKind.Padded, ViewKind.Dense)]
     [InlineData("jr,ijk,kr->ir", "i=1,j=1,k=1,r=1", ViewKind.Dense, ViewKind.Dense, ViewKind.Dense)]
     [InlineData("ijk,jr,kr->ri", "i=40,j=33,k=65,r=17", ViewKind.Dense, ViewKind.Broadcast, ViewKind.Dense)]
+    // The first factor on X's inner index (the kernel swaps the factors' parts), slices along f or along u.
+    [InlineData("ijk,kr,jr->ir", "i=11,j=9,k=13,r=6", ViewKind.Dense, ViewKind.Dense, ViewKind.Padded)]
+    [InlineData("ijk,kr,ir->jr", "i=10,j=21,k=3,r=35", ViewKind.Dense, ViewKind.Transposed, ViewKind.Dense)]
+    [InlineData("ijk,jr,ir->kr", "i=5,j=8,k=70,r=4", ViewKind.Padded, ViewKind.Dense, ViewKind.Dense)]
     // Rank 1: the slice GEMM's layout swaps its operands (the output's unit stride is then along the first index).
     [InlineData("bn,anm,bm->ba", "a=4,b=1,n=4,m=4", ViewKind.Dense, ViewKind.Dense, ViewKind.Dense)]
     [InlineData("ijk,jr,kr->ir", "i=9,j=13,k=7,r=1", ViewKind.Transposed, ViewKind.Padded, ViewKind.Dense)]
