@@ -84,6 +84,14 @@ public sealed class CpTensor<T> : IComponentSource<T>
     public Tensor<T> ToDense() =>
         StructuredContraction.Evaluate(Lowered(DecompositionOperation.Reconstruct), this);
 
+    /// <summary>
+    /// The dense tensor written into <paramref name="destination"/> (any strides; its shape must be the dense shape), so
+    /// repeated reconstructions reuse one buffer instead of allocating a new tensor each time.
+    /// </summary>
+    /// <exception cref="ArgumentException">The destination's shape differs, or it overlaps a component.</exception>
+    public void ToDense(TensorSpan<T> destination) =>
+        StructuredContraction.EvaluateInto(Lowered(DecompositionOperation.Reconstruct), destination, nameof(destination), this);
+
     /// <summary>⟨this, other⟩ = Σ conj(this) other, from the factors' Gram products: O(N n R R').</summary>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
     public T Inner(CpTensor<T> other)

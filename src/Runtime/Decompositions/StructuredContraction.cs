@@ -31,27 +31,67 @@ internal static class StructuredContraction
         where T : unmanaged, INumberBase<T>
     {
         Tensor<T>[] operands = Gather(lowered, sources);
+        EinsumBinding binding = Bind(lowered, operands);
+        ReadOnlySpan<nint> shape = binding.OutputShape;
+        Tensor<T> result = Tensor.CreateFromShape<T>(shape.Length == 0 ? [1] : shape);
+        TensorSpan<T> view = result.AsTensorSpan();
+        binding.Result(view.Lengths, view.Strides);
+        Run(lowered, binding, operands, TensorMemory.Of(view));
+        return result;
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="lowered"/> into <paramref name="destination"/> (any strides), so a caller that
+    /// reconstructs repeatedly reuses one buffer. Shape and overlap are checked before anything is written.
+    /// </summary>
+    /// <exception cref="ArgumentException">The destination's shape is not the result's, or it overlaps a component.</exception>
+    public static void EvaluateInto<T>(LoweredContraction lowered, in TensorSpan<T> destination, string destinationName,
+        params ReadOnlySpan<IComponentSource<T>> sources)
+        where T : unmanaged, INumberBase<T>
+    {
+        Tensor<T>[] operands = Gather(lowered, sources);
+        EinsumBinding binding = Bind(lowered, operands);
+        ReadOnlySpan<nint> shape = binding.OutputShape;
+        if (!destination.Lengths.SequenceEqual(shape))
+        {
+            throw new ArgumentException(
+                $"'{destinationName}' has shape {ShapeText.Format(destination.Lengths)} but the dense tensor has shape {ShapeText.Format(shape)}.",
+                destinationName);
+        }
+
+        Span<T> memory = TensorMemory.Of(destination);
+        for (int i = 0; i < operands.Length; i++)
+        {
+            TensorMemory.ThrowIfOverlaps<T>(memory, destinationName, Memory(operands[i]), binding.Program.ParameterNames[i]);
+        }
+
+        binding.Result(destination.Lengths, destination.Strides);
+        Run(lowered, binding, operands, memory);
+    }
+
+    private static EinsumBinding Bind<T>(LoweredContraction lowered, Tensor<T>[] operands)
+    {
         EinsumBinding binding = ProgramFor(lowered, operands).Bind();
         for (int i = 0; i < operands.Length; i++)
         {
             binding.Operand(i, operands[i].Lengths, operands[i].Strides);
         }
 
-        ReadOnlySpan<nint> shape = binding.OutputShape;
-        Tensor<T> result = Tensor.CreateFromShape<T>(shape.Length == 0 ? [1] : shape);
-        TensorSpan<T> view = result.AsTensorSpan();
-        binding.Result(view.Lengths, view.Strides);
+        return binding;
+    }
+
+    private static void Run<T>(LoweredContraction lowered, EinsumBinding binding, Tensor<T>[] operands, Span<T> result)
+        where T : unmanaged, INumberBase<T>
+    {
         if (IsMttkrp(lowered))
         {
             // A 3-way MTTKRP: the fused kernel generated code calls too (one GEMM per slice, no intermediate).
-            FusedKernels.Mttkrp(binding, Memory(operands[0]), Memory(operands[1]), Memory(operands[2]), TensorMemory.Of(view), accumulate: false);
+            FusedKernels.Mttkrp(binding, Memory(operands[0]), Memory(operands[1]), Memory(operands[2]), result, accumulate: false);
         }
         else
         {
-            BoundProgramRunner.Run(binding, operands, TensorMemory.Of(view), accumulate: false);
+            BoundProgramRunner.Run(binding, operands, result, accumulate: false);
         }
-
-        return result;
     }
 
     /// <summary>Evaluates a network whose output has no index.</summary>

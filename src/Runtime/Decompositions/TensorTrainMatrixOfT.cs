@@ -82,6 +82,14 @@ public sealed class TensorTrainMatrix<T> : IComponentSource<T>
     /// <summary>The dense operator as a tensor [m_1, …, m_N, n_1, …, n_N] (rows' modes, then columns').</summary>
     public Tensor<T> ToDense() => StructuredContraction.Evaluate(Lowered(DecompositionOperation.Reconstruct), this);
 
+    /// <summary>
+    /// The dense tensor written into <paramref name="destination"/> (any strides; its shape must be the dense shape), so
+    /// repeated reconstructions reuse one buffer instead of allocating a new tensor each time.
+    /// </summary>
+    /// <exception cref="ArgumentException">The destination's shape differs, or it overlaps a component.</exception>
+    public void ToDense(TensorSpan<T> destination) =>
+        StructuredContraction.EvaluateInto(Lowered(DecompositionOperation.Reconstruct), destination, nameof(destination), this);
+
     /// <summary>A y for a dense <paramref name="vector"/> [n_1, …, n_N]: a dense [m_1, …, m_N], the vector absorbed core by core.</summary>
     /// <exception cref="ArgumentException">The vector's shape is not the column shape.</exception>
     public Tensor<T> MatVec(Tensor<T> vector)

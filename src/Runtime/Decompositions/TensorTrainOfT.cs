@@ -80,6 +80,14 @@ public sealed class TensorTrain<T> : IComponentSource<T>
     /// <summary>The dense tensor, contracting the cores left to right.</summary>
     public Tensor<T> ToDense() => StructuredContraction.Evaluate(Lowered(DecompositionOperation.Reconstruct), this);
 
+    /// <summary>
+    /// The dense tensor written into <paramref name="destination"/> (any strides; its shape must be the dense shape), so
+    /// repeated reconstructions reuse one buffer instead of allocating a new tensor each time.
+    /// </summary>
+    /// <exception cref="ArgumentException">The destination's shape differs, or it overlaps a component.</exception>
+    public void ToDense(TensorSpan<T> destination) =>
+        StructuredContraction.EvaluateInto(Lowered(DecompositionOperation.Reconstruct), destination, nameof(destination), this);
+
     /// <summary>⟨this, other⟩ = Σ conj(this) other by the zipper sweep, O(N n r³), without densifying.</summary>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
     public T Inner(TensorTrain<T> other)

@@ -68,6 +68,14 @@ public sealed class TuckerTensor<T> : IComponentSource<T>
     /// <summary>The dense tensor: the einsum "def,ad,be,cf->abc" (for order 3), planned as a sequence of n-mode products.</summary>
     public Tensor<T> ToDense() => StructuredContraction.Evaluate(Lowered(DecompositionOperation.Reconstruct), this);
 
+    /// <summary>
+    /// The dense tensor written into <paramref name="destination"/> (any strides; its shape must be the dense shape), so
+    /// repeated reconstructions reuse one buffer instead of allocating a new tensor each time.
+    /// </summary>
+    /// <exception cref="ArgumentException">The destination's shape differs, or it overlaps a component.</exception>
+    public void ToDense(TensorSpan<T> destination) =>
+        StructuredContraction.EvaluateInto(Lowered(DecompositionOperation.Reconstruct), destination, nameof(destination), this);
+
     /// <summary>⟨this, other⟩ = Σ conj(this) other, through the factors' cross products and the cores, without densifying.</summary>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
     public T Inner(TuckerTensor<T> other)
