@@ -7,7 +7,7 @@ using MathVector = MathNet.Numerics.LinearAlgebra.Vector<System.Numerics.Complex
 namespace TensorGen.Decompositions;
 
 /// <summary>
-/// The factorizations the fits need — thin SVD, thin QR, a small pseudo-inverse solve — from MathNet.Numerics on
+/// The factorizations the fits need — thin SVD, thin QR, a small Hermitian solve (Cholesky, or the pseudo-inverse when singular) — from MathNet.Numerics on
 /// row-major arrays. float is factorized in double (and rounded back); Complex in Complex. Contractions never come
 /// here: they run as einsum networks.
 /// </summary>
@@ -46,19 +46,70 @@ internal static class LinearAlgebra
     }
 
     /// <summary>
-    /// B = M V⁺ for a row-major <paramref name="rows"/> × n matrix M and an n × n matrix V: the least-squares
-    /// solution of B V = M, exact when V is invertible (the CP-ALS normal equations, Kolda &amp; Bader 2009 §3.4).
+    /// B = M V⁺ for a row-major <paramref name="rows"/> × n matrix M and a Hermitian positive semi-definite n × n matrix
+    /// V: the least-squares solution of B V = M, exact when V is invertible (the CP-ALS normal equations, Kolda &amp;
+    /// Bader 2009 §3.4). A well-conditioned V is inverted by Cholesky (V = L Lᴴ) and B = M V⁻¹; a
+    /// singular or nearly singular one through the pseudo-inverse (an SVD, several times the cost).
     /// </summary>
-    public static T[] SolveRight<T>(ReadOnlySpan<T> m, int rows, ReadOnlySpan<T> v, int n)
+    public static T[] SolveRightHermitian<T>(ReadOnlySpan<T> m, int rows, ReadOnlySpan<T> v, int n)
         where T : INumberBase<T>
     {
         if (Elements.IsComplex<T>())
         {
-            return FromMatrix<T>(ToComplexMatrix(m, rows, n) * ToComplexMatrix(v, n, n).PseudoInverse());
+            return FromMatrix<T>(SolveRightHermitian(ToComplexMatrix(m, rows, n), ToComplexMatrix(v, n, n)));
         }
 
-        return FromMatrix<T>(ToRealMatrix(m, rows, n) * ToRealMatrix(v, n, n).PseudoInverse());
+        return FromMatrix<T>(SolveRightHermitian(ToRealMatrix(m, rows, n), ToRealMatrix(v, n, n)));
     }
+
+    private static Matrix<TM> SolveRightHermitian<TM>(Matrix<TM> m, Matrix<TM> v)
+        where TM : struct, IEquatable<TM>, IFormattable
+    {
+        if (TryCholesky(v) is { } cholesky)
+        {
+            // V⁻¹ from n right-hand sides, then one product: cheaper than solving for M's rows one by one.
+            return m * cholesky.Solve(Matrix<TM>.Build.DenseIdentity(v.RowCount));
+        }
+
+        return m * v.PseudoInverse();
+    }
+
+    /// <summary>
+    /// The Cholesky factorization of <paramref name="v"/> when it exists and its pivots span less than 10⁶ (a condition
+    /// number under 10¹²); otherwise null.
+    /// </summary>
+    private static Cholesky<TM>? TryCholesky<TM>(Matrix<TM> v)
+        where TM : struct, IEquatable<TM>, IFormattable
+    {
+        Cholesky<TM> cholesky;
+        try
+        {
+            cholesky = v.Cholesky();
+        }
+        catch (ArgumentException)
+        {
+            return null; // Not positive definite.
+        }
+
+        double smallest = double.PositiveInfinity, largest = 0;
+        for (int i = 0; i < v.RowCount; i++)
+        {
+            double pivot = Magnitude(cholesky.Factor[i, i]);
+            smallest = Math.Min(smallest, pivot);
+            largest = Math.Max(largest, pivot);
+        }
+
+        return largest > 0 && smallest >= largest * 1e-6 ? cholesky : null;
+    }
+
+    private static double Magnitude<TM>(TM value)
+        where TM : struct =>
+        value switch
+        {
+            double real => Math.Abs(real),
+            Complex complex => complex.Magnitude,
+            _ => throw new NotSupportedException($"Element type {typeof(TM)} is not used here."),
+        };
 
     private static (Matrix<TM> U, MathNet.Numerics.LinearAlgebra.Vector<TM> S, Matrix<TM> Vh) SvdCore<TM>(Matrix<TM> a)
         where TM : struct, IEquatable<TM>, IFormattable

@@ -73,7 +73,7 @@ internal static class CpAls
                 Elements.ConjugateAll<T>(w); // (V)ᵀ: V is Hermitian, so its transpose is its conjugate.
                 b = options.NonNegative
                     ? MultiplicativeUpdate(Scaled(factors[n], weights, rows, rank), m, w, rows, rank)
-                    : LinearAlgebra.SolveRight<T>(m, rows, w, rank);
+                    : LinearAlgebra.SolveRightHermitian<T>(m, rows, w, rank);
                 if (options.NormalizeFactors)
                 {
                     (factors[n], weights) = NormalizedColumns(b, rows, rank);
