@@ -35,6 +35,21 @@ internal static unsafe partial class OpenBlas
         cblas_sgemm(RowMajor, NoTranspose, NoTranspose, m, n, k, 1f, a, k, b, n, 0f, c, n);
     }
 
+    /// <summary><c>C = A · B</c> in double for dense row-major A (m × k), B (k × n), C (m × n).</summary>
+    public static void Multiply(int m, int n, int k, double* a, double* b, double* c)
+    {
+        if (!IsAvailable)
+        {
+            throw new InvalidOperationException($"{Library} is not installed (Debian: apt-get install libopenblas0).");
+        }
+
+        cblas_dgemm(RowMajor, NoTranspose, NoTranspose, m, n, k, 1.0, a, k, b, n, 0.0, c, n);
+    }
+
+    [LibraryImport(Library)]
+    private static partial void cblas_dgemm(int order, int transA, int transB, int m, int n, int k, double alpha, double* a, int lda,
+        double* b, int ldb, double beta, double* c, int ldc);
+
     [LibraryImport(Library)]
     private static partial void cblas_sgemm(int order, int transA, int transB, int m, int n, int k, float alpha, float* a, int lda,
         float* b, int ldb, float beta, float* c, int ldc);

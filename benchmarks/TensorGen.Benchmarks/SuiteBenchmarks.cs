@@ -55,6 +55,36 @@ public unsafe class MatMulBenchmarks : SuiteBenchmark
     }
 }
 
+/// <summary>a) ij,jk->ik in double at n = 1024: TensorGen's GEMM engine against OpenBLAS dgemm.</summary>
+public unsafe class MatMulDoubleBenchmarks : SuiteBenchmark
+{
+    private const int N = 1024;
+    private double[] _a = [], _b = [], _result = [];
+
+    public override double Flops => 2.0 * N * N * N;
+
+    protected override void Setup()
+    {
+        _a = Array.ConvertAll(SuiteData.Random(N * N, 1), v => (double)v);
+        _b = Array.ConvertAll(SuiteData.Random(N * N, 2), v => (double)v);
+        _result = new double[N * N];
+    }
+
+    [Benchmark]
+    public void TensorGen() => SuiteKernels.MatMulDouble(
+        new ReadOnlyTensorSpan<double>(_a, [N, N], [N, 1]), new ReadOnlyTensorSpan<double>(_b, [N, N], [N, 1]),
+        new TensorSpan<double>(_result, [N, N], [N, 1]));
+
+    [Benchmark(Baseline = true)]
+    public void OpenBlasDgemm()
+    {
+        fixed (double* a = _a, b = _b, c = _result)
+        {
+            OpenBlas.Multiply(N, N, N, a, b, c);
+        }
+    }
+}
+
 /// <summary>b) bij,bjk->bik with b = 64, n = 64.</summary>
 public unsafe class BatchedMatMulBenchmarks : SuiteBenchmark
 {

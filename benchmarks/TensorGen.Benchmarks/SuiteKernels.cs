@@ -14,6 +14,10 @@ public static partial class SuiteKernels
     [Einsum("ij,jk->ik")]
     public static partial void MatMul(ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, TensorSpan<float> result);
 
+    /// <summary>a) in double (the fp64 target at n = 1024).</summary>
+    [Einsum("ij,jk->ik")]
+    public static partial void MatMulDouble(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, TensorSpan<double> result);
+
     /// <summary>b) batched matrix product.</summary>
     [Einsum("bij,bjk->bik")]
     public static partial void BatchedMatMul(ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, TensorSpan<float> result);
