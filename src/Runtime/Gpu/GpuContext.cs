@@ -210,6 +210,16 @@ public sealed class GpuContext : IDisposable
         }
     }
 
+    /// <summary>Sets every element of <paramref name="view"/> to zero (enqueued on <see cref="Stream"/>).</summary>
+    public void Clear<T>(ArrayView<T> view)
+        where T : unmanaged
+    {
+        if (view.Length > 0)
+        {
+            view.MemSetToZero(Stream);
+        }
+    }
+
     /// <summary>Waits until every kernel and copy enqueued on <see cref="Stream"/> has finished.</summary>
     public void Synchronize() => Stream.Synchronize();
 
