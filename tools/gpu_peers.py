@@ -97,7 +97,14 @@ def peers():
             with torch.no_grad():
                 rows[case_id] = {"e3nn TensorProduct": median_ms(lambda: tp(x1, x2, w))}
             print(case_id, rows[case_id], flush=True)
-            del x1, x2, w, tp
+            # The backward pass (gradients of x1, x2 and the weights): autograd needs the forward, so e3nn's row is both.
+            for tensor in (x1, x2, w):
+                tensor.requires_grad_(True)
+            grad = randn(batch, tp.irreps_out.dim)
+            rows[case_id + "-backward"] = {
+                "e3nn TensorProduct": median_ms(lambda: torch.autograd.grad(tp(x1, x2, w), (x1, x2, w), grad))}
+            print(case_id + "-backward (e3nn: forward + backward)", rows[case_id + "-backward"], flush=True)
+            del x1, x2, w, tp, grad
     except Exception as error:  # e3nn missing or failing: the einsum rows still count
         print("e3nn:", repr(error), file=sys.stderr, flush=True)
     return rows
@@ -129,7 +136,7 @@ def main():
     peer_rows = peers()
     ilgpu_device, tensorgen = read_tensorgen(args.tensorgen)
 
-    order = ["a", "b", "c2", "d2", "e", "f", "mace-large", "mace-medium"]
+    order = ["a", "b", "c2", "d2", "e", "f", "mace-large", "mace-medium", "mace-large-backward", "mace-medium-backward"]
     ids = order + [i for i in tensorgen if i not in order]
     lines = [
         "# GPU check",

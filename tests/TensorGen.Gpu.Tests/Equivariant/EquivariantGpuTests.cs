@@ -11,24 +11,17 @@ using Xunit;
 
 namespace TensorGen.Gpu.Tests.Equivariant;
 
-/// <summary>ILGPU's CPU accelerator, shared by the tests of a class (it compiles each kernel once).</summary>
-public sealed class CpuAcceleratorContext : IDisposable
-{
-    public GpuContext Gpu { get; } = GpuContext.Create(GpuDevice.Cpu);
-
-    public void Dispose() => Gpu.Dispose();
-}
-
 /// <summary>
 /// The GPU tensor products and spherical harmonics on ILGPU's CPU accelerator, against the generated CPU kernels and the dense
 /// reference (tests/Shared/Equivariance): forward and backward, shared and per-row weights, float and double, every
 /// connection mode, batches that leave groups part empty.
 /// </summary>
-public sealed class EquivariantGpuTests : IClassFixture<CpuAcceleratorContext>
+[Collection(GpuCollection.Name)]
+public sealed class EquivariantGpuTests
 {
     private readonly GpuContext _gpu;
 
-    public EquivariantGpuTests(CpuAcceleratorContext context) => _gpu = context.Gpu;
+    public EquivariantGpuTests(GpuFixture fixture) => _gpu = fixture.Gpu;
 
     public static TheoryData<string> Products => new(EquivariantGpuProducts.All.Keys);
 
