@@ -176,7 +176,7 @@ public static class GpuTensorProductDriver
         }
     }
 
-    /// <summary>The host form of <see cref="Forward{T}(GpuContext, TensorProductLayout, int, int, Action{AcceleratorStream, KernelConfig, ArrayView{T}, ArrayView{T}, ArrayView{T}, ArrayView{T}, int, int}, ArrayView{T}, ArrayView{T}, ArrayView{T}, ArrayView{T})"/>: copies in, runs <paramref name="device"/>, copies out (waits).</summary>
+    /// <summary>The host form of the forward pass: checks the tensor spans as the CPU kernel does, copies them in, runs <paramref name="device"/>, copies the output out (waits).</summary>
     /// <exception cref="ArgumentException">A shape does not fit, or the output overlaps an input or itself; nothing has been written.</exception>
     public static void Forward<T>(GpuContext gpu, TensorProductLayout layout, ReadOnlyTensorSpan<T> x1, ReadOnlyTensorSpan<T> x2, ReadOnlyTensorSpan<T> weights,
         TensorSpan<T> output, GpuTensorProductForward<T> device)
