@@ -8,8 +8,7 @@ namespace TensorGen.Generator.Tests;
 
 /// <summary>
 /// <c>Backends</c> on the equivariant attributes: TG0019 for a value that is not Backend flags, TG0112 where the GPU kernels
-/// cannot be written, TG0020 (the CPU kernel still written) without TensorGen.Runtime.Gpu — which this harness does not
-/// reference.
+/// cannot be written, TG0020 (the CPU kernel still written) without TensorGen.Runtime.Gpu; with it, the GPU members compile.
 /// </summary>
 public class EquivariantGpuDiagnosticTests
 {
@@ -80,13 +79,35 @@ public class EquivariantGpuDiagnosticTests
             [TensorProduct("2x0e", "1x0e", "2x0e", [|Backends = Backend.Cpu | Backend.Gpu|])]
             public static partial void Tp
             """ + Forward));
-        GeneratorOutcome outcome = GeneratorHarness.Run(source, new TensorProductGenerator());
+        GeneratorOutcome outcome = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(GeneratorHarness.ReferencesWithoutGpu, source), new TensorProductGenerator());
         Diagnostic diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
         Assert.Equal("TG0020", diagnostic.Id);
         Assert.Equal(span, diagnostic.Location.SourceSpan);
         string generated = Assert.Single(outcome.Sources).SourceText.ToString();
         Assert.Contains("TensorProductDriver.Forward", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("TpGpu", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gpu_members_compile_beside_the_cpu_kernels()
+    {
+        GeneratorOutcome outcome = GeneratorHarness.Run(InType("""
+            [TensorProduct("2x0e+1x1o", "1x0e+1x1o", "2x0e+1x1o", Backends = Backend.Cpu | Backend.Gpu)]
+            public static partial void Tp
+            """ + Forward + """
+
+            [TensorProductBackward(nameof(Tp), Backends = Backend.Gpu)]
+            public static partial void TpBackward(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, ReadOnlyTensorSpan<double> weights,
+                ReadOnlyTensorSpan<double> gradOutput, TensorSpan<double> gradX1, TensorSpan<double> gradX2, TensorSpan<double> gradWeights);
+
+            [SphericalHarmonics("0e+1o+2e", Backends = Backend.Cpu | Backend.Gpu)]
+            public static partial void Sh(ReadOnlyTensorSpan<float> vectors, TensorSpan<float> output);
+            """), new TensorProductGenerator());
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompilationProblems);
+        Assert.Contains("static void TpGpu(global::TensorGen.Runtime.Gpu.GpuContext gpu, global::ILGPU.ArrayView<double> x1", outcome.Source("Kernels.Tp.TensorProduct.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("private static void TpBackwardGpuKernel(", outcome.Source("Kernels.TpBackward.TensorProductBackward.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("private static void ShGpuKernel(global::ILGPU.Index1D row", outcome.Source("Kernels.Sh.SphericalHarmonics.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,14 @@ public static partial class EquivariantGpuKernels
     public static partial void ChannelwiseSingleBackward(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> weights,
         ReadOnlyTensorSpan<float> gradOutput, TensorSpan<float> gradX1, TensorSpan<float> gradX2, TensorSpan<float> gradWeights);
 
+    // More channels than lanes (and than the CPU accelerator's group): strided channel loops, shared weights staged.
+    [TensorProduct("40x0e+20x1o", "1x0e+1x1o", "24x0e+20x1o", Backends = Backend.Cpu | Backend.Gpu)]
+    public static partial void WideDouble(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, ReadOnlyTensorSpan<double> weights, TensorSpan<double> output);
+
+    [TensorProductBackward(nameof(WideDouble), Backends = Backend.Cpu | Backend.Gpu)]
+    public static partial void WideDoubleBackward(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, ReadOnlyTensorSpan<double> weights,
+        ReadOnlyTensorSpan<double> gradOutput, TensorSpan<double> gradX1, TensorSpan<double> gradX2, TensorSpan<double> gradWeights);
+
     // No weighted path: no weights parameters.
     [TensorProduct("2x1o", "1x1o", "2x0e+2x2e", Instructions = "0,0,0,uvu,false; 0,0,1,uvu,false", Backends = Backend.Cpu | Backend.Gpu)]
     public static partial void UnweightedDouble(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, TensorSpan<double> output);

@@ -34,6 +34,9 @@ internal static class EquivariantGpuProducts
                 kind: TensorProductKind.Channelwise, sharedWeights: false),
             EquivariantGpuKernels.ChannelwiseSingle, EquivariantGpuKernels.ChannelwiseSingleBackward,
             EquivariantGpuKernels.ChannelwiseSingleGpu, EquivariantGpuKernels.ChannelwiseSingleBackwardGpu),
+        ["wide shared double"] = Double(Describe("40x0e+20x1o", "1x0e+1x1o", "24x0e+20x1o"),
+            EquivariantGpuKernels.WideDouble, EquivariantGpuKernels.WideDoubleBackward,
+            EquivariantGpuKernels.WideDoubleGpu, EquivariantGpuKernels.WideDoubleBackwardGpu),
         ["unweighted double"] = Double(Describe("2x1o", "1x1o", "2x0e+2x2e", "0,0,0,uvu,false; 0,0,1,uvu,false"),
             (x1, x2, _, output) => EquivariantGpuKernels.UnweightedDouble(x1, x2, output),
             (x1, x2, _, g, gx1, gx2, _) => EquivariantGpuKernels.UnweightedDoubleBackward(x1, x2, g, gx1, gx2),
@@ -63,8 +66,10 @@ internal static class EquivariantGpuProducts
         double[] Forward(GpuContext? context, double[] x1, double[] x2, double[] weights, int batch)
         {
             var output = new T[batch * d.DimOut];
-            var (a, b, w, o) = (new ReadOnlyTensorSpan<T>(In(x1), [batch, d.Dim1]), new ReadOnlyTensorSpan<T>(In(x2), [batch, d.Dim2]),
-                new ReadOnlyTensorSpan<T>(In(weights), WeightShape(batch)), new TensorSpan<T>(output, [batch, d.DimOut]));
+            var a = new ReadOnlyTensorSpan<T>(In(x1), [batch, d.Dim1]);
+            var b = new ReadOnlyTensorSpan<T>(In(x2), [batch, d.Dim2]);
+            var w = new ReadOnlyTensorSpan<T>(In(weights), WeightShape(batch));
+            var o = new TensorSpan<T>(output, [batch, d.DimOut]);
             if (context is null)
             {
                 cpu(a, b, w, o);
@@ -80,9 +85,13 @@ internal static class EquivariantGpuProducts
         (double[], double[], double[]) Backward(GpuContext? context, double[] x1, double[] x2, double[] weights, double[] gradOutput, int batch)
         {
             var (gx1, gx2, gw) = (new T[x1.Length], new T[x2.Length], new T[weights.Length]);
-            var (a, b, w, g) = (new ReadOnlyTensorSpan<T>(In(x1), [batch, d.Dim1]), new ReadOnlyTensorSpan<T>(In(x2), [batch, d.Dim2]),
-                new ReadOnlyTensorSpan<T>(In(weights), WeightShape(batch)), new ReadOnlyTensorSpan<T>(In(gradOutput), [batch, d.DimOut]));
-            var (ra, rb, rw) = (new TensorSpan<T>(gx1, [batch, d.Dim1]), new TensorSpan<T>(gx2, [batch, d.Dim2]), new TensorSpan<T>(gw, WeightShape(batch)));
+            var a = new ReadOnlyTensorSpan<T>(In(x1), [batch, d.Dim1]);
+            var b = new ReadOnlyTensorSpan<T>(In(x2), [batch, d.Dim2]);
+            var w = new ReadOnlyTensorSpan<T>(In(weights), WeightShape(batch));
+            var g = new ReadOnlyTensorSpan<T>(In(gradOutput), [batch, d.DimOut]);
+            var ra = new TensorSpan<T>(gx1, [batch, d.Dim1]);
+            var rb = new TensorSpan<T>(gx2, [batch, d.Dim2]);
+            var rw = new TensorSpan<T>(gw, WeightShape(batch));
             if (context is null)
             {
                 cpuBackward(a, b, w, g, ra, rb, rw);

@@ -168,9 +168,9 @@ public sealed class EquivariantGpuTests
         }
         else
         {
-            var (gpu, cpu) = (new double[batch * 9], new double[batch * 9]);
-            EquivariantGpuKernels.HarmonicsDoubleGpu(_gpu, Tensor(vectors, batch, 3), new TensorSpan<double>(gpu, [batch, 9]));
-            EquivariantGpuKernels.HarmonicsDouble(Tensor(vectors, batch, 3), new TensorSpan<double>(cpu, [batch, 9]));
+            var (gpu, cpu) = (new double[batch * 12], new double[batch * 12]);
+            EquivariantGpuKernels.HarmonicsDoubleGpu(_gpu, Tensor(vectors, batch, 3), new TensorSpan<double>(gpu, [batch, 12]));
+            EquivariantGpuKernels.HarmonicsDouble(Tensor(vectors, batch, 3), new TensorSpan<double>(cpu, [batch, 12]));
             AssertClose(cpu, gpu, 1e-13, "double harmonics");
         }
     }

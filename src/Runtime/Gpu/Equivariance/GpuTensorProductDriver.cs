@@ -241,25 +241,18 @@ public static class GpuTensorProductDriver
             TensorProductArguments.Weights(layout, Name(layout, 6), gradWeights.Lengths, batch);
         }
 
-        ReadOnlySpan<T>[] inputs = { TensorProductArguments.Memory(x1), TensorProductArguments.Memory(x2), TensorProductArguments.Memory(weights), TensorProductArguments.Memory(gradOutput) };
-        (TensorSpan<T> Tensor, int Index)[] results = hasWeights ? new[] { (gradX1, 4), (gradX2, 5), (gradWeights, 6) } : new[] { (gradX1, 4), (gradX2, 5) };
-        for (int r = 0; r < results.Length; r++)
+        // Results: distinct elements, and no memory shared with an input or another result.
+        ReadOnlySpan<T> x1Memory = TensorProductArguments.Memory(x1), x2Memory = TensorProductArguments.Memory(x2);
+        ReadOnlySpan<T> weightsMemory = TensorProductArguments.Memory(weights), gradOutputMemory = TensorProductArguments.Memory(gradOutput);
+        Span<T> gx1 = TensorProductArguments.Memory(gradX1), gx2 = TensorProductArguments.Memory(gradX2), gw = TensorProductArguments.Memory(gradWeights);
+        CheckResult(layout, 4, gradX1.Lengths, gradX1.Strides, gx1, x1Memory, x2Memory, weightsMemory, gradOutputMemory, hasWeights);
+        CheckResult(layout, 5, gradX2.Lengths, gradX2.Strides, gx2, x1Memory, x2Memory, weightsMemory, gradOutputMemory, hasWeights);
+        TensorProductArguments.Disjoint(gx2, Name(layout, 5), gx1, Name(layout, 4));
+        if (hasWeights)
         {
-            var (tensor, index) = results[r];
-            TensorProductArguments.Distinct(Name(layout, index), tensor.Lengths, tensor.Strides);
-            Span<T> memory = TensorProductArguments.Memory(tensor);
-            for (int i = 0; i < inputs.Length; i++)
-            {
-                if (i != 2 || hasWeights)
-                {
-                    TensorProductArguments.Disjoint(memory, Name(layout, index), inputs[i], Name(layout, i));
-                }
-            }
-
-            for (int earlier = 0; earlier < r; earlier++)
-            {
-                TensorProductArguments.Disjoint(memory, Name(layout, index), TensorProductArguments.Memory(results[earlier].Tensor), Name(layout, results[earlier].Index));
-            }
+            CheckResult(layout, 6, gradWeights.Lengths, gradWeights.Strides, gw, x1Memory, x2Memory, weightsMemory, gradOutputMemory, hasWeights);
+            TensorProductArguments.Disjoint(gw, Name(layout, 6), gx1, Name(layout, 4));
+            TensorProductArguments.Disjoint(gw, Name(layout, 6), gx2, Name(layout, 5));
         }
 
         using GpuBuffer<T> deviceX1 = gpu.Upload<T>(Dense(x1));
@@ -277,6 +270,21 @@ public static class GpuTensorProductDriver
         {
             CopyOut(gpu, deviceGradWeights.View, gradWeights);
         }
+    }
+
+    private static void CheckResult<T>(TensorProductLayout layout, int index, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, Span<T> memory,
+        ReadOnlySpan<T> x1, ReadOnlySpan<T> x2, ReadOnlySpan<T> weights, ReadOnlySpan<T> gradOutput, bool hasWeights)
+    {
+        string name = Name(layout, index);
+        TensorProductArguments.Distinct(name, lengths, strides);
+        TensorProductArguments.Disjoint(memory, name, x1, Name(layout, 0));
+        TensorProductArguments.Disjoint(memory, name, x2, Name(layout, 1));
+        if (hasWeights)
+        {
+            TensorProductArguments.Disjoint(memory, name, weights, Name(layout, 2));
+        }
+
+        TensorProductArguments.Disjoint(memory, name, gradOutput, Name(layout, 3));
     }
 
     /// <summary>A tensor's elements in row-major order.</summary>
