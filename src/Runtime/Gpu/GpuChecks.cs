@@ -24,13 +24,16 @@ public static class GpuChecks
     public static void ThrowIfOverlaps<T>(ArrayView<T> result, string resultName, ArrayView<T> input, string inputName)
         where T : unmanaged
     {
-        if (result.Length == 0 || input.Length == 0 || !ReferenceEquals(result.Buffer, input.Buffer))
+        // ArrayView<T> exposes its buffer and offset through IContiguousArrayView.
+        IContiguousArrayView resultView = result;
+        IContiguousArrayView inputView = input;
+        if (result.Length == 0 || input.Length == 0 || !ReferenceEquals(resultView.Buffer, inputView.Buffer))
         {
             return;
         }
 
-        long resultStart = result.IndexInBytes;
-        long inputStart = input.IndexInBytes;
+        long resultStart = resultView.IndexInBytes;
+        long inputStart = inputView.IndexInBytes;
         if (resultStart < inputStart + input.LengthInBytes && inputStart < resultStart + result.LengthInBytes)
         {
             throw new ArgumentException(

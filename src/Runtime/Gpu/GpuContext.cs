@@ -88,13 +88,13 @@ public sealed class GpuContext : IDisposable
         });
         try
         {
-            IReadOnlyList<CudaDevice> cuda = device == GpuDevice.Cpu ? Array.Empty<CudaDevice>() : context.GetCudaDevices();
-            if (device == GpuDevice.Cuda && cuda.Count == 0)
+            int cudaDevices = device == GpuDevice.Cpu ? 0 : context.GetCudaDevices().Count;
+            if (device == GpuDevice.Cuda && cudaDevices == 0)
             {
                 throw new InvalidOperationException("No CUDA device was found (GpuDevice.Cuda or TENSORGEN_GPU=cuda requires one).");
             }
 
-            Device chosen = cuda.Count > 0 ? cuda[0] : context.GetCPUDevice(0);
+            Device chosen = cudaDevices > 0 ? context.GetCudaDevice(0) : context.GetCPUDevice(0);
             return new GpuContext(context, chosen.CreateAccelerator(context), ownsAccelerator: true);
         }
         catch

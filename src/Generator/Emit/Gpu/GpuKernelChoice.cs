@@ -132,7 +132,7 @@ internal sealed class GpuKernelChoice
         var steps = kernel.Plan.Steps.Select(step => ForStep(step, sizes)).ToArray();
         if (kernel.Kernels.Fused == KernelFamily.BatchedChain && kernel.Kernels.BatchIndex is { } batch)
         {
-            // The batched kernel takes every input, the batch-free intermediates and the result.
+            // The batched kernel takes at most every input, the batch-free intermediates and the result.
             int views = kernel.OperandCount + 1 + kernel.Plan.Steps.Count(s => !s.ResultLabels.Contains(batch));
             if (views <= MaximumViews)
             {

@@ -147,6 +147,7 @@ internal static class GpuStaticEmitter
                 continue;
             }
 
+            int stepIndex = k; // captured by the kernel writers below
             ContractionStep step = plan.Steps[k];
             GpuStepChoice stepChoice = choice.Steps[k];
             string kernelName = raw + "GpuStep" + CSharpLiteral.Int(k + 1);
@@ -169,21 +170,23 @@ internal static class GpuStaticEmitter
                 string group = $"new {Ilgpu}Index3D({CSharpLiteral.Int(tile.Threads)}, 1, 1)";
                 writer.WriteLine($"{gpu}.Kernel(static {accelerator} => {accelerator}.LoadKernel<{viewTypes}>({kernelName}))(");
                 writer.WriteLine($"    {gpu}.Stream, new {Ilgpu}Runtime.KernelConfig({grid}, {group}), {views});");
-                kernelMethods.Add(() => GpuTiledGemmWriter.Write(writer, kernel, step, k, kernelName, gemm, tile, accumulate));
+                kernelMethods.Add(() => GpuTiledGemmWriter.Write(writer, kernel, step, stepIndex, kernelName, gemm, tile, accumulate));
             }
             else
             {
                 writer.WriteLine($"{gpu}.Kernel(static {accelerator} => {accelerator}.LoadAutoGroupedKernel<{Ilgpu}Index1D, {viewTypes}>({kernelName}))(");
                 writer.WriteLine($"    {gpu}.Stream, {CSharpLiteral.Int((long)step.ResultSize)}, {views});");
-                kernelMethods.Add(() => WriteThreadsKernel(writer, kernel, step, k, kernelName, accumulate));
+                kernelMethods.Add(() => WriteThreadsKernel(writer, kernel, step, stepIndex, kernelName, accumulate));
             }
         }
 
         if (batch is not null)
         {
-            // Every input, the batch-free intermediates and the result.
-            var items = Enumerable.Range(0, kernel.OperandCount).Select(i => (Id: i, Name: method.Parameters[i].Name)).ToList();
-            items.AddRange(Enumerable.Range(0, plan.Steps.Count - 1).Where(k => !Batched(k)).Select(k => (Id: kernel.OperandCount + k, Name: intermediates[k]!)));
+            // The inputs and batch-free intermediates that batched steps read, and the result.
+            var read = new HashSet<int>(plan.Steps.Where((_, k) => Batched(k)).SelectMany(s => s.IsUnary ? new[] { s.Left } : new[] { s.Left, s.Right }));
+            var items = Enumerable.Range(0, kernel.OperandCount).Where(read.Contains).Select(i => (Id: i, Name: method.Parameters[i].Name)).ToList();
+            items.AddRange(Enumerable.Range(0, plan.Steps.Count - 1).Where(k => !Batched(k) && read.Contains(kernel.OperandCount + k))
+                .Select(k => (Id: kernel.OperandCount + k, Name: intermediates[k]!)));
             string kernelName = raw + "GpuItems";
             string viewTypes = string.Join(", ", Enumerable.Repeat(GpuNames.View(t), items.Count + 1));
             string views = string.Join(", ", items.Select(item => View(item.Id)).Append(kernel.Result.Name));
