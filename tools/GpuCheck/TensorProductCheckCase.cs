@@ -16,13 +16,13 @@ public sealed class TensorProductCheckCase : GpuCheckCase
 {
     private readonly TensorProductDescription _product;
     private readonly int _batch;
-    private readonly Forward? _cpuForward;
+    private readonly CpuForward? _cpuForward;
     private readonly GpuForward? _gpuForward;
-    private readonly Backward? _cpuBackward;
+    private readonly CpuBackward? _cpuBackward;
     private readonly GpuBackward? _gpuBackward;
 
-    private TensorProductCheckCase(string id, TensorProductDescription product, int batch, Forward? cpuForward, GpuForward? gpuForward,
-        Backward? cpuBackward, GpuBackward? gpuBackward)
+    private TensorProductCheckCase(string id, TensorProductDescription product, int batch, CpuForward? cpuForward, GpuForward? gpuForward,
+        CpuBackward? cpuBackward, GpuBackward? gpuBackward)
     {
         Id = id;
         _product = product;
@@ -37,11 +37,11 @@ public sealed class TensorProductCheckCase : GpuCheckCase
         Flops = (double)(backward ? product.BackwardFlops : product.ForwardFlops) * batch;
     }
 
-    public delegate void Forward(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> weights, TensorSpan<float> output);
+    public delegate void CpuForward(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> weights, TensorSpan<float> output);
 
     public delegate void GpuForward(GpuContext gpu, ArrayView<float> x1, ArrayView<float> x2, ArrayView<float> weights, ArrayView<float> output);
 
-    public delegate void Backward(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> weights, ReadOnlyTensorSpan<float> gradOutput,
+    public delegate void CpuBackward(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> weights, ReadOnlyTensorSpan<float> gradOutput,
         TensorSpan<float> gradX1, TensorSpan<float> gradX2, TensorSpan<float> gradWeights);
 
     public delegate void GpuBackward(GpuContext gpu, ArrayView<float> x1, ArrayView<float> x2, ArrayView<float> weights, ArrayView<float> gradOutput,
@@ -53,10 +53,10 @@ public sealed class TensorProductCheckCase : GpuCheckCase
 
     public override double Flops { get; }
 
-    public static TensorProductCheckCase Forward(string id, TensorProductDescription product, int batch, Forward cpu, GpuForward gpu) =>
+    public static TensorProductCheckCase Forward(string id, TensorProductDescription product, int batch, CpuForward cpu, GpuForward gpu) =>
         new(id, product, batch, cpu, gpu, null, null);
 
-    public static TensorProductCheckCase Backward(string id, TensorProductDescription product, int batch, Backward cpu, GpuBackward gpu) =>
+    public static TensorProductCheckCase Backward(string id, TensorProductDescription product, int batch, CpuBackward cpu, GpuBackward gpu) =>
         new(id, product, batch, null, null, cpu, gpu);
 
     public override PreparedCase Prepare(GpuContext gpu)
