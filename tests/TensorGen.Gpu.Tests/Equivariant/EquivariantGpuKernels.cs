@@ -66,6 +66,14 @@ public static partial class EquivariantGpuKernels
     public static partial void WideDoubleBackward(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, ReadOnlyTensorSpan<double> weights,
         ReadOnlyTensorSpan<double> gradOutput, TensorSpan<double> gradX1, TensorSpan<double> gradX2, TensorSpan<double> gradWeights);
 
+    // mace-large as tools/GpuCheck declares it (128 channels: lanes clamped to the accelerator's group, strided channel loops).
+    [TensorProduct("128x0e+128x1o+128x2e", "0e+1o+2e+3o", "0e+1o+2e+3o", Kind = TensorProductKind.Channelwise, SharedWeights = false, Backends = Backend.Cpu | Backend.Gpu)]
+    public static partial void MaceLargeSingle(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> weights, TensorSpan<float> output);
+
+    [TensorProductBackward(nameof(MaceLargeSingle), Backends = Backend.Cpu | Backend.Gpu)]
+    public static partial void MaceLargeSingleBackward(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> weights,
+        ReadOnlyTensorSpan<float> gradOutput, TensorSpan<float> gradX1, TensorSpan<float> gradX2, TensorSpan<float> gradWeights);
+
     // No weighted path: no weights parameters.
     [TensorProduct("2x1o", "1x1o", "2x0e+2x2e", Instructions = "0,0,0,uvu,false; 0,0,1,uvu,false", Backends = Backend.Cpu | Backend.Gpu)]
     public static partial void UnweightedDouble(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, TensorSpan<double> output);

@@ -37,6 +37,10 @@ internal static class EquivariantGpuProducts
         ["wide shared double"] = Double(Describe("40x0e+20x1o", "1x0e+1x1o", "24x0e+20x1o"),
             EquivariantGpuKernels.WideDouble, EquivariantGpuKernels.WideDoubleBackward,
             EquivariantGpuKernels.WideDoubleGpu, EquivariantGpuKernels.WideDoubleBackwardGpu),
+        ["mace-large rows single"] = Single(
+            TensorProductDescription.Create("128x0e+128x1o+128x2e", "0e+1o+2e+3o", "0e+1o+2e+3o", kind: TensorProductKind.Channelwise, sharedWeights: false),
+            EquivariantGpuKernels.MaceLargeSingle, EquivariantGpuKernels.MaceLargeSingleBackward,
+            EquivariantGpuKernels.MaceLargeSingleGpu, EquivariantGpuKernels.MaceLargeSingleBackwardGpu),
         ["unweighted double"] = Double(Describe("2x1o", "1x1o", "2x0e+2x2e", "0,0,0,uvu,false; 0,0,1,uvu,false"),
             (x1, x2, _, output) => EquivariantGpuKernels.UnweightedDouble(x1, x2, output),
             (x1, x2, _, g, gx1, gx2, _) => EquivariantGpuKernels.UnweightedDoubleBackward(x1, x2, g, gx1, gx2),
