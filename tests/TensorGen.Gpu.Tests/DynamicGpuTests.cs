@@ -105,7 +105,8 @@ public class DynamicGpuTests
     }
 
     /// <summary>A dense result (a scalar is a one-element span of length [1]).</summary>
-    private static TensorSpan<T> Result<T>(T[] data, int[] shape) =>
+    private static TensorSpan<T> Result<T>(T[] data, int[] shape)
+        where T : unmanaged =>
         shape.Length == 0 ? new TensorSpan<T>(data, [1], [0]) : new TensorSpan<T>(data, shape.Select(s => (nint)s).ToArray(), View<T>.RowMajor(shape));
 
     private static int Length(int[] shape) => shape.Aggregate(1, (p, s) => p * s);

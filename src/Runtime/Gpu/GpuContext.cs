@@ -83,7 +83,9 @@ public sealed class GpuContext : IDisposable
 
             if (device != GpuDevice.Cuda)
             {
-                builder.CPU();
+                // Warps of 32 and groups of up to 256 threads, as the generated tiled kernels launch (the default CPU device
+                // allows groups of 16): 32 threads per warp, 8 warps per multiprocessor, 1 multiprocessor.
+                builder.CPU(new CPUDevice(32, 8, 1));
             }
         });
         try

@@ -127,11 +127,15 @@ internal static class GpuStaticEmitter
 
         // Intermediates (the batched ones of a per-item kernel live in its registers instead).
         var intermediates = new string?[plan.Steps.Count];
-        writer.WriteLine();
         for (int k = 0; k < plan.Steps.Count - 1; k++)
         {
             if (!Batched(k))
             {
+                if (intermediates.All(i => i is null))
+                {
+                    writer.WriteLine();
+                }
+
                 intermediates[k] = names.Allocate("t" + CSharpLiteral.Int(k + 1));
                 writer.WriteLine($"using {GpuNames.Buffer(t)} {intermediates[k]} = {gpu}.Rent<{t}>({CSharpLiteral.Int((long)plan.Steps[k].ResultSize)});");
             }
@@ -168,13 +172,13 @@ internal static class GpuStaticEmitter
                 long batchCount = GemmGroups.Extent(gemm.Batch, sizes);
                 string grid = $"new {Ilgpu}Index3D({CSharpLiteral.Int(Ceiling(columns, tile.Columns))}, {CSharpLiteral.Int(Ceiling(rows, tile.Rows))}, {CSharpLiteral.Int(batchCount)})";
                 string group = $"new {Ilgpu}Index3D({CSharpLiteral.Int(tile.Threads)}, 1, 1)";
-                writer.WriteLine($"{gpu}.Kernel(static {accelerator} => {accelerator}.LoadKernel<{viewTypes}>({kernelName}))(");
-                writer.WriteLine($"    {gpu}.Stream, new {Ilgpu}Runtime.KernelConfig({grid}, {group}), {views});");
+                writer.WriteLine($"{gpu}.Kernel(static {accelerator} => {Ilgpu}Runtime.KernelLoaders.LoadKernel<{viewTypes}>({accelerator}, {kernelName}))(");
+                writer.WriteLine($"    {gpu}.Stream, new {Ilgpu}KernelConfig({grid}, {group}), {views});");
                 kernelMethods.Add(() => GpuTiledGemmWriter.Write(writer, kernel, step, stepIndex, kernelName, gemm, tile, accumulate));
             }
             else
             {
-                writer.WriteLine($"{gpu}.Kernel(static {accelerator} => {accelerator}.LoadAutoGroupedKernel<{Ilgpu}Index1D, {viewTypes}>({kernelName}))(");
+                writer.WriteLine($"{gpu}.Kernel(static {accelerator} => {Ilgpu}Runtime.KernelLoaders.LoadAutoGroupedKernel<{Ilgpu}Index1D, {viewTypes}>({accelerator}, {kernelName}))(");
                 writer.WriteLine($"    {gpu}.Stream, {CSharpLiteral.Int((long)step.ResultSize)}, {views});");
                 kernelMethods.Add(() => WriteThreadsKernel(writer, kernel, step, stepIndex, kernelName, accumulate));
             }
@@ -192,7 +196,7 @@ internal static class GpuStaticEmitter
             string views = string.Join(", ", items.Select(item => View(item.Id)).Append(kernel.Result.Name));
             writer.WriteLine();
             writer.WriteComment($"Steps with {batch}: one thread per item ({CSharpLiteral.Int(sizes[batch])}), the per-item plan unrolled.");
-            writer.WriteLine($"{gpu}.Kernel(static {accelerator} => {accelerator}.LoadAutoGroupedKernel<{Ilgpu}Index1D, {viewTypes}>({kernelName}))(");
+            writer.WriteLine($"{gpu}.Kernel(static {accelerator} => {Ilgpu}Runtime.KernelLoaders.LoadAutoGroupedKernel<{Ilgpu}Index1D, {viewTypes}>({accelerator}, {kernelName}))(");
             writer.WriteLine($"    {gpu}.Stream, {CSharpLiteral.Int(sizes[batch])}, {views});");
             kernelMethods.Add(() => GpuItemsWriter.Write(writer, kernel, batch, kernelName, items));
         }

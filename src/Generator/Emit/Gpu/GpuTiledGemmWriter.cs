@@ -143,17 +143,17 @@ internal static class GpuTiledGemmWriter
         writer.WriteComment($"{operand}'s tile, consecutive threads along {(freeFastest ? free + "s" : "the depth")} (its stride-1 index).");
         for (int e = 0; e < elements; e += tile.Threads)
         {
-            string element = e == 0 ? "thread" : $"thread + {CSharpLiteral.Int(e)}";
+            string element = e == 0 ? "thread" : $"(thread + {CSharpLiteral.Int(e)})";
             writer.OpenBlock();
             if (freeFastest)
             {
-                writer.WriteLine($"int tileFree = ({element}) % {CSharpLiteral.Int(extent)};");
-                writer.WriteLine($"int tileDepth = ({element}) / {CSharpLiteral.Int(extent)};");
+                writer.WriteLine($"int tileFree = {element} % {CSharpLiteral.Int(extent)};");
+                writer.WriteLine($"int tileDepth = {element} / {CSharpLiteral.Int(extent)};");
             }
             else
             {
-                writer.WriteLine($"int tileDepth = ({element}) % {CSharpLiteral.Int(tile.Depth)};");
-                writer.WriteLine($"int tileFree = ({element}) / {CSharpLiteral.Int(tile.Depth)};");
+                writer.WriteLine($"int tileDepth = {element} % {CSharpLiteral.Int(tile.Depth)};");
+                writer.WriteLine($"int tileFree = {element} / {CSharpLiteral.Int(tile.Depth)};");
             }
 
             writer.WriteLine($"int {free} = {freeStart} + tileFree;");
