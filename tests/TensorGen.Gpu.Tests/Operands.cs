@@ -14,6 +14,22 @@ internal static class Operands
 
     public static double[] Widen(float[] values) => values.Select(v => (double)v).ToArray();
 
+    /// <summary>The reference interpreter's loop count: the product of every distinct index's size.</summary>
+    public static long NaiveIterations(string expression, int[][] shapes)
+    {
+        var sizes = new System.Collections.Generic.Dictionary<char, int>();
+        string[] terms = expression.Split("->")[0].Split(',');
+        for (int t = 0; t < terms.Length; t++)
+        {
+            for (int d = 0; d < terms[t].Length; d++)
+            {
+                sizes[terms[t][d]] = shapes[t][d];
+            }
+        }
+
+        return sizes.Values.Aggregate(1L, (product, size) => product * size);
+    }
+
     /// <summary>‖actual − expected‖₂ / ‖expected‖₂ (‖actual‖₂ when expected is all zeros).</summary>
     public static double RelativeError(double[] actual, double[] expected)
     {

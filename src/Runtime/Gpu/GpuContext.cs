@@ -83,9 +83,10 @@ public sealed class GpuContext : IDisposable
 
             if (device != GpuDevice.Cuda)
             {
-                // Warps of 32 and groups of up to 256 threads, as the generated tiled kernels launch (the default CPU device
-                // allows groups of 16): 32 threads per warp, 8 warps per multiprocessor, 1 multiprocessor.
-                builder.CPU(new CPUDevice(32, 8, 1));
+                // Warps of 32 and groups of up to 64 threads, as the generated tiled kernels launch (the default CPU device
+                // allows groups of 16): 32 threads per warp, 2 warps per multiprocessor, 1 multiprocessor. Every simulated
+                // thread of a group is an OS thread, so larger groups only add barrier spinning on a CPU.
+                builder.CPU(new CPUDevice(32, 2, 1));
             }
         });
         try

@@ -27,11 +27,14 @@ internal sealed record GpuTile(int Rows, int Columns, int Depth, int RowsPerThre
 
     public int Threads => ThreadRows * ThreadColumns;
 
-    /// <summary>64 × 64 output tiles, 16 deep, 4 × 4 accumulators per thread (256 threads): for rows and columns of 64 and more.</summary>
-    public static GpuTile Large { get; } = new(64, 64, 16, 4, 4);
+    /// <summary>
+    /// 64 × 64 output tiles, 16 deep, 8 × 8 accumulators per thread (64 threads): 16 shared-memory reads feed 64 FMAs, and
+    /// small groups keep many resident per multiprocessor. For rows and columns of 64 and more.
+    /// </summary>
+    public static GpuTile Large { get; } = new(64, 64, 16, 8, 8);
 
-    /// <summary>32 × 32 tiles, 16 deep, 2 × 2 per thread (256 threads): for narrower GEMMs, so fewer threads idle on the edges.</summary>
-    public static GpuTile Small { get; } = new(32, 32, 16, 2, 2);
+    /// <summary>32 × 32 tiles, 16 deep, 4 × 4 per thread (64 threads): for narrower GEMMs, so fewer threads idle on the edges.</summary>
+    public static GpuTile Small { get; } = new(32, 32, 16, 4, 4);
 
     public override string ToString() =>
         $"{Rows}x{Columns} tiles, depth {Depth} per stage, {RowsPerThread}x{ColumnsPerThread} per thread";

@@ -131,7 +131,7 @@ internal static class GpuTiledGemmWriter
     }
 
     /// <summary>
-    /// Loads one operand's tile: element e of the tile goes to thread e mod threads; consecutive threads take consecutive
+    /// Loads one operand's tile: thread t loads elements t, t + threads, …; consecutive threads take consecutive
     /// values of the free index (rows or columns) when its innermost label has stride 1 in the operand, else of the depth.
     /// </summary>
     private static void WriteTileLoad(SourceWriter writer, string t, GpuTile tile, string operand, string target, int pitch, int extent,
@@ -141,39 +141,35 @@ internal static class GpuTiledGemmWriter
         bool freeFastest = strides[freeLabels[freeLabels.Count - 1]] == 1 || strides[depthLabels[depthLabels.Count - 1]] != 1;
         int elements = tile.Depth * extent;
         writer.WriteComment($"{operand}'s tile, consecutive threads along {(freeFastest ? free + "s" : "the depth")} (its stride-1 index).");
-        for (int e = 0; e < elements; e += tile.Threads)
+        writer.OpenBlock($"for (int element = thread; element < {CSharpLiteral.Int(elements)}; element += {CSharpLiteral.Int(tile.Threads)})");
+        if (freeFastest)
         {
-            string element = e == 0 ? "thread" : $"(thread + {CSharpLiteral.Int(e)})";
-            writer.OpenBlock();
-            if (freeFastest)
-            {
-                writer.WriteLine($"int tileFree = {element} % {CSharpLiteral.Int(extent)};");
-                writer.WriteLine($"int tileDepth = {element} / {CSharpLiteral.Int(extent)};");
-            }
-            else
-            {
-                writer.WriteLine($"int tileDepth = {element} % {CSharpLiteral.Int(tile.Depth)};");
-                writer.WriteLine($"int tileFree = {element} / {CSharpLiteral.Int(tile.Depth)};");
-            }
-
-            writer.WriteLine($"int {free} = {freeStart} + tileFree;");
-            writer.WriteLine("int depth = depthStart + tileDepth;");
-            string read = $"{operand}[{batchOffset}{GroupOffset(free, freeLabels, sizes, strides)} + {GroupOffset("depth", depthLabels, sizes, strides)}]";
-            var guards = new List<string>();
-            if (freeGuard)
-            {
-                guards.Add($"{free} < {CSharpLiteral.Int(freeCount)}");
-            }
-
-            if (depthGuard)
-            {
-                guards.Add($"depth < {CSharpLiteral.Int(GemmGroups.Extent(depthLabels, sizes))}");
-            }
-
-            string value = guards.Count == 0 ? read : $"{string.Join(" && ", guards)} ? {read} : 0";
-            writer.WriteLine($"{target}[tileDepth * {CSharpLiteral.Int(pitch)} + tileFree] = {value};");
-            writer.CloseBlock();
+            writer.WriteLine($"int tileFree = element % {CSharpLiteral.Int(extent)};");
+            writer.WriteLine($"int tileDepth = element / {CSharpLiteral.Int(extent)};");
         }
+        else
+        {
+            writer.WriteLine($"int tileDepth = element % {CSharpLiteral.Int(tile.Depth)};");
+            writer.WriteLine($"int tileFree = element / {CSharpLiteral.Int(tile.Depth)};");
+        }
+
+        writer.WriteLine($"int {free} = {freeStart} + tileFree;");
+        writer.WriteLine("int depth = depthStart + tileDepth;");
+        string read = $"{operand}[{batchOffset}{GroupOffset(free, freeLabels, sizes, strides)} + {GroupOffset("depth", depthLabels, sizes, strides)}]";
+        var guards = new List<string>();
+        if (freeGuard)
+        {
+            guards.Add($"{free} < {CSharpLiteral.Int(freeCount)}");
+        }
+
+        if (depthGuard)
+        {
+            guards.Add($"depth < {CSharpLiteral.Int(GemmGroups.Extent(depthLabels, sizes))}");
+        }
+
+        string value = guards.Count == 0 ? read : $"{string.Join(" && ", guards)} ? {read} : 0";
+        writer.WriteLine($"{target}[tileDepth * {CSharpLiteral.Int(pitch)} + tileFree] = {value};");
+        writer.CloseBlock();
     }
 
     /// <summary>
