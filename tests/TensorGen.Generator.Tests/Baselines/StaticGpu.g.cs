@@ -27,7 +27,7 @@
 //   2     k,ik->ik   GEMM engine (TensorGen.Runtime: packed panels, register-blocked micro-kernel)
 //
 // GPU kernels (Backend.Gpu, ILGPU; entry points ScaledMatMulGpu):
-//   1     ij,jk->ik  tiled GEMM (shared memory, 64x64 tiles, depth 16 per stage, 4x4 per thread)
+//   1     ij,jk->ik  tiled GEMM (shared memory, 64x64 tiles, depth 16 per stage, 8x8 per thread)
 //   2     k,ik->ik   one thread per element
 #nullable enable
 
@@ -100,84 +100,48 @@ namespace Gpu.Kernels
 
             // Step 1 of 2: ij,jk->ik  (a, b -> t1, 524288 FLOPs)
             gpu.Kernel(static accelerator => global::ILGPU.Runtime.KernelLoaders.LoadKernel<global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(accelerator, ScaledMatMulGpuStep1))(
-                gpu.Stream, new global::ILGPU.KernelConfig(new global::ILGPU.Index3D(1, 1, 1), new global::ILGPU.Index3D(256, 1, 1)), a, b, t1.View);
+                gpu.Stream, new global::ILGPU.KernelConfig(new global::ILGPU.Index3D(1, 1, 1), new global::ILGPU.Index3D(64, 1, 1)), a, b, t1.View);
 
             // Step 2 of 2: k,ik->ik  (s, t1 -> result, 4096 FLOPs)
             gpu.Kernel(static accelerator => global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(accelerator, ScaledMatMulGpuStep2))(
                 gpu.Stream, 4096, s, t1.View, result);
         }
 
-        // Step 1: ij,jk->ik as a GEMM: rows i (64), columns k (64), depth j (64); 64x64 tiles, depth 16 per stage, 4x4 per thread.
+        // Step 1: ij,jk->ik as a GEMM: rows i (64), columns k (64), depth j (64); 64x64 tiles, depth 16 per stage, 8x8 per thread.
         private static void ScaledMatMulGpuStep1(global::ILGPU.ArrayView<float> left, global::ILGPU.ArrayView<float> right, global::ILGPU.ArrayView<float> output)
         {
             global::ILGPU.ArrayView<float> leftTile = global::ILGPU.SharedMemory.Allocate<float>(1040);
             global::ILGPU.ArrayView<float> rightTile = global::ILGPU.SharedMemory.Allocate<float>(1040);
             int thread = global::ILGPU.Group.IdxX;
-            int threadColumn = thread % 16;
-            int threadRow = thread / 16;
+            int threadColumn = thread % 8;
+            int threadRow = thread / 8;
             int rowStart = global::ILGPU.Grid.IdxY * 64;
             int columnStart = global::ILGPU.Grid.IdxX * 64;
-            float c00 = 0; float c01 = 0; float c02 = 0; float c03 = 0;
-            float c10 = 0; float c11 = 0; float c12 = 0; float c13 = 0;
-            float c20 = 0; float c21 = 0; float c22 = 0; float c23 = 0;
-            float c30 = 0; float c31 = 0; float c32 = 0; float c33 = 0;
+            float c00 = 0; float c01 = 0; float c02 = 0; float c03 = 0; float c04 = 0; float c05 = 0; float c06 = 0; float c07 = 0;
+            float c10 = 0; float c11 = 0; float c12 = 0; float c13 = 0; float c14 = 0; float c15 = 0; float c16 = 0; float c17 = 0;
+            float c20 = 0; float c21 = 0; float c22 = 0; float c23 = 0; float c24 = 0; float c25 = 0; float c26 = 0; float c27 = 0;
+            float c30 = 0; float c31 = 0; float c32 = 0; float c33 = 0; float c34 = 0; float c35 = 0; float c36 = 0; float c37 = 0;
+            float c40 = 0; float c41 = 0; float c42 = 0; float c43 = 0; float c44 = 0; float c45 = 0; float c46 = 0; float c47 = 0;
+            float c50 = 0; float c51 = 0; float c52 = 0; float c53 = 0; float c54 = 0; float c55 = 0; float c56 = 0; float c57 = 0;
+            float c60 = 0; float c61 = 0; float c62 = 0; float c63 = 0; float c64 = 0; float c65 = 0; float c66 = 0; float c67 = 0;
+            float c70 = 0; float c71 = 0; float c72 = 0; float c73 = 0; float c74 = 0; float c75 = 0; float c76 = 0; float c77 = 0;
 
             for (int depthStart = 0; depthStart < 64; depthStart += 16)
             {
                 // left's tile, consecutive threads along the depth (its stride-1 index).
+                for (int element = thread; element < 1024; element += 64)
                 {
-                    int tileDepth = thread % 16;
-                    int tileFree = thread / 16;
-                    int row = rowStart + tileFree;
-                    int depth = depthStart + tileDepth;
-                    leftTile[tileDepth * 65 + tileFree] = left[row * 64 + depth];
-                }
-                {
-                    int tileDepth = (thread + 256) % 16;
-                    int tileFree = (thread + 256) / 16;
-                    int row = rowStart + tileFree;
-                    int depth = depthStart + tileDepth;
-                    leftTile[tileDepth * 65 + tileFree] = left[row * 64 + depth];
-                }
-                {
-                    int tileDepth = (thread + 512) % 16;
-                    int tileFree = (thread + 512) / 16;
-                    int row = rowStart + tileFree;
-                    int depth = depthStart + tileDepth;
-                    leftTile[tileDepth * 65 + tileFree] = left[row * 64 + depth];
-                }
-                {
-                    int tileDepth = (thread + 768) % 16;
-                    int tileFree = (thread + 768) / 16;
+                    int tileDepth = element % 16;
+                    int tileFree = element / 16;
                     int row = rowStart + tileFree;
                     int depth = depthStart + tileDepth;
                     leftTile[tileDepth * 65 + tileFree] = left[row * 64 + depth];
                 }
                 // right's tile, consecutive threads along columns (its stride-1 index).
+                for (int element = thread; element < 1024; element += 64)
                 {
-                    int tileFree = thread % 64;
-                    int tileDepth = thread / 64;
-                    int column = columnStart + tileFree;
-                    int depth = depthStart + tileDepth;
-                    rightTile[tileDepth * 65 + tileFree] = right[column + depth * 64];
-                }
-                {
-                    int tileFree = (thread + 256) % 64;
-                    int tileDepth = (thread + 256) / 64;
-                    int column = columnStart + tileFree;
-                    int depth = depthStart + tileDepth;
-                    rightTile[tileDepth * 65 + tileFree] = right[column + depth * 64];
-                }
-                {
-                    int tileFree = (thread + 512) % 64;
-                    int tileDepth = (thread + 512) / 64;
-                    int column = columnStart + tileFree;
-                    int depth = depthStart + tileDepth;
-                    rightTile[tileDepth * 65 + tileFree] = right[column + depth * 64];
-                }
-                {
-                    int tileFree = (thread + 768) % 64;
-                    int tileDepth = (thread + 768) / 64;
+                    int tileFree = element % 64;
+                    int tileDepth = element / 64;
                     int column = columnStart + tileFree;
                     int depth = depthStart + tileDepth;
                     rightTile[tileDepth * 65 + tileFree] = right[column + depth * 64];
@@ -187,17 +151,29 @@ namespace Gpu.Kernels
                 for (int tileDepth = 0; tileDepth < 16; tileDepth++)
                 {
                     float a0 = leftTile[tileDepth * 65 + threadRow];
-                    float a1 = leftTile[tileDepth * 65 + threadRow + 16];
-                    float a2 = leftTile[tileDepth * 65 + threadRow + 32];
-                    float a3 = leftTile[tileDepth * 65 + threadRow + 48];
+                    float a1 = leftTile[tileDepth * 65 + threadRow + 8];
+                    float a2 = leftTile[tileDepth * 65 + threadRow + 16];
+                    float a3 = leftTile[tileDepth * 65 + threadRow + 24];
+                    float a4 = leftTile[tileDepth * 65 + threadRow + 32];
+                    float a5 = leftTile[tileDepth * 65 + threadRow + 40];
+                    float a6 = leftTile[tileDepth * 65 + threadRow + 48];
+                    float a7 = leftTile[tileDepth * 65 + threadRow + 56];
                     float b0 = rightTile[tileDepth * 65 + threadColumn];
-                    float b1 = rightTile[tileDepth * 65 + threadColumn + 16];
-                    float b2 = rightTile[tileDepth * 65 + threadColumn + 32];
-                    float b3 = rightTile[tileDepth * 65 + threadColumn + 48];
-                    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-                    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-                    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-                    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+                    float b1 = rightTile[tileDepth * 65 + threadColumn + 8];
+                    float b2 = rightTile[tileDepth * 65 + threadColumn + 16];
+                    float b3 = rightTile[tileDepth * 65 + threadColumn + 24];
+                    float b4 = rightTile[tileDepth * 65 + threadColumn + 32];
+                    float b5 = rightTile[tileDepth * 65 + threadColumn + 40];
+                    float b6 = rightTile[tileDepth * 65 + threadColumn + 48];
+                    float b7 = rightTile[tileDepth * 65 + threadColumn + 56];
+                    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3; c04 += a0 * b4; c05 += a0 * b5; c06 += a0 * b6; c07 += a0 * b7;
+                    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3; c14 += a1 * b4; c15 += a1 * b5; c16 += a1 * b6; c17 += a1 * b7;
+                    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3; c24 += a2 * b4; c25 += a2 * b5; c26 += a2 * b6; c27 += a2 * b7;
+                    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3; c34 += a3 * b4; c35 += a3 * b5; c36 += a3 * b6; c37 += a3 * b7;
+                    c40 += a4 * b0; c41 += a4 * b1; c42 += a4 * b2; c43 += a4 * b3; c44 += a4 * b4; c45 += a4 * b5; c46 += a4 * b6; c47 += a4 * b7;
+                    c50 += a5 * b0; c51 += a5 * b1; c52 += a5 * b2; c53 += a5 * b3; c54 += a5 * b4; c55 += a5 * b5; c56 += a5 * b6; c57 += a5 * b7;
+                    c60 += a6 * b0; c61 += a6 * b1; c62 += a6 * b2; c63 += a6 * b3; c64 += a6 * b4; c65 += a6 * b5; c66 += a6 * b6; c67 += a6 * b7;
+                    c70 += a7 * b0; c71 += a7 * b1; c72 += a7 * b2; c73 += a7 * b3; c74 += a7 * b4; c75 += a7 * b5; c76 += a7 * b6; c77 += a7 * b7;
                 }
 
                 global::ILGPU.Group.Barrier();
@@ -211,92 +187,380 @@ namespace Gpu.Kernels
 
             {
                 int row = rowStart + threadRow;
-                int column = columnStart + threadColumn + 16;
+                int column = columnStart + threadColumn + 8;
                 output[row * 64 + column] = c01;
             }
 
             {
                 int row = rowStart + threadRow;
-                int column = columnStart + threadColumn + 32;
+                int column = columnStart + threadColumn + 16;
                 output[row * 64 + column] = c02;
             }
 
             {
                 int row = rowStart + threadRow;
-                int column = columnStart + threadColumn + 48;
+                int column = columnStart + threadColumn + 24;
                 output[row * 64 + column] = c03;
             }
 
             {
-                int row = rowStart + threadRow + 16;
+                int row = rowStart + threadRow;
+                int column = columnStart + threadColumn + 32;
+                output[row * 64 + column] = c04;
+            }
+
+            {
+                int row = rowStart + threadRow;
+                int column = columnStart + threadColumn + 40;
+                output[row * 64 + column] = c05;
+            }
+
+            {
+                int row = rowStart + threadRow;
+                int column = columnStart + threadColumn + 48;
+                output[row * 64 + column] = c06;
+            }
+
+            {
+                int row = rowStart + threadRow;
+                int column = columnStart + threadColumn + 56;
+                output[row * 64 + column] = c07;
+            }
+
+            {
+                int row = rowStart + threadRow + 8;
                 int column = columnStart + threadColumn;
                 output[row * 64 + column] = c10;
             }
 
             {
-                int row = rowStart + threadRow + 16;
-                int column = columnStart + threadColumn + 16;
+                int row = rowStart + threadRow + 8;
+                int column = columnStart + threadColumn + 8;
                 output[row * 64 + column] = c11;
             }
 
             {
-                int row = rowStart + threadRow + 16;
-                int column = columnStart + threadColumn + 32;
+                int row = rowStart + threadRow + 8;
+                int column = columnStart + threadColumn + 16;
                 output[row * 64 + column] = c12;
             }
 
             {
-                int row = rowStart + threadRow + 16;
-                int column = columnStart + threadColumn + 48;
+                int row = rowStart + threadRow + 8;
+                int column = columnStart + threadColumn + 24;
                 output[row * 64 + column] = c13;
             }
 
             {
-                int row = rowStart + threadRow + 32;
+                int row = rowStart + threadRow + 8;
+                int column = columnStart + threadColumn + 32;
+                output[row * 64 + column] = c14;
+            }
+
+            {
+                int row = rowStart + threadRow + 8;
+                int column = columnStart + threadColumn + 40;
+                output[row * 64 + column] = c15;
+            }
+
+            {
+                int row = rowStart + threadRow + 8;
+                int column = columnStart + threadColumn + 48;
+                output[row * 64 + column] = c16;
+            }
+
+            {
+                int row = rowStart + threadRow + 8;
+                int column = columnStart + threadColumn + 56;
+                output[row * 64 + column] = c17;
+            }
+
+            {
+                int row = rowStart + threadRow + 16;
                 int column = columnStart + threadColumn;
                 output[row * 64 + column] = c20;
             }
 
             {
-                int row = rowStart + threadRow + 32;
-                int column = columnStart + threadColumn + 16;
+                int row = rowStart + threadRow + 16;
+                int column = columnStart + threadColumn + 8;
                 output[row * 64 + column] = c21;
             }
 
             {
-                int row = rowStart + threadRow + 32;
-                int column = columnStart + threadColumn + 32;
+                int row = rowStart + threadRow + 16;
+                int column = columnStart + threadColumn + 16;
                 output[row * 64 + column] = c22;
             }
 
             {
-                int row = rowStart + threadRow + 32;
-                int column = columnStart + threadColumn + 48;
+                int row = rowStart + threadRow + 16;
+                int column = columnStart + threadColumn + 24;
                 output[row * 64 + column] = c23;
             }
 
             {
-                int row = rowStart + threadRow + 48;
+                int row = rowStart + threadRow + 16;
+                int column = columnStart + threadColumn + 32;
+                output[row * 64 + column] = c24;
+            }
+
+            {
+                int row = rowStart + threadRow + 16;
+                int column = columnStart + threadColumn + 40;
+                output[row * 64 + column] = c25;
+            }
+
+            {
+                int row = rowStart + threadRow + 16;
+                int column = columnStart + threadColumn + 48;
+                output[row * 64 + column] = c26;
+            }
+
+            {
+                int row = rowStart + threadRow + 16;
+                int column = columnStart + threadColumn + 56;
+                output[row * 64 + column] = c27;
+            }
+
+            {
+                int row = rowStart + threadRow + 24;
                 int column = columnStart + threadColumn;
                 output[row * 64 + column] = c30;
             }
 
             {
+                int row = rowStart + threadRow + 24;
+                int column = columnStart + threadColumn + 8;
+                output[row * 64 + column] = c31;
+            }
+
+            {
+                int row = rowStart + threadRow + 24;
+                int column = columnStart + threadColumn + 16;
+                output[row * 64 + column] = c32;
+            }
+
+            {
+                int row = rowStart + threadRow + 24;
+                int column = columnStart + threadColumn + 24;
+                output[row * 64 + column] = c33;
+            }
+
+            {
+                int row = rowStart + threadRow + 24;
+                int column = columnStart + threadColumn + 32;
+                output[row * 64 + column] = c34;
+            }
+
+            {
+                int row = rowStart + threadRow + 24;
+                int column = columnStart + threadColumn + 40;
+                output[row * 64 + column] = c35;
+            }
+
+            {
+                int row = rowStart + threadRow + 24;
+                int column = columnStart + threadColumn + 48;
+                output[row * 64 + column] = c36;
+            }
+
+            {
+                int row = rowStart + threadRow + 24;
+                int column = columnStart + threadColumn + 56;
+                output[row * 64 + column] = c37;
+            }
+
+            {
+                int row = rowStart + threadRow + 32;
+                int column = columnStart + threadColumn;
+                output[row * 64 + column] = c40;
+            }
+
+            {
+                int row = rowStart + threadRow + 32;
+                int column = columnStart + threadColumn + 8;
+                output[row * 64 + column] = c41;
+            }
+
+            {
+                int row = rowStart + threadRow + 32;
+                int column = columnStart + threadColumn + 16;
+                output[row * 64 + column] = c42;
+            }
+
+            {
+                int row = rowStart + threadRow + 32;
+                int column = columnStart + threadColumn + 24;
+                output[row * 64 + column] = c43;
+            }
+
+            {
+                int row = rowStart + threadRow + 32;
+                int column = columnStart + threadColumn + 32;
+                output[row * 64 + column] = c44;
+            }
+
+            {
+                int row = rowStart + threadRow + 32;
+                int column = columnStart + threadColumn + 40;
+                output[row * 64 + column] = c45;
+            }
+
+            {
+                int row = rowStart + threadRow + 32;
+                int column = columnStart + threadColumn + 48;
+                output[row * 64 + column] = c46;
+            }
+
+            {
+                int row = rowStart + threadRow + 32;
+                int column = columnStart + threadColumn + 56;
+                output[row * 64 + column] = c47;
+            }
+
+            {
+                int row = rowStart + threadRow + 40;
+                int column = columnStart + threadColumn;
+                output[row * 64 + column] = c50;
+            }
+
+            {
+                int row = rowStart + threadRow + 40;
+                int column = columnStart + threadColumn + 8;
+                output[row * 64 + column] = c51;
+            }
+
+            {
+                int row = rowStart + threadRow + 40;
+                int column = columnStart + threadColumn + 16;
+                output[row * 64 + column] = c52;
+            }
+
+            {
+                int row = rowStart + threadRow + 40;
+                int column = columnStart + threadColumn + 24;
+                output[row * 64 + column] = c53;
+            }
+
+            {
+                int row = rowStart + threadRow + 40;
+                int column = columnStart + threadColumn + 32;
+                output[row * 64 + column] = c54;
+            }
+
+            {
+                int row = rowStart + threadRow + 40;
+                int column = columnStart + threadColumn + 40;
+                output[row * 64 + column] = c55;
+            }
+
+            {
+                int row = rowStart + threadRow + 40;
+                int column = columnStart + threadColumn + 48;
+                output[row * 64 + column] = c56;
+            }
+
+            {
+                int row = rowStart + threadRow + 40;
+                int column = columnStart + threadColumn + 56;
+                output[row * 64 + column] = c57;
+            }
+
+            {
+                int row = rowStart + threadRow + 48;
+                int column = columnStart + threadColumn;
+                output[row * 64 + column] = c60;
+            }
+
+            {
+                int row = rowStart + threadRow + 48;
+                int column = columnStart + threadColumn + 8;
+                output[row * 64 + column] = c61;
+            }
+
+            {
                 int row = rowStart + threadRow + 48;
                 int column = columnStart + threadColumn + 16;
-                output[row * 64 + column] = c31;
+                output[row * 64 + column] = c62;
+            }
+
+            {
+                int row = rowStart + threadRow + 48;
+                int column = columnStart + threadColumn + 24;
+                output[row * 64 + column] = c63;
             }
 
             {
                 int row = rowStart + threadRow + 48;
                 int column = columnStart + threadColumn + 32;
-                output[row * 64 + column] = c32;
+                output[row * 64 + column] = c64;
+            }
+
+            {
+                int row = rowStart + threadRow + 48;
+                int column = columnStart + threadColumn + 40;
+                output[row * 64 + column] = c65;
             }
 
             {
                 int row = rowStart + threadRow + 48;
                 int column = columnStart + threadColumn + 48;
-                output[row * 64 + column] = c33;
+                output[row * 64 + column] = c66;
+            }
+
+            {
+                int row = rowStart + threadRow + 48;
+                int column = columnStart + threadColumn + 56;
+                output[row * 64 + column] = c67;
+            }
+
+            {
+                int row = rowStart + threadRow + 56;
+                int column = columnStart + threadColumn;
+                output[row * 64 + column] = c70;
+            }
+
+            {
+                int row = rowStart + threadRow + 56;
+                int column = columnStart + threadColumn + 8;
+                output[row * 64 + column] = c71;
+            }
+
+            {
+                int row = rowStart + threadRow + 56;
+                int column = columnStart + threadColumn + 16;
+                output[row * 64 + column] = c72;
+            }
+
+            {
+                int row = rowStart + threadRow + 56;
+                int column = columnStart + threadColumn + 24;
+                output[row * 64 + column] = c73;
+            }
+
+            {
+                int row = rowStart + threadRow + 56;
+                int column = columnStart + threadColumn + 32;
+                output[row * 64 + column] = c74;
+            }
+
+            {
+                int row = rowStart + threadRow + 56;
+                int column = columnStart + threadColumn + 40;
+                output[row * 64 + column] = c75;
+            }
+
+            {
+                int row = rowStart + threadRow + 56;
+                int column = columnStart + threadColumn + 48;
+                output[row * 64 + column] = c76;
+            }
+
+            {
+                int row = rowStart + threadRow + 56;
+                int column = columnStart + threadColumn + 56;
+                output[row * 64 + column] = c77;
             }
         }
 
