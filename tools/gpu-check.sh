@@ -40,7 +40,7 @@ case "${1:-}" in
     exit "$status"
     ;;
   collect)
-    from="${2:?usage: tools/gpu-check.sh collect FOLDER (the device run's files_at)}"
+    from="${2:?usage: tools/gpu-check.sh collect FOLDER (files_at of the device run)}"
     mkdir -p benchmarks/results
     cp "$from/gpu.md" benchmarks/results/gpu.md
     [ -f "$from/tensorgen.tsv" ] && cp "$from/tensorgen.tsv" benchmarks/results/gpu-tensorgen.tsv

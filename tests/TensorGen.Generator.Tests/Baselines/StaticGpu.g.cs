@@ -137,6 +137,7 @@ namespace Gpu.Kernels
                     int depth = depthStart + tileDepth;
                     leftTile[tileDepth * 65 + tileFree] = left[row * 64 + depth];
                 }
+
                 // right's tile, consecutive threads along columns (its stride-1 index).
                 for (int element = thread; element < 1024; element += 64)
                 {
@@ -179,389 +180,86 @@ namespace Gpu.Kernels
                 global::ILGPU.Group.Barrier();
             }
 
-            {
-                int row = rowStart + threadRow;
-                int column = columnStart + threadColumn;
-                output[row * 64 + column] = c00;
-            }
-
-            {
-                int row = rowStart + threadRow;
-                int column = columnStart + threadColumn + 8;
-                output[row * 64 + column] = c01;
-            }
-
-            {
-                int row = rowStart + threadRow;
-                int column = columnStart + threadColumn + 16;
-                output[row * 64 + column] = c02;
-            }
-
-            {
-                int row = rowStart + threadRow;
-                int column = columnStart + threadColumn + 24;
-                output[row * 64 + column] = c03;
-            }
-
-            {
-                int row = rowStart + threadRow;
-                int column = columnStart + threadColumn + 32;
-                output[row * 64 + column] = c04;
-            }
-
-            {
-                int row = rowStart + threadRow;
-                int column = columnStart + threadColumn + 40;
-                output[row * 64 + column] = c05;
-            }
-
-            {
-                int row = rowStart + threadRow;
-                int column = columnStart + threadColumn + 48;
-                output[row * 64 + column] = c06;
-            }
-
-            {
-                int row = rowStart + threadRow;
-                int column = columnStart + threadColumn + 56;
-                output[row * 64 + column] = c07;
-            }
-
-            {
-                int row = rowStart + threadRow + 8;
-                int column = columnStart + threadColumn;
-                output[row * 64 + column] = c10;
-            }
-
-            {
-                int row = rowStart + threadRow + 8;
-                int column = columnStart + threadColumn + 8;
-                output[row * 64 + column] = c11;
-            }
-
-            {
-                int row = rowStart + threadRow + 8;
-                int column = columnStart + threadColumn + 16;
-                output[row * 64 + column] = c12;
-            }
-
-            {
-                int row = rowStart + threadRow + 8;
-                int column = columnStart + threadColumn + 24;
-                output[row * 64 + column] = c13;
-            }
-
-            {
-                int row = rowStart + threadRow + 8;
-                int column = columnStart + threadColumn + 32;
-                output[row * 64 + column] = c14;
-            }
-
-            {
-                int row = rowStart + threadRow + 8;
-                int column = columnStart + threadColumn + 40;
-                output[row * 64 + column] = c15;
-            }
-
-            {
-                int row = rowStart + threadRow + 8;
-                int column = columnStart + threadColumn + 48;
-                output[row * 64 + column] = c16;
-            }
-
-            {
-                int row = rowStart + threadRow + 8;
-                int column = columnStart + threadColumn + 56;
-                output[row * 64 + column] = c17;
-            }
-
-            {
-                int row = rowStart + threadRow + 16;
-                int column = columnStart + threadColumn;
-                output[row * 64 + column] = c20;
-            }
-
-            {
-                int row = rowStart + threadRow + 16;
-                int column = columnStart + threadColumn + 8;
-                output[row * 64 + column] = c21;
-            }
-
-            {
-                int row = rowStart + threadRow + 16;
-                int column = columnStart + threadColumn + 16;
-                output[row * 64 + column] = c22;
-            }
-
-            {
-                int row = rowStart + threadRow + 16;
-                int column = columnStart + threadColumn + 24;
-                output[row * 64 + column] = c23;
-            }
-
-            {
-                int row = rowStart + threadRow + 16;
-                int column = columnStart + threadColumn + 32;
-                output[row * 64 + column] = c24;
-            }
-
-            {
-                int row = rowStart + threadRow + 16;
-                int column = columnStart + threadColumn + 40;
-                output[row * 64 + column] = c25;
-            }
-
-            {
-                int row = rowStart + threadRow + 16;
-                int column = columnStart + threadColumn + 48;
-                output[row * 64 + column] = c26;
-            }
-
-            {
-                int row = rowStart + threadRow + 16;
-                int column = columnStart + threadColumn + 56;
-                output[row * 64 + column] = c27;
-            }
-
-            {
-                int row = rowStart + threadRow + 24;
-                int column = columnStart + threadColumn;
-                output[row * 64 + column] = c30;
-            }
-
-            {
-                int row = rowStart + threadRow + 24;
-                int column = columnStart + threadColumn + 8;
-                output[row * 64 + column] = c31;
-            }
-
-            {
-                int row = rowStart + threadRow + 24;
-                int column = columnStart + threadColumn + 16;
-                output[row * 64 + column] = c32;
-            }
-
-            {
-                int row = rowStart + threadRow + 24;
-                int column = columnStart + threadColumn + 24;
-                output[row * 64 + column] = c33;
-            }
-
-            {
-                int row = rowStart + threadRow + 24;
-                int column = columnStart + threadColumn + 32;
-                output[row * 64 + column] = c34;
-            }
-
-            {
-                int row = rowStart + threadRow + 24;
-                int column = columnStart + threadColumn + 40;
-                output[row * 64 + column] = c35;
-            }
-
-            {
-                int row = rowStart + threadRow + 24;
-                int column = columnStart + threadColumn + 48;
-                output[row * 64 + column] = c36;
-            }
-
-            {
-                int row = rowStart + threadRow + 24;
-                int column = columnStart + threadColumn + 56;
-                output[row * 64 + column] = c37;
-            }
-
-            {
-                int row = rowStart + threadRow + 32;
-                int column = columnStart + threadColumn;
-                output[row * 64 + column] = c40;
-            }
-
-            {
-                int row = rowStart + threadRow + 32;
-                int column = columnStart + threadColumn + 8;
-                output[row * 64 + column] = c41;
-            }
-
-            {
-                int row = rowStart + threadRow + 32;
-                int column = columnStart + threadColumn + 16;
-                output[row * 64 + column] = c42;
-            }
-
-            {
-                int row = rowStart + threadRow + 32;
-                int column = columnStart + threadColumn + 24;
-                output[row * 64 + column] = c43;
-            }
-
-            {
-                int row = rowStart + threadRow + 32;
-                int column = columnStart + threadColumn + 32;
-                output[row * 64 + column] = c44;
-            }
-
-            {
-                int row = rowStart + threadRow + 32;
-                int column = columnStart + threadColumn + 40;
-                output[row * 64 + column] = c45;
-            }
-
-            {
-                int row = rowStart + threadRow + 32;
-                int column = columnStart + threadColumn + 48;
-                output[row * 64 + column] = c46;
-            }
-
-            {
-                int row = rowStart + threadRow + 32;
-                int column = columnStart + threadColumn + 56;
-                output[row * 64 + column] = c47;
-            }
-
-            {
-                int row = rowStart + threadRow + 40;
-                int column = columnStart + threadColumn;
-                output[row * 64 + column] = c50;
-            }
-
-            {
-                int row = rowStart + threadRow + 40;
-                int column = columnStart + threadColumn + 8;
-                output[row * 64 + column] = c51;
-            }
-
-            {
-                int row = rowStart + threadRow + 40;
-                int column = columnStart + threadColumn + 16;
-                output[row * 64 + column] = c52;
-            }
-
-            {
-                int row = rowStart + threadRow + 40;
-                int column = columnStart + threadColumn + 24;
-                output[row * 64 + column] = c53;
-            }
-
-            {
-                int row = rowStart + threadRow + 40;
-                int column = columnStart + threadColumn + 32;
-                output[row * 64 + column] = c54;
-            }
-
-            {
-                int row = rowStart + threadRow + 40;
-                int column = columnStart + threadColumn + 40;
-                output[row * 64 + column] = c55;
-            }
-
-            {
-                int row = rowStart + threadRow + 40;
-                int column = columnStart + threadColumn + 48;
-                output[row * 64 + column] = c56;
-            }
-
-            {
-                int row = rowStart + threadRow + 40;
-                int column = columnStart + threadColumn + 56;
-                output[row * 64 + column] = c57;
-            }
-
-            {
-                int row = rowStart + threadRow + 48;
-                int column = columnStart + threadColumn;
-                output[row * 64 + column] = c60;
-            }
-
-            {
-                int row = rowStart + threadRow + 48;
-                int column = columnStart + threadColumn + 8;
-                output[row * 64 + column] = c61;
-            }
-
-            {
-                int row = rowStart + threadRow + 48;
-                int column = columnStart + threadColumn + 16;
-                output[row * 64 + column] = c62;
-            }
-
-            {
-                int row = rowStart + threadRow + 48;
-                int column = columnStart + threadColumn + 24;
-                output[row * 64 + column] = c63;
-            }
-
-            {
-                int row = rowStart + threadRow + 48;
-                int column = columnStart + threadColumn + 32;
-                output[row * 64 + column] = c64;
-            }
-
-            {
-                int row = rowStart + threadRow + 48;
-                int column = columnStart + threadColumn + 40;
-                output[row * 64 + column] = c65;
-            }
-
-            {
-                int row = rowStart + threadRow + 48;
-                int column = columnStart + threadColumn + 48;
-                output[row * 64 + column] = c66;
-            }
-
-            {
-                int row = rowStart + threadRow + 48;
-                int column = columnStart + threadColumn + 56;
-                output[row * 64 + column] = c67;
-            }
-
-            {
-                int row = rowStart + threadRow + 56;
-                int column = columnStart + threadColumn;
-                output[row * 64 + column] = c70;
-            }
-
-            {
-                int row = rowStart + threadRow + 56;
-                int column = columnStart + threadColumn + 8;
-                output[row * 64 + column] = c71;
-            }
-
-            {
-                int row = rowStart + threadRow + 56;
-                int column = columnStart + threadColumn + 16;
-                output[row * 64 + column] = c72;
-            }
-
-            {
-                int row = rowStart + threadRow + 56;
-                int column = columnStart + threadColumn + 24;
-                output[row * 64 + column] = c73;
-            }
-
-            {
-                int row = rowStart + threadRow + 56;
-                int column = columnStart + threadColumn + 32;
-                output[row * 64 + column] = c74;
-            }
-
-            {
-                int row = rowStart + threadRow + 56;
-                int column = columnStart + threadColumn + 40;
-                output[row * 64 + column] = c75;
-            }
-
-            {
-                int row = rowStart + threadRow + 56;
-                int column = columnStart + threadColumn + 48;
-                output[row * 64 + column] = c76;
-            }
-
-            {
-                int row = rowStart + threadRow + 56;
-                int column = columnStart + threadColumn + 56;
-                output[row * 64 + column] = c77;
-            }
+            int row0 = rowStart + threadRow;
+            int row1 = rowStart + threadRow + 8;
+            int row2 = rowStart + threadRow + 16;
+            int row3 = rowStart + threadRow + 24;
+            int row4 = rowStart + threadRow + 32;
+            int row5 = rowStart + threadRow + 40;
+            int row6 = rowStart + threadRow + 48;
+            int row7 = rowStart + threadRow + 56;
+            int column0 = columnStart + threadColumn;
+            int column1 = columnStart + threadColumn + 8;
+            int column2 = columnStart + threadColumn + 16;
+            int column3 = columnStart + threadColumn + 24;
+            int column4 = columnStart + threadColumn + 32;
+            int column5 = columnStart + threadColumn + 40;
+            int column6 = columnStart + threadColumn + 48;
+            int column7 = columnStart + threadColumn + 56;
+            output[row0 * 64 + column0] = c00;
+            output[row0 * 64 + column1] = c01;
+            output[row0 * 64 + column2] = c02;
+            output[row0 * 64 + column3] = c03;
+            output[row0 * 64 + column4] = c04;
+            output[row0 * 64 + column5] = c05;
+            output[row0 * 64 + column6] = c06;
+            output[row0 * 64 + column7] = c07;
+            output[row1 * 64 + column0] = c10;
+            output[row1 * 64 + column1] = c11;
+            output[row1 * 64 + column2] = c12;
+            output[row1 * 64 + column3] = c13;
+            output[row1 * 64 + column4] = c14;
+            output[row1 * 64 + column5] = c15;
+            output[row1 * 64 + column6] = c16;
+            output[row1 * 64 + column7] = c17;
+            output[row2 * 64 + column0] = c20;
+            output[row2 * 64 + column1] = c21;
+            output[row2 * 64 + column2] = c22;
+            output[row2 * 64 + column3] = c23;
+            output[row2 * 64 + column4] = c24;
+            output[row2 * 64 + column5] = c25;
+            output[row2 * 64 + column6] = c26;
+            output[row2 * 64 + column7] = c27;
+            output[row3 * 64 + column0] = c30;
+            output[row3 * 64 + column1] = c31;
+            output[row3 * 64 + column2] = c32;
+            output[row3 * 64 + column3] = c33;
+            output[row3 * 64 + column4] = c34;
+            output[row3 * 64 + column5] = c35;
+            output[row3 * 64 + column6] = c36;
+            output[row3 * 64 + column7] = c37;
+            output[row4 * 64 + column0] = c40;
+            output[row4 * 64 + column1] = c41;
+            output[row4 * 64 + column2] = c42;
+            output[row4 * 64 + column3] = c43;
+            output[row4 * 64 + column4] = c44;
+            output[row4 * 64 + column5] = c45;
+            output[row4 * 64 + column6] = c46;
+            output[row4 * 64 + column7] = c47;
+            output[row5 * 64 + column0] = c50;
+            output[row5 * 64 + column1] = c51;
+            output[row5 * 64 + column2] = c52;
+            output[row5 * 64 + column3] = c53;
+            output[row5 * 64 + column4] = c54;
+            output[row5 * 64 + column5] = c55;
+            output[row5 * 64 + column6] = c56;
+            output[row5 * 64 + column7] = c57;
+            output[row6 * 64 + column0] = c60;
+            output[row6 * 64 + column1] = c61;
+            output[row6 * 64 + column2] = c62;
+            output[row6 * 64 + column3] = c63;
+            output[row6 * 64 + column4] = c64;
+            output[row6 * 64 + column5] = c65;
+            output[row6 * 64 + column6] = c66;
+            output[row6 * 64 + column7] = c67;
+            output[row7 * 64 + column0] = c70;
+            output[row7 * 64 + column1] = c71;
+            output[row7 * 64 + column2] = c72;
+            output[row7 * 64 + column3] = c73;
+            output[row7 * 64 + column4] = c74;
+            output[row7 * 64 + column5] = c75;
+            output[row7 * 64 + column6] = c76;
+            output[row7 * 64 + column7] = c77;
         }
 
         // Step 2: k,ik->ik, one thread per element of the step's result.

@@ -58,6 +58,11 @@ internal static class GpuDynamicEmitter
         {
             ContractionStep step = plan.Steps[k];
             string output = step.IsFinal ? kernel.Result.Name + ".View" : View(kernel.OperandCount + k);
+            if (k > 0 || intermediates.Length > 0)
+            {
+                writer.WriteLine();
+            }
+
             writer.WriteComment($"Step {CSharpLiteral.Int(k + 1)} of {CSharpLiteral.Int(plan.Steps.Count)}: {step.Contraction}  "
                 + $"({kernel.Describe(step.Left)}{(step.IsUnary ? string.Empty : ", " + kernel.Describe(step.Right))} -> "
                 + $"{(step.IsFinal ? kernel.Result.DisplayName : "t" + CSharpLiteral.Int(k + 1))})");

@@ -64,6 +64,7 @@ internal static class GpuTiledGemmWriter
         bool depthGuard = depth % tile.Depth != 0;
         WriteTileLoad(writer, t, tile, "left", "leftTile", leftPitch, tile.Rows, "row", "rowStart", gemm.Rows, rows, rows % tile.Rows != 0,
             gemm.Depth, depthGuard, sizes, leftStrides, leftBatch);
+        writer.WriteLine();
         WriteTileLoad(writer, t, tile, "right", "rightTile", rightPitch, tile.Columns, "column", "columnStart", gemm.Columns, columns,
             columns % tile.Columns != 0, gemm.Depth, depthGuard, sizes, rightStrides, rightBatch);
         writer.WriteLine($"{Ilgpu}Group.Barrier();");
@@ -90,40 +91,39 @@ internal static class GpuTiledGemmWriter
         writer.WriteLine($"{Ilgpu}Group.Barrier();");
         writer.CloseBlock();
 
+        // Each thread's rows and columns, interleaved with its neighbours' (consecutive threads, consecutive columns).
         string assign = accumulate ? "+=" : "=";
+        writer.WriteLine();
+        for (int i = 0; i < tile.RowsPerThread; i++)
+        {
+            writer.WriteLine($"int row{CSharpLiteral.Int(i)} = rowStart + threadRow{Step(i, tile.ThreadRows)};");
+        }
+
+        for (int j = 0; j < tile.ColumnsPerThread; j++)
+        {
+            writer.WriteLine($"int column{CSharpLiteral.Int(j)} = columnStart + threadColumn{Step(j, tile.ThreadColumns)};");
+        }
+
         for (int i = 0; i < tile.RowsPerThread; i++)
         {
             for (int j = 0; j < tile.ColumnsPerThread; j++)
             {
-                writer.WriteLine();
-                writer.OpenBlock();
-                writer.WriteLine($"int row = rowStart + threadRow{Step(i, tile.ThreadRows)};");
-                writer.WriteLine($"int column = columnStart + threadColumn{Step(j, tile.ThreadColumns)};");
+                string row = "row" + CSharpLiteral.Int(i);
+                string column = "column" + CSharpLiteral.Int(j);
                 var guards = new List<string>();
                 if (rows % tile.Rows != 0)
                 {
-                    guards.Add($"row < {CSharpLiteral.Int(rows)}");
+                    guards.Add($"{row} < {CSharpLiteral.Int(rows)}");
                 }
 
                 if (columns % tile.Columns != 0)
                 {
-                    guards.Add($"column < {CSharpLiteral.Int(columns)}");
+                    guards.Add($"{column} < {CSharpLiteral.Int(columns)}");
                 }
 
-                string store = $"output[{outputBatch}{GroupOffset("row", gemm.Rows, sizes, outputStrides)} + {GroupOffset("column", gemm.Columns, sizes, outputStrides)}] "
+                string store = $"output[{outputBatch}{GroupOffset(row, gemm.Rows, sizes, outputStrides)} + {GroupOffset(column, gemm.Columns, sizes, outputStrides)}] "
                     + $"{assign} {Accumulator(i, j)};";
-                if (guards.Count > 0)
-                {
-                    writer.OpenBlock($"if ({string.Join(" && ", guards)})");
-                    writer.WriteLine(store);
-                    writer.CloseBlock();
-                }
-                else
-                {
-                    writer.WriteLine(store);
-                }
-
-                writer.CloseBlock();
+                writer.WriteLine(guards.Count == 0 ? store : $"if ({string.Join(" && ", guards)}) {{ {store} }}");
             }
         }
 
