@@ -69,5 +69,11 @@ namespace TensorGen
         /// plan again for them (with the same planner) and keep that plan for that shape.
         /// </summary>
         public bool Replan { get; set; }
+
+        /// <summary>
+        /// Where the kernel runs (default <see cref="Backend.Cpu"/>). <c>Backend.Cpu | Backend.Gpu</c> also generates ILGPU
+        /// kernels for the same plan and a <c>NameGpu</c> host entry point taking a <c>TensorGen.Runtime.Gpu.GpuContext</c>.
+        /// </summary>
+        public Backend Backends { get; set; } = Backend.Cpu;
     }
 }

@@ -23,4 +23,10 @@ public sealed class SphericalHarmonicsAttribute : Attribute
 
     /// <summary>The output normalization (default Integral, as e3nn's).</summary>
     public ShNormalization Normalization { get; set; } = ShNormalization.Integral;
+
+    /// <summary>
+    /// Where the harmonics are computed (default <see cref="Backend.Cpu"/>). <c>Backend.Cpu | Backend.Gpu</c> also generates an
+    /// ILGPU kernel and a <c>NameGpu</c> host entry point taking a <c>TensorGen.Runtime.Gpu.GpuContext</c> (docs/gpu.md).
+    /// </summary>
+    public Backend Backends { get; set; } = Backend.Cpu;
 }

@@ -63,4 +63,10 @@ public sealed class TensorProductAttribute : Attribute
 
     /// <summary>The Wigner 3j sign convention (default e3nn ≥ 0.5; E3nnLegacy for models trained with e3nn 0.4.4, e.g. MACE).</summary>
     public Wigner3jConvention Wigner3j { get; set; }
+
+    /// <summary>
+    /// Where the product runs (default <see cref="Backend.Cpu"/>). <c>Backend.Cpu | Backend.Gpu</c> also generates ILGPU
+    /// kernels and a <c>NameGpu</c> host entry point taking a <c>TensorGen.Runtime.Gpu.GpuContext</c> (docs/gpu.md).
+    /// </summary>
+    public Backend Backends { get; set; } = Backend.Cpu;
 }

@@ -109,6 +109,8 @@ internal static class DeclarationReader
             Sizes = Argument(sizes, arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Sizes")),
             Accumulate = accumulate,
             Planning = planning,
+            Backends = attribute.NamedArguments.Where(a => a.Key == "Backends").Select(a => a.Value.Value).FirstOrDefault() as int?,
+            BackendsLocation = arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Backends")?.GetLocation().ToLocationInfo(),
             AttributeHasErrors = attributeHasErrors,
             ProgramFieldName = fieldName,
             Location = syntax.Identifier.GetLocation().ToLocationInfo(),

@@ -15,7 +15,8 @@ namespace TensorGen;
 /// <list type="number">
 /// <item><description>Declarations — ForAttributeWithMetadataName; symbols are read into an
 /// <see cref="EinsumMethodModel"/> (<see cref="DeclarationReader"/>).</description></item>
-/// <item><description>Kernels — validate, parse, plan and emit (<see cref="KernelBuilder"/>).</description></item>
+/// <item><description>Kernels — validate, parse, plan and emit (<see cref="KernelBuilder"/>), with whether the compilation
+/// references TensorGen.Runtime.Gpu (for <c>Backend.Gpu</c>).</description></item>
 /// <item><description>Sources and Diagnostics — split apart, so that a diagnostic's moved location never re-adds a source.</description></item>
 /// </list>
 /// </summary>
@@ -43,7 +44,8 @@ public sealed class EinsumGenerator : IIncrementalGenerator
 
         Action<string>? beforeEmit = _beforeEmit;
         IncrementalValuesProvider<KernelResult> kernels = declarations
-            .Select((declaration, cancellationToken) => KernelBuilder.Build(declaration, beforeEmit, cancellationToken))
+            .Combine(GpuRuntimeReference.Detect(context))
+            .Select((input, cancellationToken) => KernelBuilder.Build(input.Left, input.Right, beforeEmit, cancellationToken))
             .WithTrackingName(TrackingNames.Kernels);
 
         IncrementalValuesProvider<GeneratedKernel?> sources = kernels

@@ -50,6 +50,7 @@ internal static class EquivariantDeclarationReader
                 Option(attribute, arguments, "PathNormalization"),
                 NamedBool(attribute, "SharedWeights", defaultValue: true),
                 Option(attribute, arguments, "Wigner3j"),
+                Option(attribute, arguments, "Backends"),
                 HasErrors(attribute));
             return new TensorProductModel(shape, model);
         });
@@ -59,7 +60,8 @@ internal static class EquivariantDeclarationReader
         {
             var (shape, attribute, arguments) = Common(context, "TensorProductBackward", cancellationToken);
             string? forward = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
-            return new TensorProductBackwardModel(shape, DeclarationReader.Argument(forward, arguments.FirstOrDefault(a => a.NameEquals is null)), HasErrors(attribute));
+            return new TensorProductBackwardModel(shape, DeclarationReader.Argument(forward, arguments.FirstOrDefault(a => a.NameEquals is null)),
+                Option(attribute, arguments, "Backends"), HasErrors(attribute));
         });
 
     public static EquivariantRead<SphericalHarmonicsModel> ReadSphericalHarmonics(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
@@ -74,7 +76,7 @@ internal static class EquivariantDeclarationReader
             }
 
             return new SphericalHarmonicsModel(shape, DeclarationReader.Argument(irreps, arguments.FirstOrDefault(a => a.NameEquals is null)),
-                NamedBool(attribute, "Normalize", defaultValue: false), normalization, HasErrors(attribute));
+                NamedBool(attribute, "Normalize", defaultValue: false), normalization, Option(attribute, arguments, "Backends"), HasErrors(attribute));
         });
 
     private static EquivariantRead<TModel> Guard<TModel>(GeneratorAttributeSyntaxContext context, Func<TModel> read)

@@ -15,9 +15,11 @@ namespace TensorGen;
 internal static class KernelBuilder
 {
     /// <param name="declaration">The first step's output.</param>
+    /// <param name="gpuRuntimeReferenced">Whether the compilation references TensorGen.Runtime.Gpu (GPU code compiles only then).</param>
     /// <param name="beforeEmit">Test hook: called with the method's name just before its file is emitted.</param>
     /// <param name="cancellationToken">Cancels the build.</param>
-    public static KernelResult Build(EinsumDeclaration declaration, Action<string>? beforeEmit, CancellationToken cancellationToken)
+    public static KernelResult Build(EinsumDeclaration declaration, bool gpuRuntimeReferenced, Action<string>? beforeEmit,
+        CancellationToken cancellationToken)
     {
         if (declaration.Method is not { } method)
         {
@@ -30,8 +32,23 @@ internal static class KernelBuilder
             cancellationToken.ThrowIfCancellationRequested();
             if (validation.Kernel is { } kernel)
             {
+                // Without TensorGen.Runtime.Gpu the GPU code would not compile: the CPU kernel is still written, and TG0020 says why
+                // the GPU one is not.
+                var diagnostics = EquatableArray<DiagnosticInfo>.Empty;
+                if (method.WantsGpu && gpuRuntimeReferenced)
+                {
+                    kernel = kernel.WithGpu();
+                }
+                else if (method.WantsGpu)
+                {
+                    diagnostics = new[] { new DiagnosticInfo(DiagnosticIds.GpuRuntimeNotReferenced,
+                        $"'{method.DisplayName}' asks for Backend.Gpu, but the project does not reference TensorGen.Runtime.Gpu: add a reference to "
+                        + "src/Runtime/Gpu/TensorGen.Runtime.Gpu.csproj (it brings ILGPU), or remove Backend.Gpu. Only the CPU kernel was generated.",
+                        method.BackendsLocation ?? method.Location) }.ToEquatableArray();
+                }
+
                 beforeEmit?.Invoke(method.DisplayName);
-                return new KernelResult(new GeneratedKernel(method.HintName, KernelFileEmitter.Emit(kernel)), EquatableArray<DiagnosticInfo>.Empty);
+                return new KernelResult(new GeneratedKernel(method.HintName, KernelFileEmitter.Emit(kernel)), diagnostics);
             }
 
             // Without a TG diagnostic the attribute itself did not compile; the compiler reports why.

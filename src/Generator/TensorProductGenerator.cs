@@ -15,7 +15,8 @@ namespace TensorGen;
 /// <list type="number">
 /// <item><description>Declarations — ForAttributeWithMetadataName; symbols are read into plain models (<see cref="EquivariantDeclarationReader"/>).
 /// A backward pass is combined with all forward declarations, to find the one it names.</description></item>
-/// <item><description>Kernels — validate, build the product and emit (<see cref="EquivariantKernelBuilder"/>).</description></item>
+/// <item><description>Kernels — validate, build the product and emit (<see cref="EquivariantKernelBuilder"/>), with whether the
+/// compilation references TensorGen.Runtime.Gpu (for <c>Backend.Gpu</c>).</description></item>
 /// <item><description>Sources and Diagnostics — split apart, so that a diagnostic's moved location never re-adds a source.</description></item>
 /// </list>
 /// </summary>
@@ -53,13 +54,17 @@ public sealed class TensorProductGenerator : IIncrementalGenerator
                 static (attributeContext, cancellationToken) => EquivariantDeclarationReader.ReadSphericalHarmonics(attributeContext, cancellationToken))
             .WithTrackingName(EquivariantTrackingNames.SphericalHarmonicsDeclarations);
 
+        IncrementalValueProvider<bool> gpuRuntime = GpuRuntimeReference.Detect(context);
         IncrementalValuesProvider<KernelResult> forwardKernels = forwards
-            .Select((read, cancellationToken) => EquivariantKernelBuilder.Build(read, beforeEmit, cancellationToken));
+            .Combine(gpuRuntime)
+            .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left, pair.Right, beforeEmit, cancellationToken));
         IncrementalValuesProvider<KernelResult> backwardKernels = backwards
             .Combine(forwards.Collect())
-            .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left, pair.Right, beforeEmit, cancellationToken));
+            .Combine(gpuRuntime)
+            .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left.Left, pair.Left.Right, pair.Right, beforeEmit, cancellationToken));
         IncrementalValuesProvider<KernelResult> harmonicsKernels = harmonics
-            .Select((read, cancellationToken) => EquivariantKernelBuilder.Build(read, beforeEmit, cancellationToken));
+            .Combine(gpuRuntime)
+            .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left, pair.Right, beforeEmit, cancellationToken));
 
         Register(context, forwardKernels.WithTrackingName(EquivariantTrackingNames.TensorProductKernels));
         Register(context, backwardKernels.WithTrackingName(EquivariantTrackingNames.BackwardKernels));

@@ -15,6 +15,7 @@ public class BaselineTests
         { "StaticExplicitPath.g.cs", TestSources.ExplicitPath, "Kernels.Ordered.g.cs" },
         { "StaticSliced.g.cs", TestSources.Sliced, "Kernels.Sliced.g.cs" },
         { "DynamicReplan.g.cs", TestSources.Replan, "Kernels.Replanned.g.cs" },
+        { "StaticGpu.g.cs", TestSources.GpuScaledMatMul, "Gpu.Kernels.Dense.ScaledMatMul.g.cs" },
     };
 
     [Theory]

@@ -29,6 +29,8 @@ internal static class GeneratorHarness
         paths.Add(typeof(EinsumAttribute).Assembly.Location);
         paths.Add(typeof(TensorGen.Runtime.EinsumProgram).Assembly.Location);
         paths.Add(typeof(System.Numerics.Tensors.TensorSpan<>).Assembly.Location);
+        paths.Add(typeof(TensorGen.Runtime.Gpu.GpuContext).Assembly.Location); // so Backend.Gpu declarations compile (and ILGPU:)
+        paths.Add(typeof(ILGPU.Context).Assembly.Location);
         return paths
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
             .Select(g => (MetadataReference)MetadataReference.CreateFromFile(g.First()))
@@ -37,11 +39,20 @@ internal static class GeneratorHarness
 
     public static ImmutableArray<MetadataReference> References => s_references.Value;
 
-    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+    /// <summary>The references of a project that does not reference TensorGen.Runtime.Gpu (nor ILGPU).</summary>
+    public static ImmutableArray<MetadataReference> ReferencesWithoutGpu => References
+        .Where(r => r.Display is not { } path
+            || !(Path.GetFileName(path).StartsWith("ILGPU", StringComparison.OrdinalIgnoreCase)
+                || Path.GetFileName(path).Equals("TensorGen.Runtime.Gpu.dll", StringComparison.OrdinalIgnoreCase)))
+        .ToImmutableArray();
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(References, sources);
+
+    public static CSharpCompilation CreateCompilation(ImmutableArray<MetadataReference> references, params string[] sources) =>
         CSharpCompilation.Create(
             "TensorGenGeneratorTest",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"/src/File{i}.cs")),
-            References,
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
                 deterministic: true));
 

@@ -106,4 +106,18 @@ internal static class TestSources
             }
         }
         """;
+
+    public const string GpuScaledMatMul = """
+        using System;
+        using TensorGen;
+
+        namespace Gpu.Kernels;
+
+        public static partial class Dense
+        {
+            // The columns of b scaled by s, then a matrix product: one thread per element, then a tiled GEMM on the GPU.
+            [Einsum("ij,jk,k->ik", Sizes = "i=64,j=64,k=64", Backends = Backend.Cpu | Backend.Gpu)]
+            public static partial void ScaledMatMul(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> s, Span<float> result);
+        }
+        """;
 }

@@ -84,6 +84,18 @@ internal static class DiagnosticDescriptors
         "Invalid planning option",
         "Strategy and Minimize take their enums' values; MemoryLimit is 0 (none) or a positive element count, for the static form; PlanningTimeLimit is in seconds, above 0 and at most 60; Replan is for the dynamic form; Path replaces planning, so Strategy, Minimize, SizeHints, PlanningTimeLimit and Replan do not go with it.");
 
+    public static DiagnosticDescriptor InvalidBackends { get; } = Create(DiagnosticIds.InvalidBackends,
+        "Invalid Backends value",
+        "Backends takes the flags Backend.Cpu and Backend.Gpu, e.g. 'Backends = Backend.Cpu | Backend.Gpu'.");
+
+    public static DiagnosticDescriptor GpuRuntimeNotReferenced { get; } = Create(DiagnosticIds.GpuRuntimeNotReferenced,
+        "Backend.Gpu needs TensorGen.Runtime.Gpu",
+        "GPU kernels are written against TensorGen.Runtime.Gpu (which brings ILGPU): add a reference to src/Runtime/Gpu/TensorGen.Runtime.Gpu.csproj (or its package), or remove Backend.Gpu.");
+
+    public static DiagnosticDescriptor GpuUnsupported { get; } = Create(DiagnosticIds.GpuUnsupported,
+        "GPU backend not supported for this declaration",
+        "The GPU backend covers static-form (Sizes) and dynamic-form einsum kernels in non-generic types; it does not cover Replan or MemoryLimit slicing. Remove Backend.Gpu, or the option (or move the method out of the generic type).");
+
     public static DiagnosticDescriptor InternalError { get; } = Create(DiagnosticIds.InternalError,
         "TensorGen internal error",
         "The generator failed unexpectedly on this declaration; please report it with the declaration. The method gets no implementation.");
@@ -93,7 +105,7 @@ internal static class DiagnosticDescriptors
         MalformedExpression, OperandCountMismatch, UnsupportedElementType, MixedElementTypes, WrongParameterKind,
         NotStaticPartialVoid, OutputIndexNotInInputs, RepeatedOutputIndex, MalformedSizes, MissingSize, ConflictingSize,
         UnknownSizeIndex, NegativeSize, SizeOverflow, EllipsisInStaticForm, InvalidPath, MalformedSizeHints, InvalidPlanningOption,
-        InternalError,
+        InvalidBackends, GpuRuntimeNotReferenced, GpuUnsupported, InternalError,
     }.Concat(EquivariantDiagnosticDescriptors.All).ToDictionary(d => d.Id);
 
     /// <summary>Every descriptor, by id.</summary>

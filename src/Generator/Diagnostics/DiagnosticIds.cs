@@ -22,6 +22,10 @@ internal static class DiagnosticIds
     public const string InvalidPath = "TG0016";
     public const string MalformedSizeHints = "TG0017";
     public const string InvalidPlanningOption = "TG0018";
+    // GPU backend.
+    public const string InvalidBackends = "TG0019";
+    public const string GpuRuntimeNotReferenced = "TG0020";
+    public const string GpuUnsupported = "TG0021";
 
     public const string InternalError = "TG9999";
 }

@@ -55,11 +55,15 @@ internal static class EquivariantDiagnosticDescriptors
         "Spherical-harmonics irreps have the wrong parity",
         "Spherical harmonics of vectors have parity (-1)^l (0e, 1o, 2e, 3o, ...); of pseudovectors, even parity throughout. Fix the parities, or write 'y' (e.g. \"0y + 1y + 2y\").");
 
+    public static DiagnosticDescriptor GpuUnsupported { get; } = Create(EquivariantDiagnosticIds.GpuUnsupported,
+        "Equivariant kernel not supported on the GPU",
+        "Backend.Gpu writes ILGPU kernels beside the CPU kernel; they cannot be written in a generic type, next to a parameter named 'gpu' (the entry points' GpuContext), or — for a backward pass — when a row of x2 is wider than the shared memory that sums its gradient (4096 float or 2048 double features). Remove Backend.Gpu, or change the declaration.");
+
     /// <summary>Every descriptor.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => new[]
     {
         MalformedIrreps, MalformedInstructions, InstructionIndexOutOfRange, SelectionRule, ModeMismatch, WeightsMismatch,
-        WrongParameters, NotStaticPartialVoid, InvalidOption, UnknownForward, ShParity,
+        WrongParameters, NotStaticPartialVoid, InvalidOption, UnknownForward, ShParity, GpuUnsupported,
     };
 
     private static DiagnosticDescriptor Create(string id, string title, string description) =>

@@ -14,4 +14,5 @@ internal static class EquivariantDiagnosticIds
     public const string InvalidOption = "TG0109";
     public const string UnknownForward = "TG0110";
     public const string ShParity = "TG0111";
+    public const string GpuUnsupported = "TG0112";
 }

@@ -11,10 +11,12 @@ namespace TensorGen.Emit;
 internal sealed class EinsumKernel
 {
     private KernelChoice? _kernels;
+    private Gpu.GpuKernelChoice? _gpuKernels;
 
     public EinsumKernel(EinsumMethodModel method, EinsumExpression expression, ContractionPlan plan,
-        IReadOnlyDictionary<string, long>? staticSizes, string elementType, PlanningRequest planning)
+        IReadOnlyDictionary<string, long>? staticSizes, string elementType, PlanningRequest planning, bool emitsGpu = false)
     {
+        EmitsGpu = emitsGpu;
         Method = method;
         Expression = expression;
         Plan = plan;
@@ -36,6 +38,15 @@ internal sealed class EinsumKernel
 
     /// <summary>Each step's kernel family (or the fused family of the whole expression), chosen once.</summary>
     public KernelChoice Kernels => _kernels ??= KernelChoice.For(this);
+
+    /// <summary>Whether GPU kernels and the <c>…Gpu</c> entry points are written too (<c>Backend.Gpu</c>, TensorGen.Runtime.Gpu referenced).</summary>
+    public bool EmitsGpu { get; }
+
+    /// <summary>Each step's GPU kernel family (static form), chosen once.</summary>
+    public Gpu.GpuKernelChoice GpuKernels => _gpuKernels ??= Gpu.GpuKernelChoice.For(this);
+
+    /// <summary>The same kernel with the GPU code written too.</summary>
+    public EinsumKernel WithGpu() => new(Method, Expression, Plan, StaticSizes, ElementType, Planning, emitsGpu: true);
 
     /// <summary>How the plan was made (strategy or the declaration's Path), and the dynamic form's size hints.</summary>
     public PlanningRequest Planning { get; }

@@ -23,6 +23,15 @@ internal static class KernelFileEmitter
                 {
                     CpuDynamicEmitter.WriteMembers(writer, kernel);
                 }
+
+                if (kernel.EmitsGpu && kernel.IsStatic)
+                {
+                    Gpu.GpuStaticEmitter.WriteMembers(writer, kernel);
+                }
+                else if (kernel.EmitsGpu)
+                {
+                    Gpu.GpuDynamicEmitter.WriteMembers(writer, kernel);
+                }
             });
 
     /// <summary>

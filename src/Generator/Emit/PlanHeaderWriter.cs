@@ -44,6 +44,24 @@ internal static class PlanHeaderWriter
         {
             writer.WriteComment(line);
         }
+
+        if (kernel.EmitsGpu)
+        {
+            writer.WriteComment(string.Empty);
+            writer.WriteComment($"GPU kernels (Backend.Gpu, ILGPU; entry points {Gpu.GpuNames.EntryPoint(kernel.Method)}):");
+            if (kernel.IsStatic)
+            {
+                foreach (string line in kernel.GpuKernels.Describe(kernel.Plan))
+                {
+                    writer.WriteComment(line);
+                }
+            }
+            else
+            {
+                writer.WriteComment("  every step in TensorGen.Runtime.Gpu's strided kernel: one thread per result element, the step's");
+                writer.WriteComment("  lengths and strides (bound at run time, as on the CPU) read from a device table");
+            }
+        }
     }
 
     private static string SizeNote(EinsumKernel kernel)

@@ -58,6 +58,15 @@ internal sealed record EinsumMethodModel
     /// <summary>The planning options (<c>Strategy</c>, <c>Minimize</c>, <c>MemoryLimit</c>, <c>Path</c>, <c>SizeHints</c>, ...).</summary>
     public PlanningArgumentsModel Planning { get; init; } = PlanningArgumentsModel.None;
 
+    /// <summary><c>Backends</c> as an integer (TensorGen.Backend flags), or null when not written (CPU only).</summary>
+    public int? Backends { get; init; }
+
+    /// <summary>Where <c>Backends</c> is written.</summary>
+    public LocationInfo? BackendsLocation { get; init; }
+
+    /// <summary>Whether the declaration asks for GPU kernels (<c>Backend.Gpu</c>).</summary>
+    public bool WantsGpu => Backends is { } backends && (backends & 2) != 0;
+
     /// <summary>Whether the compiler could not bind the attribute's arguments (it reports that error itself).</summary>
     public required bool AttributeHasErrors { get; init; }
 

@@ -14,16 +14,18 @@ internal sealed record TensorProductAttributeModel(
     OptionModel PathNormalization,
     bool SharedWeights,
     OptionModel Wigner3j,
+    OptionModel Backends,
     bool HasErrors);
 
 /// <summary>A <c>[TensorProduct]</c> method.</summary>
 internal sealed record TensorProductModel(KernelMethodShape Method, TensorProductAttributeModel Attribute);
 
-/// <summary>A <c>[TensorProductBackward]</c> method: its shape and the forward method's name as written.</summary>
-internal sealed record TensorProductBackwardModel(KernelMethodShape Method, AttributeArgumentModel Forward, bool HasErrors);
+/// <summary>A <c>[TensorProductBackward]</c> method: its shape, the forward method's name as written, and <c>Backends</c>.</summary>
+internal sealed record TensorProductBackwardModel(KernelMethodShape Method, AttributeArgumentModel Forward, OptionModel Backends, bool HasErrors);
 
 /// <summary>A <c>[SphericalHarmonics]</c> method.</summary>
-internal sealed record SphericalHarmonicsModel(KernelMethodShape Method, AttributeArgumentModel Irreps, bool Normalize, OptionModel Normalization, bool HasErrors);
+internal sealed record SphericalHarmonicsModel(KernelMethodShape Method, AttributeArgumentModel Irreps, bool Normalize, OptionModel Normalization, OptionModel Backends,
+    bool HasErrors);
 
 /// <summary>What reading one attributed method gives: its model, or no model and the internal-error diagnostic.</summary>
 internal sealed record EquivariantRead<TModel>(TModel? Model, EquatableArray<DiagnosticInfo> Diagnostics)

@@ -52,6 +52,7 @@ internal static class DeclarationValidator
         }
 
         PlanningRequest? planning = expression is null ? null : PlanningValidator.Check(method, expression, isStatic, diagnostics);
+        CheckBackends(method, diagnostics);
         if (diagnostics.Count > 0 || expression is null || elementType is null || planning is null)
         {
             return new ValidationResult(diagnostics, null);
@@ -66,6 +67,13 @@ internal static class DeclarationValidator
         {
             CheckIntermediates(method, plan, diagnostics);
             CheckFlops(method, plan, diagnostics);
+            if (method.WantsGpu && plan.SlicedLabels.Count > 0)
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticIds.GpuUnsupported,
+                    $"MemoryLimit slices this plan over {string.Join(", ", plan.SlicedLabels)}, which the GPU kernels do not do. Remove Backend.Gpu, "
+                    + "or raise MemoryLimit (or remove it) so that no index is sliced.",
+                    method.BackendsLocation ?? method.Location));
+            }
         }
 
         if (plan is null || diagnostics.Count > 0)
@@ -74,6 +82,48 @@ internal static class DeclarationValidator
         }
 
         return new ValidationResult(diagnostics, new EinsumKernel(method, expression, plan, staticSizes, elementType, planning));
+    }
+
+    /// <summary>
+    /// TG0019: <c>Backends</c> holds only Backend flags (Cpu = 1, Gpu = 2) and at least one; TG0021: the GPU backend is asked
+    /// for where it cannot be written (Replan; a generic containing type, whose kernels ILGPU cannot load as written).
+    /// </summary>
+    private static void CheckBackends(EinsumMethodModel method, List<DiagnosticInfo> diagnostics)
+    {
+        if (method.Backends is not { } backends)
+        {
+            return;
+        }
+
+        LocationInfo? location = method.BackendsLocation ?? method.Location;
+        if (backends == 0 || (backends & ~3) != 0)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.InvalidBackends,
+                $"Backends = {backends.ToString(CultureInfo.InvariantCulture)} is not a combination of Backend.Cpu (1) and Backend.Gpu (2). "
+                + "Write Backends = Backend.Cpu, Backend.Gpu or Backend.Cpu | Backend.Gpu.",
+                location));
+            return;
+        }
+
+        if (!method.WantsGpu)
+        {
+            return;
+        }
+
+        if (method.Planning.Replan)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.GpuUnsupported,
+                $"'{method.DisplayName}' sets Replan, which the GPU kernels do not do (they run the compiled order). Remove Replan or Backend.Gpu.",
+                location));
+        }
+
+        if (method.ContainingTypes.FirstOrDefault(t => t.TypeParameters.Count > 0) is { } generic)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.GpuUnsupported,
+                $"'{method.DisplayName}' is in the generic type '{generic.Name}', where ILGPU cannot load the generated kernels. "
+                + "Declare GPU kernels in a non-generic type, or remove Backend.Gpu.",
+                location));
+        }
     }
 
     /// <summary>TG0006: <c>static partial void</c>, not generic, no body, in partial (and not file-local) types.</summary>

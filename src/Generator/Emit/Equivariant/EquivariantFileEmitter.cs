@@ -13,13 +13,21 @@ internal static class EquivariantFileEmitter
 {
     public const string KernelNamespace = "TensorGen.Generated";
 
-    public static string Emit(KernelMethodShape method, Action<SourceWriter> header, string body, Action<SourceWriter> kernel, string elementType) =>
+    /// <param name="method">The declaration.</param>
+    /// <param name="header">Writes the header comment.</param>
+    /// <param name="body">The implementation's one statement.</param>
+    /// <param name="kernel">Writes the file-local kernel type.</param>
+    /// <param name="elementType">float or double.</param>
+    /// <param name="gpuMembers">Writes the GPU entry points and kernels beside the method (<c>Backend.Gpu</c>), or null.</param>
+    public static string Emit(KernelMethodShape method, Action<SourceWriter> header, string body, Action<SourceWriter> kernel, string elementType,
+        Action<SourceWriter>? gpuMembers) =>
         KernelFileEmitter.Write(method.Namespace, method.ContainingTypes, header,
             writer =>
             {
                 writer.OpenBlock(Signature(method));
                 writer.WriteLine(body);
                 writer.CloseBlock();
+                gpuMembers?.Invoke(writer);
             },
             writer =>
             {

@@ -15,11 +15,12 @@ internal static class SphericalHarmonicsEmitter
 {
     private const string Runtime = "global::TensorGen.Runtime.Equivariance.";
 
-    public static string Emit(KernelMethodShape method, SphericalHarmonicsSpec spec, string element)
+    public static string Emit(KernelMethodShape method, SphericalHarmonicsSpec spec, string element, bool gpu)
     {
         string[] names = method.Parameters.Select(p => p.Name).ToArray();
         string body = $"{Runtime}SphericalHarmonicsDriver.Evaluate<{element}, {EquivariantFileEmitter.KernelReference(method)}>({names[0]}, {names[1]});";
-        return EquivariantFileEmitter.Emit(method, writer => Header(writer, method, spec, element), body, writer => Kernel(writer, method, spec, element), element);
+        return EquivariantFileEmitter.Emit(method, writer => Header(writer, method, spec, element), body, writer => Kernel(writer, method, spec, element), element,
+            gpu ? writer => GpuSphericalHarmonicsEmitter.Write(writer, method, spec, element) : null);
     }
 
     private static void Header(SourceWriter writer, KernelMethodShape method, SphericalHarmonicsSpec spec, string element)

@@ -16,7 +16,7 @@ internal static class TensorProductEmitter
     private const string Runtime = "global::TensorGen.Runtime.Equivariance.";
     private const string MethodImpl = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
-    public static string EmitForward(KernelMethodShape method, TensorProductSpec spec, string element)
+    public static string EmitForward(KernelMethodShape method, TensorProductSpec spec, string element, bool gpu)
     {
         bool hasWeights = method.Parameters.Count == 4;
         string[] names = method.Parameters.Select(p => p.Name).ToArray();
@@ -27,10 +27,11 @@ internal static class TensorProductEmitter
             writer => TensorProductHeaderWriter.Write(writer, $"TensorGen: tensor product {method.DisplayName} (forward, {element})", spec),
             body,
             writer => WriteKernel(writer, method, spec, element, backward: false, hasWeights),
-            element);
+            element,
+            gpu ? writer => GpuTensorProductEmitter.WriteForward(writer, method, spec, element) : null);
     }
 
-    public static string EmitBackward(KernelMethodShape method, string forwardName, TensorProductSpec spec, string element)
+    public static string EmitBackward(KernelMethodShape method, string forwardName, TensorProductSpec spec, string element, bool gpu)
     {
         bool hasWeights = method.Parameters.Count == 7;
         string[] names = method.Parameters.Select(p => p.Name).ToArray();
@@ -42,7 +43,8 @@ internal static class TensorProductEmitter
             writer => TensorProductHeaderWriter.Write(writer, $"TensorGen: backward pass {method.DisplayName} of tensor product {forwardName} ({element})", spec),
             body,
             writer => WriteKernel(writer, method, spec, element, backward: true, hasWeights),
-            element);
+            element,
+            gpu ? writer => GpuTensorProductEmitter.WriteBackward(writer, method, spec, element) : null);
     }
 
     private static void WriteKernel(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, string element, bool backward, bool hasWeights)

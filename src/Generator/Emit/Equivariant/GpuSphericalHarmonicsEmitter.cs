@@ -1,0 +1,104 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using TensorGen.Equivariance;
+using TensorGen.Model;
+
+namespace TensorGen.Emit.Equivariant;
+
+/// <summary>
+/// Writes the GPU members of a <c>[SphericalHarmonics]</c> method declared with <c>Backend.Gpu</c> (docs/gpu.md): the
+/// device and host entry points <c>NameGpu</c> and the ILGPU kernel <c>NameGpuKernel</c>, one thread per vector, the same
+/// straight-line recursion as the CPU kernel in scalar code.
+/// </summary>
+internal static class GpuSphericalHarmonicsEmitter
+{
+    private const string Driver = "global::TensorGen.Runtime.Gpu.Equivariance.GpuSphericalHarmonicsDriver";
+    private const string Context = "global::TensorGen.Runtime.Gpu.GpuContext";
+
+    public static void Write(SourceWriter writer, KernelMethodShape method, SphericalHarmonicsSpec spec, string element)
+    {
+        string name = method.MethodName + "Gpu";
+        string kernel = name + "Kernel";
+        string modifiers = string.Join(" ", method.Modifiers.Split(' ').Where(m => m.Length > 0 && m != "new"));
+        string view = $"global::ILGPU.ArrayView<{element}>";
+        string layout = EquivariantFileEmitter.KernelReference(method) + ".Layout";
+        string vectors = method.Parameters[0].Name, output = method.Parameters[1].Name;
+        string summary = $"{method.DisplayName} on the GPU: vectors [Z, 3], output [Z, {N(spec.Irreps.Dim)}]";
+
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>{summary}: dense row-major device views. Enqueued on <c>gpu.Stream</c>; returns without waiting.</summary>");
+        writer.OpenBlock($"{modifiers} void {name}({Context} gpu, {view} {vectors}, {view} {output})");
+        writer.WriteLine($"{Driver}.Evaluate(gpu, {layout}, gpu.Kernel(static a => global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedKernel<global::ILGPU.Index1D, {view}, {view}>(a, {kernel})), {vectors}, {output});");
+        writer.CloseBlock();
+
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>{summary}: copies the host tensors in (strided ones packed densely), runs the device entry point and copies the output out (waits).</summary>");
+        writer.OpenBlock($"{modifiers} void {name}({Context} gpu, {string.Join(", ", method.Parameters.Select(p => p.Declaration))})");
+        writer.WriteLine($"{Driver}.Evaluate(gpu, {layout}, {vectors}, {output}, static (context, vectors, output) => {name}(context, vectors, output));");
+        writer.CloseBlock();
+
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The ILGPU kernel of {name}: one thread per vector.</summary>");
+        writer.OpenBlock($"private static void {kernel}(global::ILGPU.Index1D row, {view} vectors, {view} output)");
+        if (spec.LMax >= 0)
+        {
+            WriteBody(writer, spec, element);
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteBody(SourceWriter writer, SphericalHarmonicsSpec spec, string element)
+    {
+        string math = element == "float" ? "global::System.MathF" : "global::System.Math";
+        writer.WriteLine("long v = (long)row.X * 3;");
+        writer.WriteLine($"{element} x = vectors[v];");
+        writer.WriteLine($"{element} y = vectors[v + 1];");
+        writer.WriteLine($"{element} z = vectors[v + 2];");
+        if (spec.Normalize)
+        {
+            writer.WriteComment("e3nn divides by max(|v|, 1e-12), so a zero vector gives zeros rather than NaN");
+            writer.WriteLine($"{element} length = {math}.Max({math}.Sqrt((x * x) + (y * y) + (z * z)), {NumericLiteral.Of(1e-12, element)});");
+            writer.WriteLine("x /= length;");
+            writer.WriteLine("y /= length;");
+            writer.WriteLine("z /= length;");
+        }
+
+        writer.WriteLine($"{element} sh0_0 = {NumericLiteral.Of(1, element)};");
+        string[] axes = { "x", "y", "z" };
+        for (int l = 0; l < spec.LMax; l++)
+        {
+            writer.WriteComment($"Y{N(l + 1)} from Y{N(l)}");
+            foreach (var group in SphericalHarmonicsRecursion.Step(l).GroupBy(t => t.I).OrderBy(g => g.Key))
+            {
+                string terms = string.Join(" + ", group.Select(term =>
+                    (l == 0 ? axes[term.J] : $"({axes[term.J]} * sh{N(l)}_{N(term.K)})") + $" * {NumericLiteral.Of(term.Value, element)}"));
+                writer.WriteLine($"{element} sh{N(l + 1)}_{N(group.Key)} = {terms};");
+            }
+        }
+
+        writer.WriteLine($"long o = (long)row.X * {N(spec.Irreps.Dim)};");
+        int feature = 0;
+        foreach (MulIrrep block in spec.Irreps.Blocks)
+        {
+            int l = block.Irrep.L;
+            string scale = spec.Normalization switch
+            {
+                ShNormalizationRule.Norm => " / " + NumericLiteral.Of(Math.Sqrt((2 * l) + 1), element),
+                ShNormalizationRule.Integral => " / " + NumericLiteral.Of(Math.Sqrt(4 * Math.PI), element),
+                _ => string.Empty,
+            };
+            for (int copy = 0; copy < block.Mul; copy++)
+            {
+                for (int m = 0; m < block.Irrep.Dim; m++)
+                {
+                    writer.WriteLine($"output[o + {N(feature)}] = sh{N(l)}_{N(m)}{scale};");
+                    feature++;
+                }
+            }
+        }
+    }
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
