@@ -68,6 +68,15 @@ public static partial class StaticGpuKernels
     [Einsum("ji,kj->ik", Sizes = "i=64,j=64,k=64", Accumulate = true, Backends = Backend.Cpu | Backend.Gpu)]
     public static partial void TiledTransposed(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> result);
 
+    [Einsum("ij,jk->ik", Sizes = "i=1024,j=16,k=1000", Backends = Backend.Cpu | Backend.Gpu)]
+    public static partial void TiledLarge(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> result);
+
+    [Einsum("ij,jk->ik", Sizes = "i=20,j=1000,k=24", Backends = Backend.Cpu | Backend.Gpu)]
+    public static partial void SplitDepth(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> result);
+
+    [Einsum("ij,jk->ik", Sizes = "i=20,j=1000,k=24", Accumulate = true, Backends = Backend.Cpu | Backend.Gpu)]
+    public static partial void SplitDepthAccumulate(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> result);
+
     [Einsum("abc,ia,jb,kc->ijk", Sizes = "a=16,b=16,c=16,i=32,j=32,k=32", Backends = Backend.Cpu | Backend.Gpu)]
     public static partial void Tucker(ReadOnlySpan<float> core, ReadOnlySpan<float> u, ReadOnlySpan<float> v, ReadOnlySpan<float> w, Span<float> result);
 

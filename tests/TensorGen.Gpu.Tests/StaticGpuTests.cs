@@ -65,7 +65,7 @@ public class StaticGpuTests
     }
 
     [Fact]
-    public void Tiled_gemms_match_with_edges_batches_and_transposed_operands()
+    public void Tiled_gemms_match_with_edges_batches_split_depth_and_transposed_operands()
     {
         CheckSingle("ij,jk->ik", [[64, 64], [64, 64], [64, 64]], (x, r) => StaticGpuKernels.TiledMatMul(x[0], x[1], r),
             (g, x, r) => StaticGpuKernels.TiledMatMulGpu(g, x[0], x[1], r));
@@ -75,6 +75,12 @@ public class StaticGpuTests
             (g, x, r) => StaticGpuKernels.TiledBatchedGpu(g, x[0], x[1], r));
         CheckDouble("ji,kj->ik", [[64, 64], [64, 64], [64, 64]], (x, r) => StaticGpuKernels.TiledTransposed(x[0], x[1], r),
             (g, x, r) => StaticGpuKernels.TiledTransposedGpu(g, x[0], x[1], r), accumulate: true);
+        CheckSingle("ij,jk->ik", [[1024, 16], [16, 1000], [1024, 1000]], (x, r) => StaticGpuKernels.TiledLarge(x[0], x[1], r),
+            (g, x, r) => StaticGpuKernels.TiledLargeGpu(g, x[0], x[1], r));
+        CheckSingle("ij,jk->ik", [[20, 1000], [1000, 24], [20, 24]], (x, r) => StaticGpuKernels.SplitDepth(x[0], x[1], r),
+            (g, x, r) => StaticGpuKernels.SplitDepthGpu(g, x[0], x[1], r));
+        CheckDouble("ij,jk->ik", [[20, 1000], [1000, 24], [20, 24]], (x, r) => StaticGpuKernels.SplitDepthAccumulate(x[0], x[1], r),
+            (g, x, r) => StaticGpuKernels.SplitDepthAccumulateGpu(g, x[0], x[1], r), accumulate: true);
         CheckSingle("abc,ia,jb,kc->ijk", [[16, 16, 16], [32, 16], [32, 16], [32, 16], [32, 32, 32]],
             (x, r) => StaticGpuKernels.Tucker(x[0], x[1], x[2], x[3], r), (g, x, r) => StaticGpuKernels.TuckerGpu(g, x[0], x[1], x[2], x[3], r));
     }

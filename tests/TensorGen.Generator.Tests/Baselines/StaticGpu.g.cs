@@ -27,7 +27,7 @@
 //   2     k,ik->ik   GEMM engine (TensorGen.Runtime: packed panels, register-blocked micro-kernel)
 //
 // GPU kernels (Backend.Gpu, ILGPU; entry points ScaledMatMulGpu):
-//   1     ij,jk->ik  tiled GEMM (shared memory, 64x64 tiles, depth 16 per stage, 8x8 per thread)
+//   1     ij,jk->ik  tiled GEMM (shared memory, 32x32 tiles, depth 16 per stage, 4x4 per thread)
 //   2     k,ik->ik   one thread per element
 #nullable enable
 
@@ -100,81 +100,65 @@ namespace Gpu.Kernels
 
             // Step 1 of 2: ij,jk->ik  (a, b -> t1, 524288 FLOPs)
             gpu.Kernel(static accelerator => global::ILGPU.Runtime.KernelLoaders.LoadKernel<global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(accelerator, ScaledMatMulGpuStep1))(
-                gpu.Stream, new global::ILGPU.KernelConfig(new global::ILGPU.Index3D(1, 1, 1), new global::ILGPU.Index3D(64, 1, 1)), a, b, t1.View);
+                gpu.Stream, new global::ILGPU.KernelConfig(new global::ILGPU.Index3D(2, 2, 1), new global::ILGPU.Index3D(64, 1, 1)), a, b, t1.View);
 
             // Step 2 of 2: k,ik->ik  (s, t1 -> result, 4096 FLOPs)
             gpu.Kernel(static accelerator => global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(accelerator, ScaledMatMulGpuStep2))(
                 gpu.Stream, 4096, s, t1.View, result);
         }
 
-        // Step 1: ij,jk->ik as a GEMM: rows i (64), columns k (64), depth j (64); 64x64 tiles, depth 16 per stage, 8x8 per thread.
+        // Step 1: ij,jk->ik as a GEMM: rows i (64), columns k (64), depth j (64); 32x32 tiles, depth 16 per stage, 4x4 per thread.
         private static void ScaledMatMulGpuStep1(global::ILGPU.ArrayView<float> left, global::ILGPU.ArrayView<float> right, global::ILGPU.ArrayView<float> output)
         {
-            global::ILGPU.ArrayView<float> leftTile = global::ILGPU.SharedMemory.Allocate<float>(1040);
-            global::ILGPU.ArrayView<float> rightTile = global::ILGPU.SharedMemory.Allocate<float>(1040);
+            global::ILGPU.ArrayView<float> leftTile = global::ILGPU.SharedMemory.Allocate<float>(528);
+            global::ILGPU.ArrayView<float> rightTile = global::ILGPU.SharedMemory.Allocate<float>(528);
             int thread = global::ILGPU.Group.IdxX;
             int threadColumn = thread % 8;
             int threadRow = thread / 8;
-            int rowStart = global::ILGPU.Grid.IdxY * 64;
-            int columnStart = global::ILGPU.Grid.IdxX * 64;
-            float c00 = 0; float c01 = 0; float c02 = 0; float c03 = 0; float c04 = 0; float c05 = 0; float c06 = 0; float c07 = 0;
-            float c10 = 0; float c11 = 0; float c12 = 0; float c13 = 0; float c14 = 0; float c15 = 0; float c16 = 0; float c17 = 0;
-            float c20 = 0; float c21 = 0; float c22 = 0; float c23 = 0; float c24 = 0; float c25 = 0; float c26 = 0; float c27 = 0;
-            float c30 = 0; float c31 = 0; float c32 = 0; float c33 = 0; float c34 = 0; float c35 = 0; float c36 = 0; float c37 = 0;
-            float c40 = 0; float c41 = 0; float c42 = 0; float c43 = 0; float c44 = 0; float c45 = 0; float c46 = 0; float c47 = 0;
-            float c50 = 0; float c51 = 0; float c52 = 0; float c53 = 0; float c54 = 0; float c55 = 0; float c56 = 0; float c57 = 0;
-            float c60 = 0; float c61 = 0; float c62 = 0; float c63 = 0; float c64 = 0; float c65 = 0; float c66 = 0; float c67 = 0;
-            float c70 = 0; float c71 = 0; float c72 = 0; float c73 = 0; float c74 = 0; float c75 = 0; float c76 = 0; float c77 = 0;
+            int rowStart = global::ILGPU.Grid.IdxY * 32;
+            int columnStart = global::ILGPU.Grid.IdxX * 32;
+            float c00 = 0; float c01 = 0; float c02 = 0; float c03 = 0;
+            float c10 = 0; float c11 = 0; float c12 = 0; float c13 = 0;
+            float c20 = 0; float c21 = 0; float c22 = 0; float c23 = 0;
+            float c30 = 0; float c31 = 0; float c32 = 0; float c33 = 0;
 
             for (int depthStart = 0; depthStart < 64; depthStart += 16)
             {
                 // left's tile, consecutive threads along the depth (its stride-1 index).
-                for (int element = thread; element < 1024; element += 64)
+                for (int element = thread; element < 512; element += 64)
                 {
                     int tileDepth = element % 16;
                     int tileFree = element / 16;
                     int row = rowStart + tileFree;
                     int depth = depthStart + tileDepth;
-                    leftTile[tileDepth * 65 + tileFree] = left[row * 64 + depth];
+                    leftTile[tileDepth * 33 + tileFree] = left[row * 64 + depth];
                 }
 
                 // right's tile, consecutive threads along columns (its stride-1 index).
-                for (int element = thread; element < 1024; element += 64)
+                for (int element = thread; element < 512; element += 64)
                 {
-                    int tileFree = element % 64;
-                    int tileDepth = element / 64;
+                    int tileFree = element % 32;
+                    int tileDepth = element / 32;
                     int column = columnStart + tileFree;
                     int depth = depthStart + tileDepth;
-                    rightTile[tileDepth * 65 + tileFree] = right[column + depth * 64];
+                    rightTile[tileDepth * 33 + tileFree] = right[column + depth * 64];
                 }
                 global::ILGPU.Group.Barrier();
 
                 for (int tileDepth = 0; tileDepth < 16; tileDepth++)
                 {
-                    float a0 = leftTile[tileDepth * 65 + threadRow];
-                    float a1 = leftTile[tileDepth * 65 + threadRow + 8];
-                    float a2 = leftTile[tileDepth * 65 + threadRow + 16];
-                    float a3 = leftTile[tileDepth * 65 + threadRow + 24];
-                    float a4 = leftTile[tileDepth * 65 + threadRow + 32];
-                    float a5 = leftTile[tileDepth * 65 + threadRow + 40];
-                    float a6 = leftTile[tileDepth * 65 + threadRow + 48];
-                    float a7 = leftTile[tileDepth * 65 + threadRow + 56];
-                    float b0 = rightTile[tileDepth * 65 + threadColumn];
-                    float b1 = rightTile[tileDepth * 65 + threadColumn + 8];
-                    float b2 = rightTile[tileDepth * 65 + threadColumn + 16];
-                    float b3 = rightTile[tileDepth * 65 + threadColumn + 24];
-                    float b4 = rightTile[tileDepth * 65 + threadColumn + 32];
-                    float b5 = rightTile[tileDepth * 65 + threadColumn + 40];
-                    float b6 = rightTile[tileDepth * 65 + threadColumn + 48];
-                    float b7 = rightTile[tileDepth * 65 + threadColumn + 56];
-                    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3; c04 += a0 * b4; c05 += a0 * b5; c06 += a0 * b6; c07 += a0 * b7;
-                    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3; c14 += a1 * b4; c15 += a1 * b5; c16 += a1 * b6; c17 += a1 * b7;
-                    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3; c24 += a2 * b4; c25 += a2 * b5; c26 += a2 * b6; c27 += a2 * b7;
-                    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3; c34 += a3 * b4; c35 += a3 * b5; c36 += a3 * b6; c37 += a3 * b7;
-                    c40 += a4 * b0; c41 += a4 * b1; c42 += a4 * b2; c43 += a4 * b3; c44 += a4 * b4; c45 += a4 * b5; c46 += a4 * b6; c47 += a4 * b7;
-                    c50 += a5 * b0; c51 += a5 * b1; c52 += a5 * b2; c53 += a5 * b3; c54 += a5 * b4; c55 += a5 * b5; c56 += a5 * b6; c57 += a5 * b7;
-                    c60 += a6 * b0; c61 += a6 * b1; c62 += a6 * b2; c63 += a6 * b3; c64 += a6 * b4; c65 += a6 * b5; c66 += a6 * b6; c67 += a6 * b7;
-                    c70 += a7 * b0; c71 += a7 * b1; c72 += a7 * b2; c73 += a7 * b3; c74 += a7 * b4; c75 += a7 * b5; c76 += a7 * b6; c77 += a7 * b7;
+                    float a0 = leftTile[tileDepth * 33 + threadRow];
+                    float a1 = leftTile[tileDepth * 33 + threadRow + 8];
+                    float a2 = leftTile[tileDepth * 33 + threadRow + 16];
+                    float a3 = leftTile[tileDepth * 33 + threadRow + 24];
+                    float b0 = rightTile[tileDepth * 33 + threadColumn];
+                    float b1 = rightTile[tileDepth * 33 + threadColumn + 8];
+                    float b2 = rightTile[tileDepth * 33 + threadColumn + 16];
+                    float b3 = rightTile[tileDepth * 33 + threadColumn + 24];
+                    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+                    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+                    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+                    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
                 }
 
                 global::ILGPU.Group.Barrier();
@@ -184,82 +168,26 @@ namespace Gpu.Kernels
             int row1 = rowStart + threadRow + 8;
             int row2 = rowStart + threadRow + 16;
             int row3 = rowStart + threadRow + 24;
-            int row4 = rowStart + threadRow + 32;
-            int row5 = rowStart + threadRow + 40;
-            int row6 = rowStart + threadRow + 48;
-            int row7 = rowStart + threadRow + 56;
             int column0 = columnStart + threadColumn;
             int column1 = columnStart + threadColumn + 8;
             int column2 = columnStart + threadColumn + 16;
             int column3 = columnStart + threadColumn + 24;
-            int column4 = columnStart + threadColumn + 32;
-            int column5 = columnStart + threadColumn + 40;
-            int column6 = columnStart + threadColumn + 48;
-            int column7 = columnStart + threadColumn + 56;
             output[row0 * 64 + column0] = c00;
             output[row0 * 64 + column1] = c01;
             output[row0 * 64 + column2] = c02;
             output[row0 * 64 + column3] = c03;
-            output[row0 * 64 + column4] = c04;
-            output[row0 * 64 + column5] = c05;
-            output[row0 * 64 + column6] = c06;
-            output[row0 * 64 + column7] = c07;
             output[row1 * 64 + column0] = c10;
             output[row1 * 64 + column1] = c11;
             output[row1 * 64 + column2] = c12;
             output[row1 * 64 + column3] = c13;
-            output[row1 * 64 + column4] = c14;
-            output[row1 * 64 + column5] = c15;
-            output[row1 * 64 + column6] = c16;
-            output[row1 * 64 + column7] = c17;
             output[row2 * 64 + column0] = c20;
             output[row2 * 64 + column1] = c21;
             output[row2 * 64 + column2] = c22;
             output[row2 * 64 + column3] = c23;
-            output[row2 * 64 + column4] = c24;
-            output[row2 * 64 + column5] = c25;
-            output[row2 * 64 + column6] = c26;
-            output[row2 * 64 + column7] = c27;
             output[row3 * 64 + column0] = c30;
             output[row3 * 64 + column1] = c31;
             output[row3 * 64 + column2] = c32;
             output[row3 * 64 + column3] = c33;
-            output[row3 * 64 + column4] = c34;
-            output[row3 * 64 + column5] = c35;
-            output[row3 * 64 + column6] = c36;
-            output[row3 * 64 + column7] = c37;
-            output[row4 * 64 + column0] = c40;
-            output[row4 * 64 + column1] = c41;
-            output[row4 * 64 + column2] = c42;
-            output[row4 * 64 + column3] = c43;
-            output[row4 * 64 + column4] = c44;
-            output[row4 * 64 + column5] = c45;
-            output[row4 * 64 + column6] = c46;
-            output[row4 * 64 + column7] = c47;
-            output[row5 * 64 + column0] = c50;
-            output[row5 * 64 + column1] = c51;
-            output[row5 * 64 + column2] = c52;
-            output[row5 * 64 + column3] = c53;
-            output[row5 * 64 + column4] = c54;
-            output[row5 * 64 + column5] = c55;
-            output[row5 * 64 + column6] = c56;
-            output[row5 * 64 + column7] = c57;
-            output[row6 * 64 + column0] = c60;
-            output[row6 * 64 + column1] = c61;
-            output[row6 * 64 + column2] = c62;
-            output[row6 * 64 + column3] = c63;
-            output[row6 * 64 + column4] = c64;
-            output[row6 * 64 + column5] = c65;
-            output[row6 * 64 + column6] = c66;
-            output[row6 * 64 + column7] = c67;
-            output[row7 * 64 + column0] = c70;
-            output[row7 * 64 + column1] = c71;
-            output[row7 * 64 + column2] = c72;
-            output[row7 * 64 + column3] = c73;
-            output[row7 * 64 + column4] = c74;
-            output[row7 * 64 + column5] = c75;
-            output[row7 * 64 + column6] = c76;
-            output[row7 * 64 + column7] = c77;
         }
 
         // Step 2: k,ik->ik, one thread per element of the step's result.

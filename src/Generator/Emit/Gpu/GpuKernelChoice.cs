@@ -91,8 +91,11 @@ internal sealed record GemmGroups(IReadOnlyList<string> Batch, IReadOnlyList<str
         group.Aggregate(1L, (product, label) => product * sizes[label]);
 }
 
-/// <summary>One step's GPU kernel: its family and, for a tiled GEMM, the groups and the tile.</summary>
-internal sealed record GpuStepChoice(GpuFamily Family, GemmGroups? Gemm = null, GpuTile? Tile = null);
+/// <summary>
+/// One step's GPU kernel: its family and, for a tiled GEMM, the groups, the tile and the depth split (split-K: the depth cut
+/// into <paramref name="DepthSplits"/> chunks of <paramref name="DepthChunk"/>, one per grid z, their sums added atomically).
+/// </summary>
+internal sealed record GpuStepChoice(GpuFamily Family, GemmGroups? Gemm = null, GpuTile? Tile = null, long DepthSplits = 1, long DepthChunk = 0);
 
 /// <summary>
 /// The GPU kernels of a static-form plan: per step, a tiled GEMM when the step is GEMM-like and large enough to fill a
@@ -110,6 +113,12 @@ internal sealed class GpuKernelChoice
 
     /// <summary>CUDA's limit on the grid's third dimension, which holds the batch.</summary>
     public const long MaximumGridZ = 65535;
+
+    /// <summary>
+    /// Groups a GEMM should launch to fill a GPU (an H100 has 132 multiprocessors, each holding several 64-thread groups):
+    /// below it, smaller tiles, then splitting the depth.
+    /// </summary>
+    public const long TargetGroups = 256;
 
     /// <summary>The most device views one kernel takes (ILGPU's kernel loaders take at most 15 parameters, the index included).</summary>
     public const int MaximumViews = 14;
@@ -164,9 +173,25 @@ internal sealed class GpuKernelChoice
             return new GpuStepChoice(GpuFamily.Threads);
         }
 
-        GpuTile tile = rows >= GpuTile.Large.Rows && columns >= GpuTile.Large.Columns ? GpuTile.Large : GpuTile.Small;
+        long Groups(GpuTile t) => Ceiling(rows, t.Rows) * Ceiling(columns, t.Columns) * batch;
+        GpuTile tile = rows >= GpuTile.Large.Rows && columns >= GpuTile.Large.Columns && Groups(GpuTile.Large) >= TargetGroups
+            ? GpuTile.Large
+            : GpuTile.Small;
+
+        // Split-K (no batch, so the grid's z is free): a tall, thin GEMM such as MTTKRP's 200 × 32 over a depth of 40,000 would
+        // otherwise run on a handful of multiprocessors. Each chunk is several stages deep.
+        long groups = Groups(tile);
+        long splits = batch == 1 ? System.Math.Min(Ceiling(TargetGroups, groups), depth / (4 * tile.Depth)) : 1;
+        if (splits > 1)
+        {
+            long chunk = Ceiling(Ceiling(depth, splits), tile.Depth) * tile.Depth;
+            return new GpuStepChoice(GpuFamily.TiledGemm, gemm, tile, Ceiling(depth, chunk), chunk);
+        }
+
         return new GpuStepChoice(GpuFamily.TiledGemm, gemm, tile);
     }
+
+    private static long Ceiling(long value, long divisor) => (value + divisor - 1) / divisor;
 
     /// <summary>The header's lines.</summary>
     public IEnumerable<string> Describe(ContractionPlan plan)
@@ -183,9 +208,10 @@ internal sealed class GpuKernelChoice
         {
             string step = (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             GpuStepChoice choice = Steps[k];
-            string what = choice.Family == GpuFamily.TiledGemm
-                ? "tiled GEMM (shared memory, " + choice.Tile + ")"
-                : "one thread per element";
+            string what = choice.Family != GpuFamily.TiledGemm ? "one thread per element"
+                : choice.DepthSplits > 1
+                    ? $"tiled GEMM (shared memory, {choice.Tile}; depth split in {choice.DepthSplits} chunks of {choice.DepthChunk}, added atomically)"
+                    : "tiled GEMM (shared memory, " + choice.Tile + ")";
             yield return "  " + step.PadRight(4) + "  " + plan.Steps[k].Contraction.PadRight(width) + "  " + what;
         }
     }

@@ -170,11 +170,18 @@ internal static class GpuStaticEmitter
                 long rows = GemmGroups.Extent(gemm.Rows, sizes);
                 long columns = GemmGroups.Extent(gemm.Columns, sizes);
                 long batchCount = GemmGroups.Extent(gemm.Batch, sizes);
-                string grid = $"new {Ilgpu}Index3D({CSharpLiteral.Int(Ceiling(columns, tile.Columns))}, {CSharpLiteral.Int(Ceiling(rows, tile.Rows))}, {CSharpLiteral.Int(batchCount)})";
+                long z = stepChoice.DepthSplits > 1 ? stepChoice.DepthSplits : batchCount;
+                string grid = $"new {Ilgpu}Index3D({CSharpLiteral.Int(Ceiling(columns, tile.Columns))}, {CSharpLiteral.Int(Ceiling(rows, tile.Rows))}, {CSharpLiteral.Int(z)})";
+                if (stepChoice.DepthSplits > 1 && !accumulate)
+                {
+                    // The depth chunks add their sums into the output.
+                    writer.WriteLine($"{gpu}.Clear<{t}>({output});");
+                }
+
                 string group = $"new {Ilgpu}Index3D({CSharpLiteral.Int(tile.Threads)}, 1, 1)";
                 writer.WriteLine($"{gpu}.Kernel(static {accelerator} => {Ilgpu}Runtime.KernelLoaders.LoadKernel<{viewTypes}>({accelerator}, {kernelName}))(");
                 writer.WriteLine($"    {gpu}.Stream, new {Ilgpu}KernelConfig({grid}, {group}), {views});");
-                kernelMethods.Add(() => GpuTiledGemmWriter.Write(writer, kernel, step, stepIndex, kernelName, gemm, tile, accumulate));
+                kernelMethods.Add(() => GpuTiledGemmWriter.Write(writer, kernel, step, stepIndex, kernelName, stepChoice, accumulate));
             }
             else
             {

@@ -17,9 +17,11 @@ internal static class GpuTiledGemmWriter
 {
     private const string Ilgpu = GpuNames.Ilgpu;
 
-    public static void Write(SourceWriter writer, EinsumKernel kernel, ContractionStep step, int k, string name, GemmGroups gemm, GpuTile tile,
-        bool accumulate)
+    public static void Write(SourceWriter writer, EinsumKernel kernel, ContractionStep step, int k, string name, GpuStepChoice choice, bool accumulate)
     {
+        GemmGroups gemm = choice.Gemm!;
+        GpuTile tile = choice.Tile!;
+        bool split = choice.DepthSplits > 1;
         IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
         string t = kernel.ElementType;
         long rows = GemmGroups.Extent(gemm.Rows, sizes);
@@ -33,7 +35,8 @@ internal static class GpuTiledGemmWriter
 
         writer.WriteComment($"Step {CSharpLiteral.Int(k + 1)}: {step.Contraction} as a GEMM: rows {Group(gemm.Rows)} ({CSharpLiteral.Int(rows)}), "
             + $"columns {Group(gemm.Columns)} ({CSharpLiteral.Int(columns)}), depth {Group(gemm.Depth)} ({CSharpLiteral.Int(depth)})"
-            + (gemm.Batch.Count > 0 ? $", batch {Group(gemm.Batch)} on the grid's z" : string.Empty) + $"; {tile}.");
+            + (gemm.Batch.Count > 0 ? $", batch {Group(gemm.Batch)} on the grid's z" : string.Empty)
+            + (split ? $", depth chunks of {CSharpLiteral.Int(choice.DepthChunk)} on the grid's z (sums added atomically)" : string.Empty) + $"; {tile}.");
         writer.OpenBlock($"private static void {name}({GpuNames.View(t)} left, {GpuNames.View(t)} right, {GpuNames.View(t)} output)");
         writer.WriteLine($"{GpuNames.View(t)} leftTile = {Ilgpu}SharedMemory.Allocate<{t}>({CSharpLiteral.Int(tile.Depth * leftPitch)});");
         writer.WriteLine($"{GpuNames.View(t)} rightTile = {Ilgpu}SharedMemory.Allocate<{t}>({CSharpLiteral.Int(tile.Depth * rightPitch)});");
@@ -58,10 +61,18 @@ internal static class GpuTiledGemmWriter
         }
 
         writer.WriteLine();
-        writer.OpenBlock($"for (int depthStart = 0; depthStart < {CSharpLiteral.Int(depth)}; depthStart += {CSharpLiteral.Int(tile.Depth)})");
+        if (split)
+        {
+            writer.WriteLine($"int depthBegin = {Ilgpu}Grid.IdxZ * {CSharpLiteral.Int(choice.DepthChunk)};");
+            writer.OpenBlock($"for (int depthStart = depthBegin; depthStart < depthBegin + {CSharpLiteral.Int(choice.DepthChunk)}; depthStart += {CSharpLiteral.Int(tile.Depth)})");
+        }
+        else
+        {
+            writer.OpenBlock($"for (int depthStart = 0; depthStart < {CSharpLiteral.Int(depth)}; depthStart += {CSharpLiteral.Int(tile.Depth)})");
+        }
 
         // Left tile [depth][rows], right tile [depth][columns]: tile.Depth × extent elements each, loaded by all threads.
-        bool depthGuard = depth % tile.Depth != 0;
+        bool depthGuard = split ? depth % choice.DepthChunk != 0 : depth % tile.Depth != 0;
         WriteTileLoad(writer, t, tile, "left", "leftTile", leftPitch, tile.Rows, "row", "rowStart", gemm.Rows, rows, rows % tile.Rows != 0,
             gemm.Depth, depthGuard, sizes, leftStrides, leftBatch);
         writer.WriteLine();
@@ -121,8 +132,8 @@ internal static class GpuTiledGemmWriter
                     guards.Add($"{column} < {CSharpLiteral.Int(columns)}");
                 }
 
-                string store = $"output[{outputBatch}{GroupOffset(row, gemm.Rows, sizes, outputStrides)} + {GroupOffset(column, gemm.Columns, sizes, outputStrides)}] "
-                    + $"{assign} {Accumulator(i, j)};";
+                string element = $"output[{outputBatch}{GroupOffset(row, gemm.Rows, sizes, outputStrides)} + {GroupOffset(column, gemm.Columns, sizes, outputStrides)}]";
+                string store = split ? $"{Ilgpu}Atomic.Add(ref {element}, {Accumulator(i, j)});" : $"{element} {assign} {Accumulator(i, j)};";
                 writer.WriteLine(guards.Count == 0 ? store : $"if ({string.Join(" && ", guards)}) {{ {store} }}");
             }
         }
