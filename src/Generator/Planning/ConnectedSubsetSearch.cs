@@ -27,6 +27,13 @@ internal static class ConnectedSubsetSearch
     public static PlanShape? Solve(ContractionNetwork network, PlanningObjective objective, double? memoryLimit, double upperBound, PlanningBudget budget) =>
         new Search(network, objective, memoryLimit, budget).Run(upperBound);
 
+    /// <summary>
+    /// The most connected sets a search keeps. Its work is counted in candidate pairs, but on networks whose sets
+    /// multiply (a random 3-regular graph of 100 tensors makes 700,000) the table's upkeep — entries, neighbour sets,
+    /// sorts — grows faster than the pairs; past this many the search stops as if its budget were spent.
+    /// </summary>
+    public const int MaxEntries = 120_000;
+
     /// <summary>The state of one search: the best entry of every connected set found so far, by size and by input.</summary>
     private sealed class Search
     {
@@ -40,6 +47,7 @@ internal static class ConnectedSubsetSearch
         private readonly double _consumerFactor;
         private int _serial;
         private long _work;
+        private int _entries;
 
         public Search(ContractionNetwork network, PlanningObjective objective, double? memoryLimit, PlanningBudget budget)
         {
@@ -174,6 +182,13 @@ internal static class ConnectedSubsetSearch
                 {
                     bool hasBudget = _budget.Spend(_work);
                     _work = 0;
+                    if (_entries > MaxEntries)
+                    {
+                        // The table's upkeep (entries, their neighbour sets, the sorts) outgrows the pairs counted as work.
+                        _budget.Abandon();
+                        return false;
+                    }
+
                     if (!hasBudget)
                     {
                         return false;
@@ -259,6 +274,7 @@ internal static class ConnectedSubsetSearch
             var made = new Entry(together, legs, network.Size(legs), first.Neighbours.Union(second.Neighbours).Except(together), _serial++);
             made.SetSplit(first, second, bestReduce1, bestReduce2, bestScore, bestFlops);
             level[together] = made;
+            _entries++;
             return made;
         }
 

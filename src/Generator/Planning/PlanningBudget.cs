@@ -26,6 +26,7 @@ internal sealed class PlanningBudget
     private readonly long _workLimit;
     private readonly PlanningBudget? _parent;
     private long _work;
+    private bool _abandoned;
 
     public PlanningBudget(TimeSpan timeLimit)
         : this(TimeSpan.FromTicks((long)Math.Min(TimeSpan.MaxValue.Ticks / 4, timeLimit.Ticks * ClockAllowance)),
@@ -45,8 +46,14 @@ internal sealed class PlanningBudget
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    /// <summary>Whether the budget is spent: the work limit is reached, or the clock's backstop.</summary>
-    public bool IsExhausted => _work >= _workLimit || _clock.Elapsed >= _timeLimit;
+    /// <summary>Whether the budget is spent: the work limit is reached, the clock's backstop, or the phase gave up.</summary>
+    public bool IsExhausted => _abandoned || _work >= _workLimit || _clock.Elapsed >= _timeLimit;
+
+    /// <summary>
+    /// Marks this budget spent, for a search that stops on a limit of its own (deterministic, like the work count); the
+    /// budget it was sliced from keeps what it has left.
+    /// </summary>
+    public void Abandon() => _abandoned = true;
 
     /// <summary>Records <paramref name="units"/> of work; true while budget remains.</summary>
     public bool Spend(long units)
