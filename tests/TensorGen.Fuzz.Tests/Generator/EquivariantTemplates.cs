@@ -271,8 +271,10 @@ internal static class EquivariantTemplates
             // Hundreds (or thousands) of instructions on one path.
             3 => new Product("2x1o", "2x1o", "2x0e+2x1e+2x2e", Repeat(FuzzText.Pick(random, ["0,0,0,uvw,true", "0,0,1,uvu,false", "0,0,2,uuu,true"]), 100 + random.Next(3000), ";"),
                 null, true),
-            // Many weighted paths of ~10^8 weights each: the weight count overflows 32 bits.
-            4 => new Product("1000x0e", "1000x0e", "134x0e", Repeat("0,0,0,uvw,true", 2 + random.Next(30), "; "), null, true),
+            // Many weighted paths of ~10^8 weights each (the weight count overflows 32 bits), or one whose count overflows 64 bits.
+            4 => random.Next(3) == 0
+                ? new Product("16777216x0e", "16777216x0e", "16777216x0e", null, FuzzText.Pick(random, s_kinds), true)
+                : new Product("1000x0e", "1000x0e", "134x0e", Repeat("0,0,0,uvw,true", 2 + random.Next(30), "; "), null, true),
             // The largest degrees, explicit and derived.
             5 => new Product(FuzzText.Pick(random, ["20e", "1x20e+1x19o", "3x20y"]), FuzzText.Pick(random, ["20e", "20o", "1x1o"]), FuzzText.Pick(random, ["20e", "", "1x0e+1x20e"]), null,
                 FuzzText.Pick(random, s_kinds), true),
