@@ -5,6 +5,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using TensorGen.Decompositions;
 using TensorGen.Decompositions.Tests.Reference;
+using TensorGen.Fuzz.Tests.Generator;
 using DK = TensorGen.Fuzz.Tests.Kernels.DecompositionKernels;
 
 namespace TensorGen.Fuzz.Tests.Kernels;
@@ -34,7 +35,7 @@ internal static class DecompositionFamilies
             FuzzTensor<float> result = c.Result([3, 3, 2]);
             CpTensor<float> x = c.Cp(3, c.Declared([3, 4, 2]), c.Declared(2));
             return new(() => DK.CpModeProductStaticF(x, u.Dense, result.Dense),
-                () => [Expect(result, ComplexReference.Evaluate("abc,ib->aic", ReferenceFormats.Cp(x), Of(u)))]);
+                () => [Expect(result, ComplexReference.Evaluate("abc,ib->aic", ReferenceFormats.Cp(x), Of(u, [3, 4])))]);
         }),
         new DecompositionFuzzKernel<double>("CpMttkrpD", false, (c, r) =>
         {
@@ -42,7 +43,7 @@ internal static class DecompositionFamilies
             int rank = c.Rank();
             FuzzTensor<double> dense = c.Dense("x", n);
             FuzzTensor<double> result = c.Result([n[2], rank]);
-            CpTensor<double> factors = c.Cp(c.Order(3), n, rank);
+            CpTensor<double> factors = c.Cp(c.Order(3), n, rank, unusedFactor: 2);
             return new(() => DK.CpMttkrpD(dense.ReadOnly, factors, result.Writable),
                 () => [Expect(result, ComplexReference.Evaluate("abc,ar,br->cr", Of(dense), ComplexArray.Of(factors.Factors[0]), ComplexArray.Of(factors.Factors[1])))]);
         }),
@@ -118,8 +119,9 @@ internal static class DecompositionFamilies
 
     public static IReadOnlyList<KernelFamily> All { get; } = [new(Name, 16, random => FuzzText.Pick(random, s_kernels))];
 
-    private static ComplexArray Of<T>(FuzzTensor<T> view)
-        where T : unmanaged, IFloatingPointIeee754<T> => new(view.ToReference().Data, new double[view.ElementCount], view.Lengths.Select(l => (int)l).ToArray());
+    /// <summary>A view's values for the reference, in its shape or (a static form's flat span) the shape it stands for.</summary>
+    private static ComplexArray Of<T>(FuzzTensor<T> view, int[]? shape = null)
+        where T : unmanaged, IFloatingPointIeee754<T> => new(view.ToReference().Data, new double[view.ElementCount], shape ?? view.Lengths.Select(l => (int)l).ToArray());
 
     /// <summary>The reference's values for a dense result (the static form's flat span included), with Σ|terms| taken as max |value| + 1.</summary>
     private static DecompositionCheck Expect<T>(FuzzTensor<T> result, ComplexArray expected)
@@ -234,8 +236,9 @@ internal sealed class DecompositionCallBuilder<T>(Random random, bool isStatic)
     /// <summary>A dense result: a guarded, poisoned view (static form: a flat span), sometimes damaged or over another view's memory.</summary>
     public FuzzTensor<T> Result(int[] shape) => isStatic ? Flat("result", shape, result: true) : Operands.Result("result", shape);
 
-    public CpTensor<T> Cp(int order, int[] shape, int rank) =>
-        new(Component([rank]), [.. Enumerable.Range(0, order).Select(k => Component([Size(shape, k), rank]))]);
+    /// <summary>A CP tensor; for MTTKRP (<paramref name="unusedFactor"/>, the mode) the weights and that factor are not read, so they never share a result's memory.</summary>
+    public CpTensor<T> Cp(int order, int[] shape, int rank, int unusedFactor = -1) =>
+        new(Component([rank], mayShare: unusedFactor < 0), [.. Enumerable.Range(0, order).Select(k => Component([Size(shape, k), rank], mayShare: k != unusedFactor))]);
 
     public TuckerTensor<T> Tucker(int order, int[] shape, int[] ranks) =>
         new(Component([.. Enumerable.Range(0, order).Select(k => Size(ranks, k))]), [.. Enumerable.Range(0, order).Select(k => Component([Size(shape, k), Size(ranks, k)]))]);
@@ -270,9 +273,9 @@ internal sealed class DecompositionCallBuilder<T>(Random random, bool isStatic)
     private static int Size(int[] sizes, int k) => k < sizes.Length ? sizes[k] : 2;
 
     /// <summary>A component: a strided or dense view in guarded storage, or (when a result exists, one time in eight) dense over the result's memory.</summary>
-    private Tensor<T> Component(int[] shape)
+    private Tensor<T> Component(int[] shape, bool mayShare = true)
     {
-        FuzzTensor<T>? result = Operands.Results.FirstOrDefault(r => r.ElementCount > 0);
+        FuzzTensor<T>? result = mayShare ? Operands.Results.FirstOrDefault(r => r.ElementCount > 0) : null;
         FuzzTensor<T> view;
         if (result is not null && random.Next(8) == 0)
         {
@@ -288,9 +291,22 @@ internal sealed class DecompositionCallBuilder<T>(Random random, bool isStatic)
             view = ViewLayouts.Create(random, shape, broadcast: false, dense: random.Next(2) == 0, extra: 0, () => GuardedCall<T>.Value(random));
         }
 
+        Tensor<T> tensor;
+        try
+        {
+            // Over a result's memory: dense (the format keeps a dense component as it is, so the memory is shared).
+            tensor = ReferenceEquals(view.Storage, result?.Storage) ? Tensor.Create(view.Storage, view.Offset, view.Lengths, []) : view.Tensor;
+        }
+        catch (ArgumentException)
+        {
+            // A layout System.Numerics.Tensors refuses for a Tensor (it accepts it for spans): a dense view of its own.
+            view = ViewLayouts.Create(random, shape, broadcast: false, dense: true, extra: 0, () => GuardedCall<T>.Value(random));
+            tensor = Tensor.Create(view.Storage, view.Offset, view.Lengths, []);
+        }
+
         _components.Add(view);
         Operands.Inputs.Add(view);
-        return Tensor.Create(view.Storage, view.Offset, view.Lengths, ViewLayouts.RowMajor(view.Lengths).SequenceEqual(view.Strides) ? ViewLayouts.RowMajor(view.Lengths) : view.Strides);
+        return tensor;
     }
 
     /// <summary>A static-form span: the dense elements of <paramref name="shape"/>, one time in ten a length off.</summary>
@@ -304,7 +320,7 @@ internal sealed class DecompositionCallBuilder<T>(Random random, bool isStatic)
             _notes.Add($"{name} has length {length}");
         }
 
-        FuzzTensor<T> view = ViewLayouts.Create(random, [length], broadcast: false, dense: true, extra: 0,
+        FuzzTensor<T> view = ViewLayouts.Create<T>(random, [length], broadcast: false, dense: true, extra: 0,
             result ? () => FuzzTensor<T>.Poison : () => GuardedCall<T>.Value(random));
         if (result)
         {

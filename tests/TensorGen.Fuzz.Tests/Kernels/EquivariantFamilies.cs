@@ -4,6 +4,7 @@ using System.Linq;
 using System.Numerics;
 using System.Numerics.Tensors;
 using TensorGen.Equivariance;
+using TensorGen.Fuzz.Tests.Generator;
 using TensorGen.Tests.Reference;
 using EK = TensorGen.Fuzz.Tests.Kernels.EquivariantKernels;
 
@@ -105,23 +106,17 @@ internal static class EquivariantFamilies
                 Valid = false;
             }
 
-            FuzzTensor<T> tensor = ViewLayouts.Create(random, shape, broadcast: true, dense: false, extra: 0, () => GuardedCall<T>.Value(random));
-            if (Inputs.Count > 0 && random.Next(10) == 0 && tensor.ElementCount > 0)
+            FuzzTensor<T> tensor = ViewLayouts.Create(random, shape, broadcast: true, dense: false, extra: random.Next(3) == 0 ? 64 : 0, () => GuardedCall<T>.Value(random));
+            if (Inputs.Count > 0 && random.Next(10) == 0 && Over(FuzzText.Pick(random, Inputs), shape) is { } shared)
             {
                 // Laid over an earlier input's memory: inputs may share memory.
-                int host = random.Next(Inputs.Count);
-                FuzzTensor<T> hostTensor = Inputs[host];
-                if (hostTensor.ElementCount > 0)
+                tensor = shared;
+                foreach (int position in tensor.Positions())
                 {
-                    tensor = KernelCall<T>.OverOperand(random, ref hostTensor, shape, isStatic: false);
-                    Inputs[host] = hostTensor;
-                    foreach (int position in tensor.Positions())
-                    {
-                        tensor.Storage[position] = GuardedCall<T>.Value(random);
-                    }
-
-                    Notes.Add($"{name} over input {host}'s memory");
+                    tensor.Storage[position] = GuardedCall<T>.Value(random);
                 }
+
+                Notes.Add($"{name} over another input's memory");
             }
 
             Inputs.Add(tensor);
@@ -139,18 +134,14 @@ internal static class EquivariantFamilies
             }
 
             var others = Inputs.Concat(Results).Where(t => t.ElementCount > 0).ToList();
-            FuzzTensor<T> tensor;
-            if (others.Count > 0 && random.Next(12) == 0)
+            FuzzTensor<T>? tensor = others.Count > 0 && random.Next(10) == 0 ? Over(FuzzText.Pick(random, others), shape) : null;
+            if (tensor is not null)
             {
-                FuzzTensor<T> host = FuzzText.Pick(random, others);
-                FuzzTensor<T> grown = host;
-                tensor = KernelCall<T>.OverOperand(random, ref grown, shape, isStatic: false);
-                Replace(host, grown);
                 Notes.Add($"{name} over another view's memory");
             }
             else
             {
-                tensor = ViewLayouts.Create(random, shape, broadcast: false, dense: false, extra: 0, () => FuzzTensor<T>.Poison);
+                tensor = ViewLayouts.Create(random, shape, broadcast: false, dense: false, extra: random.Next(3) == 0 ? 64 : 0, () => FuzzTensor<T>.Poison);
                 if (random.Next(15) == 0 && tensor.ElementCount > 0 && tensor.Lengths.Any(l => l > 1))
                 {
                     int axis = Array.FindIndex(tensor.Lengths, l => l > 1);
@@ -174,24 +165,16 @@ internal static class EquivariantFamilies
 
         public string Describe() => string.Join(" ", All.Select(GuardedCall<T>.Describe)) + (Notes.Count > 0 ? "; " + string.Join("; ", Notes) : string.Empty);
 
-        /// <summary>Swaps a view for the same view over grown storage (the others over the old storage move with it).</summary>
-        private void Replace(FuzzTensor<T> old, FuzzTensor<T> grown)
+        /// <summary>A dense view of <paramref name="shape"/> that starts inside <paramref name="host"/>'s elements, if its storage has room.</summary>
+        private FuzzTensor<T>? Over(FuzzTensor<T> host, int[] shape)
         {
-            for (int i = 0; i < Inputs.Count; i++)
-            {
-                Inputs[i] = Move(Inputs[i], old, grown);
-            }
-
-            for (int i = 0; i < Results.Count; i++)
-            {
-                Results[i] = Move(Results[i], old, grown);
-            }
+            nint[] lengths = shape.Length == 0 ? [1] : [.. shape.Select(s => (nint)s)];
+            nint[] strides = lengths.Contains(0) ? new nint[lengths.Length] : [.. ViewLayouts.RowMajor(lengths).Select((s, d) => lengths[d] == 1 ? 0 : s)];
+            int offset = host.Offset + random.Next(Math.Max(1, host.Reach));
+            return offset + ViewLayouts.Reach(lengths, strides) + FuzzTensor<T>.GuardLength <= host.Storage.Length
+                ? ViewLayouts.Place(host.Storage, offset, lengths, strides, shape, null)
+                : null;
         }
-
-        private static FuzzTensor<T> Move(FuzzTensor<T> tensor, FuzzTensor<T> old, FuzzTensor<T> grown) =>
-            ReferenceEquals(tensor, old) ? grown
-            : tensor.Storage == old.Storage ? ViewLayouts.Place(grown.Storage, tensor.Offset, tensor.Lengths, tensor.Strides, tensor.LogicalShape, null)
-            : tensor;
     }
 
     /// <summary>The row-major values of a view in double precision (its shape as declared, not as damaged: callers use valid calls only).</summary>

@@ -145,7 +145,7 @@ internal static class GuardedCall<T>
         int delta = shape.Length > 0 && shape[axis] > 0 && random.Next(2) == 0 ? -1 : 1 + random.Next(2);
         int[] damaged = random.Next(4) switch
         {
-            0 when shape.Length > 0 => shape[..^1],
+            0 when shape.Length > 1 => shape[..^1], // (a rank-1 shape would become a scalar, which a span holds as [1])
             1 => [.. shape, 1 + random.Next(2)],
             _ when shape.Length > 0 => shape.Select((s, d) => d == axis ? s + delta : s).ToArray(),
             _ => [1],

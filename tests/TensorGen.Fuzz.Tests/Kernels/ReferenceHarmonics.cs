@@ -31,7 +31,8 @@ internal static class ReferenceHarmonics
         if (normalize)
         {
             double r = Math.Sqrt((x * x) + (y * y) + (z * z));
-            (x, y, z) = r > 0 ? (x / r, y / r, z / r) : (0, 0, 0);
+            // e3nn divides by the norm, and a zero vector's harmonics of l > 0 are 0 (a NaN norm still spreads).
+            (x, y, z) = r > 0 || double.IsNaN(r) ? (x / r, y / r, z / r) : (0, 0, 0);
         }
 
         int lmax = blocks.Select(b => b.L).DefaultIfEmpty(0).Max();
