@@ -6,6 +6,24 @@ using System.Numerics;
 
 namespace TensorGen.Fuzz.Tests.Kernels;
 
+/// <summary>What every fuzz judge asks of an exception.</summary>
+internal static class CallRules
+{
+    /// <summary>
+    /// An invalid call must throw <see cref="ArgumentException"/>, a valid one must not throw. Done: the verdict is in (the failure,
+    /// or null for an invalid call refused as it should be); not done: a valid call returned, and its values are still to be judged.
+    /// </summary>
+    public static (bool Done, string? Failure) OnException(bool valid, Exception? thrown) =>
+        !valid
+            ? (true, thrown switch
+            {
+                null => "an invalid call was accepted",
+                ArgumentException => null,
+                _ => "threw " + thrown,
+            })
+            : thrown is not null ? (true, "a valid call threw " + thrown) : (false, null);
+}
+
 /// <summary>One result of a call and the reference's values for it (row-major over its logical shape), with Σ|terms| per element.</summary>
 internal sealed record ExpectedResult<T>(string Name, FuzzTensor<T> Tensor, double[] Values, double[] Magnitudes)
     where T : unmanaged, IFloatingPointIeee754<T>;
@@ -64,19 +82,9 @@ internal static class GuardedCall<T>
             }
         }
 
-        if (!valid)
+        if (CallRules.OnException(valid, thrown) is (true, var verdict))
         {
-            return thrown switch
-            {
-                null => "an invalid call was accepted",
-                ArgumentException => null,
-                _ => "threw " + thrown,
-            };
-        }
-
-        if (thrown is not null)
-        {
-            return "a valid call threw " + thrown;
+            return verdict;
         }
 
         double tolerance = typeof(T) == typeof(float) ? 1e-5 : 1e-12;

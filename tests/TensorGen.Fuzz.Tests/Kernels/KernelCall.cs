@@ -164,19 +164,9 @@ internal static class KernelCall<T>
             }
         }
 
-        if (!valid)
+        if (CallRules.OnException(valid, thrown) is (true, var verdict))
         {
-            return thrown switch
-            {
-                null => "an invalid call was accepted",
-                ArgumentException => null,
-                _ => "threw " + thrown,
-            };
-        }
-
-        if (thrown is not null)
-        {
-            return "a valid call threw " + thrown;
+            return verdict;
         }
 
         double[] actual;
