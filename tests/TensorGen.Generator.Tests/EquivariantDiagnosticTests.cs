@@ -74,6 +74,81 @@ public class EquivariantDiagnosticTests
         Assert.Contains("uuu needs mul1 = mul2 = mul_out", Message(diagnostic), StringComparison.Ordinal);
     }
 
+    /// <summary>Fuzz regression: 17 paths of 1000 × 1000 × 134 weights overflowed the 32-bit weight offset (an OverflowException, TG9999).</summary>
+    [Fact]
+    public void TG0105_weights_beyond_the_limit_in_all_point_at_the_instructions()
+    {
+        string instructions = string.Join("; ", Enumerable.Repeat("0,0,0,uvw,true", 17));
+        Diagnostic diagnostic = AssertSingle(InType($$"""
+            [TensorProduct("1000x0e", "1000x0e", "134x0e", Instructions = [|"{{instructions}}"|])]
+            public static partial void Tp
+            """ + Forward), "TG0105");
+        Assert.Contains("weights in all", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    /// <summary>Fuzz regression: 2^24 × 2^24 × 2^24 weights wrapped to 0 in 64 bits, passed the check and overflowed later (TG9999).</summary>
+    [Fact]
+    public void TG0105_multiplicities_whose_weights_overflow_64_bits_point_at_the_instruction() =>
+        AssertSingle(InType("""
+            [TensorProduct("16777216x0e", "16777216x0e", "16777216x0e", Instructions = "[|0,0,0,uvw,true|]")]
+            public static partial void Tp
+            """ + Forward), "TG0105");
+
+    /// <summary>Fuzz regression: a fully connected product of hundreds of blocks tried every triple of blocks (time grew with the cube).</summary>
+    [Fact]
+    public void TG0101_irreps_of_more_than_256_blocks_point_at_the_irreps()
+    {
+        string blocks = string.Join("+", Enumerable.Repeat("1x0e", TensorGen.Equivariance.IrrepsParser.MaxBlocks + 1));
+        Diagnostic diagnostic = AssertSingle(InType($$"""
+            [TensorProduct([|"{{blocks}}"|], "1x0e", "1x0e")]
+            public static partial void Tp
+            """ + Forward), "TG0101");
+        Assert.Contains("more than 256 blocks", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0101_a_derived_product_of_more_than_1024_paths_points_at_the_output_irreps()
+    {
+        string blocks = string.Join("+", Enumerable.Repeat("1x0e", 11)); // 11³ = 1331 paths
+        Diagnostic diagnostic = AssertSingle(InType($$"""
+            [TensorProduct("{{blocks}}", "{{blocks}}", [|"{{blocks}}"|])]
+            public static partial void Tp
+            """ + Forward), "TG0101");
+        Assert.Contains("paths", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0102_instructions_of_more_than_1024_paths_point_at_the_instructions()
+    {
+        string instructions = string.Join(";", Enumerable.Repeat("0,0,0,uvw,true", 1025));
+        Diagnostic diagnostic = AssertSingle(InType($$"""
+            [TensorProduct("2x1o", "2x1o", "2x0e", Instructions = [|"{{instructions}}"|])]
+            public static partial void Tp
+            """ + Forward), "TG0102");
+        Assert.Contains("1025 paths", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0102_paths_of_too_many_clebsch_gordan_coefficients_point_at_the_instructions()
+    {
+        int perPath = TensorGen.Equivariance.Wigner3j.Get(10, 10, 10).Entries.Count;
+        int paths = (TensorGen.Equivariance.TensorProductBuilder.MaxCoefficients / perPath) + 1;
+        string instructions = string.Join(";", Enumerable.Repeat("0,0,0,uuu,false", paths));
+        Diagnostic diagnostic = AssertSingle(InType($$"""
+            [TensorProduct("1x10e", "1x10e", "1x10e", Instructions = [|"{{instructions}}"|])]
+            public static partial void Tp(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, TensorSpan<double> output);
+            """), "TG0102");
+        Assert.Contains("Clebsch-Gordan coefficients", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    /// <summary>The elementwise product's derived output was not held to the feature limit the inputs are (here 672,400,000 features per row).</summary>
+    [Fact]
+    public void TG0101_a_derived_output_beyond_the_feature_limit_points_at_the_output_irreps() =>
+        AssertSingle(InType("""
+            [TensorProduct("400000x20e", "400000x20e", [|""|], Kind = TensorProductKind.Elementwise)]
+            public static partial void Tp(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, TensorSpan<double> output);
+            """), "TG0101");
+
     [Fact]
     public void TG0106_missing_weights_parameter_points_at_the_method() =>
         AssertSingle(InType("""

@@ -30,15 +30,18 @@ internal static class InstructionTemplates
         public IReadOnlyList<TensorProductInstruction> Instructions { get; }
     }
 
-    /// <summary>Every (i1, i2, iout) whose irreps couple, in that loop order, as a weighted uvw path.</summary>
-    public static Derived FullyConnected(Irreps irreps1, Irreps irreps2, Irreps irrepsOut)
+    /// <summary>
+    /// Every (i1, i2, iout) whose irreps couple, in that loop order, as a weighted uvw path; it stops after
+    /// <paramref name="maxPaths"/> + 1 paths (the caller refuses the product then).
+    /// </summary>
+    public static Derived FullyConnected(Irreps irreps1, Irreps irreps2, Irreps irrepsOut, int maxPaths)
     {
         var instructions = new List<TensorProductInstruction>();
-        for (int i1 = 0; i1 < irreps1.Count; i1++)
+        for (int i1 = 0; i1 < irreps1.Count && instructions.Count <= maxPaths; i1++)
         {
-            for (int i2 = 0; i2 < irreps2.Count; i2++)
+            for (int i2 = 0; i2 < irreps2.Count && instructions.Count <= maxPaths; i2++)
             {
-                for (int o = 0; o < irrepsOut.Count; o++)
+                for (int o = 0; o < irrepsOut.Count && instructions.Count <= maxPaths; o++)
                 {
                     if (irreps1[i1].Irrep.CouplesTo(irreps2[i2].Irrep, irrepsOut[o].Irrep))
                     {
@@ -96,9 +99,9 @@ internal static class InstructionTemplates
 
     /// <summary>
     /// Every pair of (simplified) blocks into every allowed irrep (uvuv, no weights); the output sorted by irrep.
-    /// Null when the output would exceed <see cref="IrrepsParser.MaxDim"/> features.
+    /// Null when the output would exceed <see cref="IrrepsParser.MaxDim"/> features; it stops after <paramref name="maxPaths"/> + 1 paths.
     /// </summary>
-    public static Derived? Full(Irreps irreps1, Irreps irreps2, Irreps? filter)
+    public static Derived? Full(Irreps irreps1, Irreps irreps2, Irreps? filter, int maxPaths)
     {
         Irreps simple1 = irreps1.Simplify();
         Irreps simple2 = irreps2.Simplify();
@@ -120,6 +123,10 @@ internal static class InstructionTemplates
 
                     instructions.Add(new TensorProductInstruction(i1, i2, output.Count, ConnectionMode.Uvuv, hasWeight: false));
                     output.Add(new MulIrrep((int)mul, irrep));
+                    if (instructions.Count > maxPaths)
+                    {
+                        return Sorted(simple1, simple2, output, instructions);
+                    }
                 }
             }
         }
@@ -129,9 +136,9 @@ internal static class InstructionTemplates
 
     /// <summary>
     /// Every (i1, i2, irrep) allowed by the filter into its own block of x1's multiplicity (uvu, weighted); the output
-    /// sorted by irrep. Null when the output would exceed <see cref="IrrepsParser.MaxDim"/> features.
+    /// sorted by irrep. Null when the output would exceed <see cref="IrrepsParser.MaxDim"/> features; it stops after <paramref name="maxPaths"/> + 1 paths.
     /// </summary>
-    public static Derived? Channelwise(Irreps irreps1, Irreps irreps2, Irreps? filter)
+    public static Derived? Channelwise(Irreps irreps1, Irreps irreps2, Irreps? filter, int maxPaths)
     {
         long dim = 0;
         var output = new List<MulIrrep>();
@@ -150,6 +157,10 @@ internal static class InstructionTemplates
 
                     instructions.Add(new TensorProductInstruction(i1, i2, output.Count, ConnectionMode.Uvu, hasWeight: true));
                     output.Add(new MulIrrep(irreps1[i1].Mul, irrep));
+                    if (instructions.Count > maxPaths)
+                    {
+                        return Sorted(irreps1, irreps2, output, instructions);
+                    }
                 }
             }
         }

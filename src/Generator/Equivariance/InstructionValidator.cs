@@ -6,14 +6,19 @@ namespace TensorGen.Equivariance;
 /// <summary>
 /// Checks instructions against the irreps as e3nn's TensorProduct asserts them: indices in range, the selection
 /// rule (p_out = p₁·p₂ and |l₁ − l₂| ≤ l_out ≤ l₁ + l₂), multiplicities that fit the connection mode, and weights
-/// where the mode needs them (uvw). Every problem is reported, each at its instruction's text when known.
+/// where the mode needs them (uvw), and weight counts within <see cref="MaxWeights"/> per path and in all. Every problem is reported,
+/// each at its instruction's text when known.
 /// </summary>
 internal static class InstructionValidator
 {
+    /// <summary>The most weights a product (and each of its paths) may have: e3nn's flat weight vector, 16 times over, fits in a span.</summary>
+    public const int MaxWeights = int.MaxValue / 16;
+
     public static List<EquivarianceError> Validate(IReadOnlyList<TensorProductInstruction> instructions, Irreps irreps1, Irreps irreps2, Irreps irrepsOut,
         IReadOnlyList<(int Start, int Length)>? spans)
     {
         var errors = new List<EquivarianceError>();
+        long totalWeights = 0;
         for (int n = 0; n < instructions.Count; n++)
         {
             TensorProductInstruction ins = instructions[n];
@@ -75,16 +80,30 @@ internal static class InstructionValidator
                 continue;
             }
 
-            long weights = 1;
+            // In double: three multiplicities of up to 2^24 overflow 64 bits (and wrap to a small count).
+            double weights = 1;
             foreach (int n1 in ins.Mode.PathShape(a.Mul, b.Mul, c.Mul))
             {
                 weights *= n1;
             }
 
-            if (ins.HasWeight && weights > int.MaxValue / 16)
+            if (ins.HasWeight && weights > MaxWeights)
             {
-                Report(EquivarianceErrorKind.ModeMismatch, $"{name} has {weights.ToString(CultureInfo.InvariantCulture)} weights, more than TensorGen supports; use smaller multiplicities.");
+                Report(EquivarianceErrorKind.ModeMismatch, $"{name} has {weights.ToString("R", CultureInfo.InvariantCulture)} weights, more than the "
+                    + $"{MaxWeights.ToString(CultureInfo.InvariantCulture)} TensorGen supports; use smaller multiplicities.");
             }
+            else if (ins.HasWeight)
+            {
+                totalWeights += (long)weights;
+            }
+        }
+
+        if (totalWeights > MaxWeights)
+        {
+            errors.Add(new EquivarianceError(EquivarianceErrorKind.ModeMismatch,
+                $"The weighted paths have {totalWeights.ToString(CultureInfo.InvariantCulture)} weights in all, more than the {MaxWeights.ToString(CultureInfo.InvariantCulture)} "
+                + "TensorGen supports; use smaller multiplicities or fewer weighted paths.",
+                spans is not null ? EquivarianceText.Instructions : EquivarianceText.None));
         }
 
         return errors;

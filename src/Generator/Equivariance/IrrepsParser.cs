@@ -34,6 +34,12 @@ internal static class IrrepsParser
     /// <summary>Features per row beyond which irreps are refused (a kernel's scratch for one tile would not fit in memory).</summary>
     public const int MaxDim = 1 << 24;
 
+    /// <summary>
+    /// Blocks beyond which irreps are refused: a fully connected product tries every (block, block, block) triple, so the blocks
+    /// bound the generator's time (256³ triples take milliseconds; e3nn irreps are simplified to a few dozen blocks).
+    /// </summary>
+    public const int MaxBlocks = 256;
+
     public static IrrepsParseResult Parse(string? text, EquivarianceText where)
     {
         if (text is null)
@@ -60,6 +66,12 @@ internal static class IrrepsParser
             }
 
             blocks.Add(block);
+            if (blocks.Count > MaxBlocks)
+            {
+                return Fail($"\"{Abbreviate(text)}\" has more than {MaxBlocks.ToString(CultureInfo.InvariantCulture)} blocks, the most TensorGen supports. "
+                    + "Merge neighbouring blocks of the same irrep (\"1x0e+1x0e\" is \"2x0e\").", where, -1, 0);
+            }
+
             int first = start, last = end;
             while (char.IsWhiteSpace(text[first]))
             {
@@ -198,6 +210,9 @@ internal static class IrrepsParser
 
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
+
+    /// <summary>The text, cut after 60 characters for messages.</summary>
+    private static string Abbreviate(string text) => text.Length <= 60 ? text : text.Substring(0, 60) + "…";
 
     private static string Position(int index) => index.ToString(CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace TensorGen.Equivariance;
@@ -19,11 +20,23 @@ internal sealed class TensorProductBuildResult
 
 /// <summary>
 /// Turns a declaration's options into a <see cref="TensorProductSpec"/>: parses the irreps and the instructions (or
-/// derives them from the template), validates them as e3nn does, and computes e3nn's path weights. One place for the
+/// derives them from the template), validates them as e3nn does, and computes e3nn's path weights. Products beyond
+/// <see cref="MaxPaths"/>, <see cref="MaxCoefficients"/>, <see cref="InstructionValidator.MaxWeights"/> or
+/// <see cref="IrrepsParser.MaxDim"/> are refused, so that the generator's time and the generated code stay bounded. One place for the
 /// generator, the runtime's description API and the tests.
 /// </summary>
 internal static class TensorProductBuilder
 {
+    /// <summary>The most paths (instructions) a product may have: each becomes a method of the generated kernel.</summary>
+    public const int MaxPaths = 1024;
+
+    /// <summary>
+    /// The most non-zero Clebsch–Gordan coefficients, summed over the paths, a product may have: the generated code is straight-line
+    /// over them (a few lines each), so this bounds the size of the generated file and the time to write and compile it. One path of
+    /// the largest degrees, C(20, 20, 20), has a few thousand.
+    /// </summary>
+    public const int MaxCoefficients = 1 << 16;
+
     public static TensorProductBuildResult Build(TensorProductOptions options)
     {
         var errors = new List<EquivarianceError>();
@@ -59,9 +72,9 @@ internal static class TensorProductBuilder
             InstructionTemplates.Derived? derived = options.Template switch
             {
                 ProductTemplate.Elementwise => InstructionTemplates.Elementwise(irreps1, irreps2, filter),
-                ProductTemplate.Full => InstructionTemplates.Full(irreps1, irreps2, filter),
-                ProductTemplate.Channelwise => InstructionTemplates.Channelwise(irreps1, irreps2, filter),
-                _ => InstructionTemplates.FullyConnected(irreps1, irreps2, irrepsOut),
+                ProductTemplate.Full => InstructionTemplates.Full(irreps1, irreps2, filter, MaxPaths),
+                ProductTemplate.Channelwise => InstructionTemplates.Channelwise(irreps1, irreps2, filter, MaxPaths),
+                _ => InstructionTemplates.FullyConnected(irreps1, irreps2, irrepsOut, MaxPaths),
             };
 
             if (derived is null && options.Template is ProductTemplate.Full or ProductTemplate.Channelwise)
@@ -85,6 +98,18 @@ internal static class TensorProductBuilder
             irreps2 = derived.Irreps2;
             irrepsOut = derived.IrrepsOut;
             instructions = derived.Instructions;
+            if (irrepsOut.Dim > IrrepsParser.MaxDim)
+            {
+                errors.Add(TooLarge(parsed, $"The derived output irreps have {irrepsOut.Dim} features per row, more than the {IrrepsParser.MaxDim} TensorGen supports."));
+                return new TensorProductBuildResult(null, errors);
+            }
+        }
+
+        if (instructions.Count > MaxPaths)
+        {
+            errors.Add(TooLarge(parsed, $"The product has {(parsed is null ? "more than " + MaxPaths : instructions.Count.ToString(CultureInfo.InvariantCulture))} paths, "
+                + $"more than the {MaxPaths} TensorGen generates kernels for. Use fewer blocks or instructions (merge blocks of the same irrep)."));
+            return new TensorProductBuildResult(null, errors);
         }
 
         errors.AddRange(InstructionValidator.Validate(instructions, irreps1, irreps2, irrepsOut, spans));
@@ -103,8 +128,22 @@ internal static class TensorProductBuilder
             paths.Add(path);
         }
 
+        long coefficients = paths.Where(p => !p.IsEmpty).Sum(p => (long)p.Symbol.Entries.Count);
+        if (coefficients > MaxCoefficients)
+        {
+            errors.Add(TooLarge(parsed, $"The product's paths have {coefficients.ToString(CultureInfo.InvariantCulture)} non-zero Clebsch-Gordan coefficients in all, "
+                + $"more than the {MaxCoefficients.ToString(CultureInfo.InvariantCulture)} TensorGen writes straight-line code for. Use lower degrees or fewer paths."));
+            return new TensorProductBuildResult(null, errors);
+        }
+
         return new TensorProductBuildResult(new TensorProductSpec(irreps1, irreps2, irrepsOut, paths, options), errors);
     }
+
+    /// <summary>A product beyond a size limit: the instructions' fault when they are written, otherwise the output irreps' (they derive the paths).</summary>
+    private static EquivarianceError TooLarge(InstructionParseResult? parsed, string message) =>
+        parsed is not null
+            ? new EquivarianceError(EquivarianceErrorKind.MalformedInstructions, message, EquivarianceText.Instructions)
+            : new EquivarianceError(EquivarianceErrorKind.MalformedIrreps, message, EquivarianceText.IrrepsOut);
 
     private static Irreps? ParseIrreps(string? text, EquivarianceText where, List<EquivarianceError> errors)
     {

@@ -5,8 +5,8 @@ using TensorGen.Runtime;
 namespace TensorGen.Decompositions;
 
 /// <summary>
-/// Checks that generated decomposition kernels make before anything is written: the argument's order, and in the
-/// static form every component's shape against the declaration.
+/// Checks that generated decomposition kernels make before anything is written: the argument's order, in the static form
+/// every component's shape against the declaration, and in the dynamic form one length per index of the network.
 /// </summary>
 public static class DecompositionChecks
 {
@@ -22,6 +22,27 @@ public static class DecompositionChecks
                 parameterName);
         }
     }
+
+    /// <summary>
+    /// Throws unless <paramref name="lengths"/>[<paramref name="axis"/>] equals <paramref name="referenceLengths"/>[<paramref name="referenceAxis"/>]:
+    /// one index of a decomposition kernel's network has one length everywhere (a length of 1 does not broadcast). An axis beyond
+    /// a rank is left to the einsum kernel, which reports the rank.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lengths differ; the message names both operands.</exception>
+    public static void ThrowIfLengthMismatch(ReadOnlySpan<nint> lengths, int axis, ReadOnlySpan<nint> referenceLengths, int referenceAxis, string parameterName,
+        string what, string referenceName, string referenceWhat)
+    {
+        if (axis < lengths.Length && referenceAxis < referenceLengths.Length && lengths[axis] != referenceLengths[referenceAxis])
+        {
+            throw new ArgumentException(
+                $"{Capitalized(what)} of '{parameterName}' has length {lengths[axis].ToString(CultureInfo.InvariantCulture)} along axis "
+                + $"{axis.ToString(CultureInfo.InvariantCulture)}, but {referenceWhat} of '{referenceName}' has {referenceLengths[referenceAxis].ToString(CultureInfo.InvariantCulture)} "
+                + $"along axis {referenceAxis.ToString(CultureInfo.InvariantCulture)}, the same index; they must be equal (a length of 1 does not broadcast here).",
+                parameterName);
+        }
+    }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
     /// <summary>Throws unless <paramref name="component"/> of <paramref name="parameterName"/> has the declared shape.</summary>
     /// <param name="actual">The component's lengths.</param>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using TensorGen.Equivariance;
 
 namespace TensorGen.Tests.Reference;
 
@@ -34,6 +36,23 @@ public sealed class ReferenceTensorProduct
         _threeJ = threeJ;
         WeightCount = instructions.Where(i => i.HasWeight).Sum(i => PathShape(i).Aggregate(1, (p, n) => p * n));
     }
+
+    /// <summary>The reference of the product the runtime describes (its irreps, instructions and normalized path weights).</summary>
+    public static ReferenceTensorProduct Of(TensorProductDescription d, Wigner3jConvention convention = Wigner3jConvention.E3nn)
+    {
+        var fields = d.Instructions.Length == 0 ? [] : d.Instructions.Split("; ").Select(i => i.Split(',')).ToList();
+        var instructions = fields.Select((f, n) => new ReferenceInstruction(
+            int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture),
+            f[3], f[4] == "true", d.PathWeights[n])).ToList();
+        return new ReferenceTensorProduct(Blocks(d.Irreps1), Blocks(d.Irreps2), Blocks(d.IrrepsOut), instructions, d.SharedWeights,
+            (a, b, c) => Wigner.ThreeJ(a, b, c, convention));
+    }
+
+    /// <summary>(mul, l) of each block of e3nn irreps text such as <c>2x0e+2x1o</c>.</summary>
+    public static List<(int Mul, int L)> Blocks(string irreps) =>
+        irreps.Length == 0
+            ? new List<(int, int)>()
+            : irreps.Split('+').Select(b => b.Split('x')).Select(p => (int.Parse(p[0], CultureInfo.InvariantCulture), int.Parse(p[1][..^1], CultureInfo.InvariantCulture))).ToList();
 
     public IReadOnlyList<(int Mul, int L)> Irreps1 { get; }
 

@@ -46,6 +46,33 @@ public class RunTimeCheckTests
         Assert.Equal("u", error.ParamName);
     }
 
+    /// <summary>
+    /// Fuzz regression: the einsum kernel behind a dynamic decomposition kernel broadcast a length of 1 as numpy does, so a vector
+    /// of length 1 for a mode of 4 (or of 3 for a mode of 1) was accepted and gave a wrong result instead of an ArgumentException.
+    /// </summary>
+    [Theory]
+    [InlineData(4, 1)]
+    [InlineData(1, 3)]
+    [InlineData(4, 5)]
+    public void A_vector_whose_length_is_not_its_modes_size_is_rejected_before_writing(int modeSize, int vectorLength)
+    {
+        TuckerTensor<double> x = TuckerTensor.Random<double>([6, 5, modeSize], [2, 3, 1], s_random);
+        var result = new double[5];
+        Array.Fill(result, 42.0);
+        var error = Assert.Throws<ArgumentException>(() => DecompositionKernels.TuckerVectorProduct(x, Tensor.Create(new double[6], [6]),
+            Tensor.Create(new double[vectorLength], [vectorLength]), new TensorSpan<double>(result, [5])));
+        Assert.Equal("v2", error.ParamName);
+        Assert.All(result, v => Assert.Equal(42.0, v));
+    }
+
+    [Fact]
+    public void Decomposed_operands_of_different_mode_sizes_are_rejected_even_when_one_is_1()
+    {
+        TensorTrain<double> x = TensorTrain.Random<double>([2, 2, 1, 2, 2], [2, 2, 2, 2], s_random), y = TensorTrain.Random<double>([2, 2, 3, 2, 2], [2, 2, 2, 2], s_random);
+        var error = Assert.Throws<ArgumentException>(() => DecompositionKernels.TrainInner(x, y));
+        Assert.Contains("does not broadcast", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Null_decomposed_arguments_are_rejected() =>
         Assert.Throws<ArgumentNullException>(() => DecompositionKernels.SingleCoreNorm(null!));

@@ -71,10 +71,7 @@ public sealed record TpCase(
     public override string ToString() => Name;
 
     /// <summary>(mul, l) of each block of e3nn irreps text such as <c>2x0e+2x1o</c>.</summary>
-    public static List<(int Mul, int L)> Blocks(string irreps) =>
-        irreps.Length == 0
-            ? new List<(int, int)>()
-            : irreps.Split('+').Select(b => b.Split('x')).Select(p => (int.Parse(p[0], CultureInfo.InvariantCulture), int.Parse(p[1][..^1], CultureInfo.InvariantCulture))).ToList();
+    public static List<(int Mul, int L)> Blocks(string irreps) => ReferenceTensorProduct.Blocks(irreps);
 
     private static IReadOnlyDictionary<string, TpCase> Load()
     {

@@ -11,15 +11,7 @@ namespace TensorGen.Equivariance.Tests.Consumer;
 internal static class ProductHarness
 {
     /// <summary>The dense reference of the product, from the runtime's description (irreps, instructions, normalized path weights).</summary>
-    public static ReferenceTensorProduct Reference(TensorProductDescription d)
-    {
-        var fields = d.Instructions.Split("; ").Select(i => i.Split(',')).ToList();
-        var instructions = fields.Select((f, n) => new ReferenceInstruction(
-            int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture),
-            f[3], f[4] == "true", d.PathWeights[n])).ToList();
-        return new ReferenceTensorProduct(TpCase.Blocks(d.Irreps1), TpCase.Blocks(d.Irreps2), TpCase.Blocks(d.IrrepsOut), instructions, d.SharedWeights,
-            (a, b, c) => Wigner.ThreeJ(a, b, c));
-    }
+    public static ReferenceTensorProduct Reference(TensorProductDescription d) => ReferenceTensorProduct.Of(d);
 
     public static double[] Random(Random random, int n) => Enumerable.Range(0, n).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
 

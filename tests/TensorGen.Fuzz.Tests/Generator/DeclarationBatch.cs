@@ -56,7 +56,33 @@ internal static class DeclarationBatch
     private static readonly HashSet<string> s_sizesIds = ["TG0009", "TG0010", "TG0011", "TG0012", "TG0013", "TG0015"];
 
     private static readonly HashSet<string> s_knownIds =
-        [.. Enumerable.Range(1, 15).Select(n => "TG" + n.ToString("0000", System.Globalization.CultureInfo.InvariantCulture))];
+        [.. new[] { (1, 18), (101, 111), (201, 209) }.SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
+            .Select(n => "TG" + n.ToString("0000", System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static readonly string[] s_attributeNames =
+        ["Einsum", "TensorProduct", "SphericalHarmonics", "CpKernel", "TuckerKernel", "TensorTrainKernel", "TensorTrainMatrixKernel"];
+
+    private static readonly HashSet<string> s_declarationSteps =
+    [
+        TrackingNames.Declarations, EquivariantTrackingNames.TensorProductDeclarations, EquivariantTrackingNames.BackwardDeclarations,
+        EquivariantTrackingNames.SphericalHarmonicsDeclarations, TensorGen.Decompositions.DecompositionTrackingNames.Declarations,
+    ];
+
+    private static readonly HashSet<string> s_kernelSteps =
+    [
+        TrackingNames.Kernels, EquivariantTrackingNames.TensorProductKernels, EquivariantTrackingNames.BackwardKernels,
+        EquivariantTrackingNames.SphericalHarmonicsKernels, TensorGen.Decompositions.DecompositionTrackingNames.Kernels,
+    ];
+
+    /// <summary>The longest the generators may spend on one declaration (their tracked steps), however large it is.</summary>
+    private static readonly TimeSpan s_maxGeneratorTime = TimeSpan.FromSeconds(5);
+
+    /// <summary>A driver running every TensorGen generator: einsum, equivariant and decomposition kernels.</summary>
+    public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
+        CSharpGeneratorDriver.Create(
+            [new EinsumGenerator().AsSourceGenerator(), new TensorProductGenerator().AsSourceGenerator(), new TensorGen.Decompositions.DecompositionGenerator().AsSourceGenerator()],
+            parseOptions: GeneratorHarness.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>The declarations as one compilation, one file each.</summary>
     public static CSharpCompilation Compilation(IReadOnlyList<FuzzDeclaration> declarations) =>
@@ -70,22 +96,19 @@ internal static class DeclarationBatch
         var byPath = declarations.ToDictionary(d => d.FilePath, StringComparer.Ordinal);
         CSharpCompilation compilation = Compilation(declarations);
 
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true)
+        GeneratorDriver driver = CreateDriver(trackSteps: true)
             .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
-        GeneratorRunResult run = driver.GetRunResult().Results.Single();
+        ImmutableArray<GeneratorRunResult> runs = driver.GetRunResult().Results;
 
         var violations = declarations.ToDictionary(d => d.Id, _ => new List<string>());
         var batchViolations = new List<string>();
-        if (run.Exception is not null)
-        {
-            batchViolations.Add("the generator threw " + run.Exception);
-        }
+        batchViolations.AddRange(runs.Where(r => r.Exception is not null).Select(r => $"{r.Generator.GetGeneratorType().Name} threw {r.Exception}"));
 
         batchViolations.AddRange(driverDiagnostics.Where(d => d.Id == "CS8785").Select(d => "CS8785: " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
 
         // TG diagnostics: errors, known ids, in the declaration's own file.
         var tgIds = declarations.ToDictionary(d => d.Id, _ => new List<string>());
-        foreach (Diagnostic diagnostic in run.Diagnostics)
+        foreach (Diagnostic diagnostic in runs.SelectMany(r => r.Diagnostics))
         {
             // The generator's locations are rebuilt from plain values (LocationInfo), so they name the file by path, not by tree.
             string path = diagnostic.Location.GetLineSpan().Path ?? string.Empty;
@@ -135,8 +158,8 @@ internal static class DeclarationBatch
             }
         }
 
-        var generatedFiles = new HashSet<int>(run.GeneratedSources.Select(s => IdOf(s.HintName) ?? -1));
-        Dictionary<int, TimeSpan> times = GeneratorTimes(run, byPath);
+        var generatedFiles = new HashSet<int>(runs.SelectMany(r => r.GeneratedSources).Select(s => IdOf(s.HintName) ?? -1));
+        Dictionary<int, TimeSpan> times = GeneratorTimes(runs, byPath);
         var outcomes = new List<DeclarationOutcome>(declarations.Count);
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
@@ -165,9 +188,15 @@ internal static class DeclarationBatch
             DeclarationVerdict verdict = ids.Count > 0 ? DeclarationVerdict.Diagnosed
                 : ownErrors.Count > 0 ? DeclarationVerdict.DoesNotCompile
                 : DeclarationVerdict.Compiles;
-            if (verdict == DeclarationVerdict.Compiles && HasEinsumMethod(tree) && !generatedFiles.Contains(declaration.Id))
+            if (verdict == DeclarationVerdict.Compiles && HasKernelMethod(tree) && !generatedFiles.Contains(declaration.Id))
             {
                 problems.Add("no generated file for a declaration without errors");
+            }
+
+            if (times.GetValueOrDefault(declaration.Id) > s_maxGeneratorTime)
+            {
+                problems.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the generator took {times[declaration.Id].TotalSeconds:F1} s, more than the {s_maxGeneratorTime.TotalSeconds:F0} s a declaration may take"));
             }
 
             problems.AddRange(batchViolations);
@@ -239,35 +268,57 @@ internal static class DeclarationBatch
         }
     }
 
-    private static bool HasEinsumMethod(SyntaxTree tree) =>
+    /// <summary>Whether some method carries one of TensorGen's attributes (by name: a misspelt one does not count).</summary>
+    private static bool HasKernelMethod(SyntaxTree tree) =>
         tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>()
-            .Any(m => m.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString().Contains("Einsum", StringComparison.Ordinal)));
+            .Any(m => m.AttributeLists.SelectMany(l => l.Attributes).Any(a => s_attributeNames.Any(n => a.Name.ToString().Contains(n, StringComparison.Ordinal))));
 
-    /// <summary>The generator's own time per declaration: its read step and its validate-plan-emit step (Roslyn's tracked steps).</summary>
-    private static Dictionary<int, TimeSpan> GeneratorTimes(GeneratorRunResult run, Dictionary<string, FuzzDeclaration> byPath)
+    /// <summary>
+    /// The generators' own time per declaration: the read step and the validate-plan-emit step of each pipeline (Roslyn's tracked
+    /// steps), attributed to a declaration by the file its model points into.
+    /// </summary>
+    private static Dictionary<int, TimeSpan> GeneratorTimes(ImmutableArray<GeneratorRunResult> runs, Dictionary<string, FuzzDeclaration> byPath)
     {
         var times = new Dictionary<int, TimeSpan>();
         void Add(object? value, TimeSpan elapsed)
         {
-            if (value is EinsumDeclaration declaration)
+            string? path = value switch
             {
-                string? path = declaration.Method?.Location?.FilePath ?? declaration.Diagnostics.FirstOrDefault()?.Location?.FilePath;
-                if (path is not null && byPath.TryGetValue(path, out FuzzDeclaration? owner))
-                {
-                    times[owner.Id] = times.GetValueOrDefault(owner.Id) + elapsed;
-                }
+                EinsumDeclaration d => d.Method?.Location?.FilePath ?? d.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                EquivariantRead<TensorProductModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                EquivariantRead<TensorProductBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                EquivariantRead<SphericalHarmonicsModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<EquivariantRead<TensorProductBackwardModel>, ImmutableArray<EquivariantRead<TensorProductModel>>> pair =>
+                    pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                TensorGen.Decompositions.Model.DecompositionDeclaration d => d.Method?.Location?.FilePath ?? d.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                _ => null,
+            };
+            if (path is not null && byPath.TryGetValue(path, out FuzzDeclaration? owner))
+            {
+                times[owner.Id] = times.GetValueOrDefault(owner.Id) + elapsed;
             }
         }
 
-        foreach (IncrementalGeneratorRunStep step in run.TrackedSteps.GetValueOrDefault(TrackingNames.Declarations, []))
+        foreach (GeneratorRunResult run in runs)
         {
-            Add(step.Outputs.FirstOrDefault().Value, step.ElapsedTime);
-        }
-
-        foreach (IncrementalGeneratorRunStep step in run.TrackedSteps.GetValueOrDefault(TrackingNames.Kernels, []))
-        {
-            var (source, index) = step.Inputs.First();
-            Add(source.Outputs[index].Value, step.ElapsedTime);
+            foreach (var (name, steps) in run.TrackedSteps)
+            {
+                if (s_declarationSteps.Contains(name))
+                {
+                    foreach (IncrementalGeneratorRunStep step in steps)
+                    {
+                        Add(step.Outputs.FirstOrDefault().Value, step.ElapsedTime);
+                    }
+                }
+                else if (s_kernelSteps.Contains(name))
+                {
+                    foreach (IncrementalGeneratorRunStep step in steps)
+                    {
+                        var (source, index) = step.Inputs.First();
+                        Add(source.Outputs[index].Value, step.ElapsedTime);
+                    }
+                }
+            }
         }
 
         return times;

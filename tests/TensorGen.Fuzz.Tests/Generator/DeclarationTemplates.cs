@@ -15,8 +15,9 @@ internal sealed record DeclarationTemplate(string Name, int Weight, Func<Random,
 
 /// <summary>
 /// The generator fuzzer's corpus, as a table: each template writes one kind of malformed or borderline declaration.
-/// A new attribute (e.g. <c>[TensorProduct]</c> with irreps strings and instruction lists) plugs in with a template of its
-/// own that mutates its strings with <see cref="FuzzText.Mutate"/> and writes them with <see cref="StringLiterals.Write"/>.
+/// The einsum templates are here; the equivariant attributes' are in <see cref="EquivariantTemplates"/> and the decomposition
+/// kernels' in <see cref="DecompositionTemplates"/>. A new attribute plugs in with templates of its own that mutate its strings
+/// with <see cref="FuzzText.Mutate"/> and write them with <see cref="StringLiterals.Write"/>.
 /// </summary>
 internal static class DeclarationTemplates
 {
@@ -46,6 +47,8 @@ internal static class DeclarationTemplates
         new("attribute argument forms", 8, AttributeForms),
         new("awkward names", 8, AwkwardNames),
         new("containing types", 8, Containers),
+        .. EquivariantTemplates.All,
+        .. DecompositionTemplates.All,
     ];
 
     /// <summary>Draws a template by weight.</summary>

@@ -36,9 +36,9 @@ public class GeneratorDeterminismTests
         {
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
-            GeneratorRunResult run = GeneratorHarness.CreateDriver().RunGenerators(DeclarationBatch.Compilation(declarations)).GetRunResult().Results.Single();
+            GeneratorDriverRunResult run = DeclarationBatch.CreateDriver().RunGenerators(DeclarationBatch.Compilation(declarations)).GetRunResult();
             var text = new StringBuilder();
-            foreach (var file in run.GeneratedSources)
+            foreach (var file in run.Results.SelectMany(r => r.GeneratedSources))
             {
                 text.Append(file.HintName).Append('\n').Append(file.SourceText).Append('\n');
             }

@@ -21,7 +21,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Every_declaration_compiles_or_is_diagnosed()
     {
-        int count = FuzzSettings.Count(ciDefault: 1000);
+        int count = FuzzSettings.Count(ciDefault: 600);
 
         // JIT the generator and the compiler first, so that the first batch's times are the generator's own.
         DeclarationBatch.Run(Enumerable.Range(0, 20).Select(n => Declaration(-1 - n)).ToList());

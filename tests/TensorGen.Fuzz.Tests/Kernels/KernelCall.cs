@@ -164,19 +164,9 @@ internal static class KernelCall<T>
             }
         }
 
-        if (!valid)
+        if (CallRules.OnException(valid, thrown) is (true, var verdict))
         {
-            return thrown switch
-            {
-                null => "an invalid call was accepted",
-                ArgumentException => null,
-                _ => "threw " + thrown,
-            };
-        }
-
-        if (thrown is not null)
-        {
-            return "a valid call threw " + thrown;
+            return verdict;
         }
 
         double[] actual;
@@ -247,12 +237,12 @@ internal static class KernelCall<T>
         shape.Length == 0 ? lengths is [1] : lengths.Select(l => (int)l).SequenceEqual(shape);
 
     /// <summary>Whether two views' memory ranges intersect (TensorGen's documented, conservative overlap rule).</summary>
-    private static bool Overlaps(FuzzTensor<T> a, FuzzTensor<T> b) =>
+    public static bool Overlaps(FuzzTensor<T> a, FuzzTensor<T> b) =>
         a.Storage == b.Storage && a.ElementCount > 0 && b.ElementCount > 0
         && a.Offset < b.Offset + b.Reach && b.Offset < a.Offset + a.Reach;
 
     /// <summary>A dense result laid over <paramref name="operand"/>'s memory (its storage grown to make room first).</summary>
-    private static FuzzTensor<T> OverOperand(Random random, ref FuzzTensor<T> operand, int[] shape, bool isStatic)
+    public static FuzzTensor<T> OverOperand(Random random, ref FuzzTensor<T> operand, int[] shape, bool isStatic)
     {
         nint[] lengths = shape.Length == 0 ? [1] : shape.Select(s => (nint)s).ToArray();
         nint[] strides = ViewLayouts.RowMajor(lengths);

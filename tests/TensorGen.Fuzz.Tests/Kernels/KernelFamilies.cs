@@ -14,9 +14,9 @@ namespace TensorGen.Fuzz.Tests.Kernels;
 internal sealed record KernelFamily(string Name, int Weight, Func<Random, FuzzKernel> Draw);
 
 /// <summary>
-/// Every kernel family, as a table. A new family (say a GEMM engine behind its own entry point, or equivariant
-/// tensor-product kernels) plugs in with an entry: a list of <see cref="FuzzKernel{T}"/> with a one-line invoker each, or a
-/// function that makes a kernel per call.
+/// Every kernel family, as a table. A new family plugs in with an entry: a list of <see cref="FuzzKernel{T}"/> with a one-line
+/// invoker each, a function that makes a kernel per call, or (for kernels that are not einsum) a <see cref="FuzzKernel"/> of its
+/// own judged by <see cref="GuardedCall{T}"/> — the equivariant kernels' entries are in <see cref="EquivariantFamilies"/>.
 /// </summary>
 internal static class KernelFamilies
 {
@@ -68,6 +68,8 @@ internal static class KernelFamilies
         new("Einsum.Evaluate into a tensor span", 15, random => Evaluate(random, "Einsum.Evaluate into a tensor span", into: true, maxSize: 4)),
         new("Einsum.Evaluate to a new tensor", 12, random => Evaluate(random, "Einsum.Evaluate to a new tensor", into: false, maxSize: 4)),
         new("Einsum.Evaluate, sizes up to 24", 4, random => Evaluate(random, "Einsum.Evaluate, sizes up to 24", into: random.Next(2) == 0, maxSize: 24)),
+        .. EquivariantFamilies.All,
+        .. DecompositionFamilies.All,
     ];
 
     public static KernelFamily Draw(Random random)

@@ -45,6 +45,9 @@ namespace Physics
             global::TensorGen.Decompositions.DecompositionChecks.ThrowIfOrderMismatch(bra.Order, 3, "bra");
             global::System.ArgumentNullException.ThrowIfNull(ket);
             global::TensorGen.Decompositions.DecompositionChecks.ThrowIfOrderMismatch(ket.Order, 3, "ket");
+            global::TensorGen.Decompositions.DecompositionChecks.ThrowIfLengthMismatch(ket.Cores[0].Lengths, 1, bra.Cores[0].Lengths, 1, "ket", "the core 0", "bra", "the core 0");
+            global::TensorGen.Decompositions.DecompositionChecks.ThrowIfLengthMismatch(ket.Cores[1].Lengths, 1, bra.Cores[1].Lengths, 1, "ket", "the core 1", "bra", "the core 1");
+            global::TensorGen.Decompositions.DecompositionChecks.ThrowIfLengthMismatch(ket.Cores[2].Lengths, 1, bra.Cores[2].Lengths, 1, "ket", "the core 2", "bra", "the core 2");
 
             global::System.Span<double> value = stackalloc double[1];
             OverlapContraction(

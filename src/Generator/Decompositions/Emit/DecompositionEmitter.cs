@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -101,6 +102,11 @@ internal static class DecompositionEmitter
             }
         }
 
+        else if (spec.Operation != DecompositionOperation.Apply)
+        {
+            WriteLengthChecks(writer, kernel, helpers[0]);
+        }
+
         // The left side of an inner product enters conjugated; for real elements conjugation is the identity.
         var conjugated = new Dictionary<int, string>();
         if (kernel.Element == DecompositionElement.Complex)
@@ -150,6 +156,42 @@ internal static class DecompositionEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>
+    /// Dynamic form: every index of the lowered network has one length in all its operands (components, dense operands, the
+    /// result). The einsum kernel would broadcast a length of 1 as numpy does, but here a length of 1 against another length is a
+    /// wrong size — a vector for a mode of another size, or two decomposed operands of different shapes — and must be refused.
+    /// </summary>
+    private static void WriteLengthChecks(SourceWriter writer, DecompositionKernel kernel, ContractionHelper helper)
+    {
+        DecompositionMethodModel method = kernel.Method;
+        var occurrences = new List<(string Label, string Lengths, int Axis, string Name, string What, bool IsComponent)>();
+        foreach (LoweredOperand operand in helper.Unit.Lowered.Operands)
+        {
+            DecompositionParameterModel parameter = method.Parameters[operand.Source];
+            bool dense = operand.Part == OperandPart.Dense;
+            string lengths = (dense ? parameter.Name : Component(parameter.Name, operand.Part, operand.Index)) + ".Lengths";
+            string what = dense ? "the dense operand" : "the " + FormatShape.ComponentName(operand.Part, operand.Index);
+            occurrences.AddRange(operand.Labels.Select((label, axis) => (label, lengths, axis, parameter.DisplayName, what, !dense)));
+        }
+
+        if (kernel.Signature.HasResultParameter)
+        {
+            DecompositionParameterModel result = method.Parameters[method.Parameters.Count - 1];
+            occurrences.AddRange(helper.Unit.Lowered.Output.Select((label, axis) => (label, result.Name + ".Lengths", axis, result.DisplayName, "the result", false)));
+        }
+
+        foreach (var group in occurrences.GroupBy(o => o.Label, StringComparer.Ordinal))
+        {
+            var first = group.OrderBy(o => o.IsComponent ? 0 : 1).First();
+            // A format checks its own components against each other when it is made.
+            foreach (var other in group.Where(o => o != first && !(o.IsComponent && first.IsComponent && o.Name == first.Name)))
+            {
+                writer.WriteLine($"{Checks}ThrowIfLengthMismatch({other.Lengths}, {CSharpLiteral.Int(other.Axis)}, {first.Lengths}, {CSharpLiteral.Int(first.Axis)}, "
+                    + $"{CSharpLiteral.String(other.Name)}, {CSharpLiteral.String(other.What)}, {CSharpLiteral.String(first.Name)}, {CSharpLiteral.String(first.What)});");
+            }
+        }
+    }
+
     /// <summary>Core by core: each product core is the helper's [a, c, m, b, d] read as [(a c), m, (b d)].</summary>
     private static void WriteApply(SourceWriter writer, DecompositionKernel kernel, List<ContractionHelper> helpers, LocalNames locals)
     {
@@ -164,6 +206,8 @@ internal static class DecompositionEmitter
             string data = locals.Allocate("data"), left = locals.Allocate("left"), right = locals.Allocate("right");
             writer.OpenBlock($"for (int {k} = 0; {k} < {cores}.Length; {k}++)");
             writer.WriteLine($"{Tensors}Tensor<{t}> {aCore} = {a}.Cores[{k}], {xCore} = {x}.Cores[{k}];");
+            writer.WriteLine($"{Checks}ThrowIfLengthMismatch({xCore}.Lengths, 1, {aCore}.Lengths, 2, {CSharpLiteral.String(method.Parameters[1].DisplayName)}, \"a core\", "
+                + $"{CSharpLiteral.String(method.Parameters[0].DisplayName)}, \"the core of the same mode\");");
             writer.WriteLine($"nint {left} = {aCore}.Lengths[0] * {xCore}.Lengths[0], {right} = {aCore}.Lengths[3] * {xCore}.Lengths[2];");
             writer.WriteLine($"var {data} = new {t}[checked((int)({left} * {aCore}.Lengths[1] * {right}))];");
             writer.WriteLine($"{helpers[0].Name}({aCore}.AsReadOnlyTensorSpan(), {xCore}.AsReadOnlyTensorSpan(),");
