@@ -149,6 +149,14 @@ public class EquivariantDiagnosticTests
             public static partial void Tp(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, TensorSpan<double> output);
             """), "TG0101");
 
+    /// <summary>Found by the full generator fuzz (D2584): 20e ⊗ 20o derived up to l = 40 left the generator computing exact coefficients for minutes.</summary>
+    [Fact]
+    public void TG0101_a_derived_output_above_the_largest_degree_points_at_the_output_irreps() =>
+        AssertSingle(InType("""
+            [TensorProduct("20e", "20o", [|""|], Kind = TensorProductKind.Channelwise)]
+            public static partial void Tp(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, ReadOnlyTensorSpan<double> weights, TensorSpan<double> output);
+            """), "TG0101");
+
     [Fact]
     public void TG0106_missing_weights_parameter_points_at_the_method() =>
         AssertSingle(InType("""

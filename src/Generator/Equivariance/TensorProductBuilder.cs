@@ -103,6 +103,15 @@ internal static class TensorProductBuilder
                 errors.Add(TooLarge(parsed, $"The derived output irreps have {irrepsOut.Dim} features per row, more than the {IrrepsParser.MaxDim} TensorGen supports."));
                 return new TensorProductBuildResult(null, errors);
             }
+
+            // Written irreps stop at l = MaxL; derived ones reach l1 + l2, whose exact Clebsch-Gordan coefficients (rational
+            // arithmetic) would take the generator minutes beyond it.
+            if (irrepsOut.LMax > IrrepsParser.MaxL)
+            {
+                errors.Add(TooLarge(parsed, $"The derived output irreps reach degree l = {irrepsOut.LMax}, above {IrrepsParser.MaxL}, the largest TensorGen generates kernels for. "
+                    + "Give the output irreps, which filter the paths, or use lower degrees."));
+                return new TensorProductBuildResult(null, errors);
+            }
         }
 
         if (instructions.Count > MaxPaths)
