@@ -83,22 +83,18 @@ internal static unsafe class MttkrpKernel
         }
     }
 
-    /// <summary>T[u, r] = Σ_w X[f, u, w] · W[w, r] for one f, T dense.</summary>
-    private static GemmLayout FreeSlice(Roles roles) =>
-        GemmLayout.Create(
-            [roles.First, roles.Rank, roles.Second],
-            [StepIndexUse.Left | StepIndexUse.Output, StepIndexUse.Right | StepIndexUse.Output, StepIndexUse.Left | StepIndexUse.Right],
-            [roles.XFirst, 0, roles.XSecond],
-            [0, roles.WRank, roles.WSecond],
-            [roles.Rank, 1, 0])
-        ?? throw new InvalidOperationException("An MTTKRP slice is a plain GEMM.");
+    /// <summary>T[u, r] = Σ_w X[f, u, w] · W[w, r] for one f, T dense: the GEMM of a slice along f.</summary>
+    private static GemmLayout FreeSlice(Roles roles) => SliceGemm(roles, roles.First, roles.XFirst);
 
     /// <summary>T[f, r] = Σ_w X[f, u, w] · W[w, r] for one u and <paramref name="rows"/> values of f, T dense.</summary>
-    private static GemmLayout FirstSlice(Roles roles, nint rows) =>
+    private static GemmLayout FirstSlice(Roles roles, nint rows) => SliceGemm(roles, rows, roles.XFree);
+
+    /// <summary>T[row, r] = Σ_w X[row, w] · W[w, r] over <paramref name="rows"/> rows <paramref name="rowStride"/> apart in X.</summary>
+    private static GemmLayout SliceGemm(Roles roles, nint rows, nint rowStride) =>
         GemmLayout.Create(
             [rows, roles.Rank, roles.Second],
             [StepIndexUse.Left | StepIndexUse.Output, StepIndexUse.Right | StepIndexUse.Output, StepIndexUse.Left | StepIndexUse.Right],
-            [roles.XFree, 0, roles.XSecond],
+            [rowStride, 0, roles.XSecond],
             [0, roles.WRank, roles.WSecond],
             [roles.Rank, 1, 0])
         ?? throw new InvalidOperationException("An MTTKRP slice is a plain GEMM.");
