@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Numerics.Tensors;
 using ILGPU;
+using ILGPU.Runtime.CPU;
 using TensorGen.Equivariance;
 using TensorGen.Runtime.Gpu;
 using TensorGen.Tests.Reference;
@@ -66,6 +67,35 @@ public sealed class EquivariantGpuTests
         AssertClose(reference.GradX1, gpu.GradX1, product.Tolerance, "GPU vs reference gradX1");
         AssertClose(reference.GradX2, gpu.GradX2, product.Tolerance, "GPU vs reference gradX2");
         AssertClose(reference.GradWeights, gpu.GradWeights, product.Tolerance * batch, "GPU vs reference gradWeights");
+    }
+
+    /// <summary>
+    /// A backward kernel written for 32 lanes per row sums x2's gradient by warp shuffles when a row is one warp; on an
+    /// accelerator with narrower warps (here ILGPU's CPU accelerator with warps of 4, as a caller's own accelerator may be)
+    /// it falls back to shared-memory atomics, and the gradients are the same.
+    /// </summary>
+    [Theory]
+    [InlineData("mace-large rows single")]
+    [InlineData("wide shared double")]
+    public void BackwardWithNarrowWarpsMatchesCpu(string name)
+    {
+        EquivariantGpuProduct product = EquivariantGpuProducts.All[name];
+        using var context = Context.Create(builder => builder.CPU(new CPUDevice(4, 16, 1)));
+        using var accelerator = context.CreateCPUAccelerator(0);
+        using GpuContext narrow = GpuContext.For(accelerator);
+        const int batch = 5;
+        var random = new Random(14);
+        double[] x1 = Random(random, batch * product.Description.Dim1);
+        double[] x2 = Random(random, batch * product.Description.Dim2);
+        double[] weights = Random(random, product.WeightLength(batch));
+        double[] gradOutput = Random(random, batch * product.Description.DimOut);
+
+        var gpu = product.Backward(narrow, x1, x2, weights, gradOutput, batch);
+        var cpu = product.Backward(null, x1, x2, weights, gradOutput, batch);
+
+        AssertClose(cpu.GradX1, gpu.GradX1, product.Tolerance, "GPU vs CPU gradX1");
+        AssertClose(cpu.GradX2, gpu.GradX2, product.Tolerance, "GPU vs CPU gradX2");
+        AssertClose(cpu.GradWeights, gpu.GradWeights, product.Tolerance * batch, "GPU vs CPU gradWeights");
     }
 
     [Fact]

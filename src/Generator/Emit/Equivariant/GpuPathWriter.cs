@@ -145,7 +145,12 @@ internal sealed class GpuPathWriter
     }
 
     /// <summary>The path's backward step for the x1 channels this thread owns (a loop over them inside).</summary>
-    public void WriteBackward()
+    /// <param name="rowMayBeWarp">
+    /// Whether the kernel was written for a warp's worth of lanes per row: then, when a row is one warp at run time
+    /// (<c>rowIsWarp</c>), the lanes' parts of x2's gradient are summed by shuffles and added once. Shared-memory float
+    /// atomics are compare-and-swap loops on NVIDIA GPUs, and 32 lanes adding into one address serialize.
+    /// </param>
+    public void WriteBackward(bool rowMayBeWarp)
     {
         switch (_path.Mode)
         {
@@ -153,12 +158,12 @@ internal sealed class GpuPathWriter
                 WriteBackwardUu();
                 break;
             default:
-                WriteBackwardUv();
+                WriteBackwardUv(rowMayBeWarp);
                 break;
         }
     }
 
-    private void WriteBackwardUv()
+    private void WriteBackwardUv(bool rowMayBeWarp)
     {
         ConnectionMode mode = _path.Mode;
         OpenLoop("v", V);
@@ -200,12 +205,39 @@ internal sealed class GpuPathWriter
         }
 
         _writer.CloseBlock();
-        foreach (int j in _sparsity.UsedJ)
+        if (rowMayBeWarp)
         {
-            Line($"global::ILGPU.Atomic.Add(ref dx2[dx2Row + {N(_path.Offset2)} + (v * {N(D2)}) + {j}], d{j});");
+            _writer.OpenBlock("if (rowIsWarp)");
+            Line("// the row's lanes are one warp: sum their parts by shuffles, then lane 0 adds the row's total");
+            _writer.OpenBlock("for (int offset = lanes >> 1; offset > 0; offset >>= 1)");
+            foreach (int j in _sparsity.UsedJ)
+            {
+                Line($"d{j} = d{j} + global::ILGPU.Warp.ShuffleXor(d{j}, offset);");
+            }
+
+            _writer.CloseBlock();
+            _writer.OpenBlock("if (lane == 0)");
+            AddPartsToX2();
+            _writer.CloseBlock();
+            _writer.CloseBlock();
+            _writer.OpenBlock("else");
+            AddPartsToX2();
+            _writer.CloseBlock();
+        }
+        else
+        {
+            AddPartsToX2();
         }
 
         _writer.CloseBlock();
+
+        void AddPartsToX2()
+        {
+            foreach (int j in _sparsity.UsedJ)
+            {
+                Line($"global::ILGPU.Atomic.Add(ref dx2[dx2Row + {N(_path.Offset2)} + (v * {N(D2)}) + {j}], d{j});");
+            }
+        }
     }
 
     private void WriteBackwardUu()

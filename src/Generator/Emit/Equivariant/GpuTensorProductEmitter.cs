@@ -147,6 +147,7 @@ internal static class GpuTensorProductEmitter
             : string.Join(", ", names[0], names[1], "default", names[2], names[3], names[4], "default");
         string device = hasWeights ? "x1, x2, weights, gradOutput, gradX1, gradX2, gradWeights" : "x1, x2, gradOutput, gradX1, gradX2";
         bool reducesX2 = spec.Irreps2.Dim > 0;
+        bool rowMayBeWarp = reducesX2 && lanes == MaxLanes && paths.Any(p => p.Mode is not (ConnectionMode.Uuw or ConnectionMode.Uuu));
 
         WriteEntryPoints(writer, method, element,
             $"{method.DisplayName} (the backward pass) on the GPU: the forward's inputs, gradOutput [Z, {N(spec.IrrepsOut.Dim)}], and the gradients shaped as x1, x2"
@@ -177,6 +178,12 @@ internal static class GpuTensorProductEmitter
             }
 
             writer.WriteLine($"{view} dx2 = shared.SubView({N(stages.Size)}, groupRows * {N(d2)});");
+            if (rowMayBeWarp)
+            {
+                writer.WriteComment("a row of a warp's worth of lanes is one warp (rows start at multiples of lanes), so its lanes can shuffle");
+                writer.WriteLine("bool rowIsWarp = lanes == global::ILGPU.Warp.WarpSize;");
+            }
+
             writer.OpenBlock($"for (int e = global::ILGPU.Group.IdxX; e < groupRows * {N(d2)}; e += global::ILGPU.Group.DimX)");
             writer.WriteLine($"dx2[e] = {NumericLiteral.Of(0, element)};");
             writer.CloseBlock();
@@ -214,7 +221,7 @@ internal static class GpuTensorProductEmitter
             {
                 writer.WriteComment(Describe(path, stages));
                 writer.OpenBlock();
-                new GpuPathWriter(writer, path, element, WeightRead(spec, path, stages)).WriteBackward();
+                new GpuPathWriter(writer, path, element, WeightRead(spec, path, stages)).WriteBackward(rowMayBeWarp);
                 writer.CloseBlock();
             }
 
