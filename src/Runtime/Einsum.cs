@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq;
 using System.Numerics;
@@ -10,8 +11,9 @@ using TensorGen.Runtime;
 namespace TensorGen;
 
 /// <summary>
-/// Einstein summation over expressions known only at run time, with numpy.einsum's semantics: planned with
-/// the greedy planner for the actual sizes and run by the same runtime that generated code calls.
+/// Einstein summation over expressions known only at run time, with numpy.einsum's semantics: planned for the actual
+/// sizes by the compile-time planner (Auto, under a 100 ms limit) and run by the same runtime that generated code calls.
+/// Each expression is parsed once and each of its shapes planned once; the programs and plans are cached (bounded).
 /// </summary>
 /// <remarks>
 /// System.Numerics.Tensors 10 has no rank-0 tensor, so a scalar (an operand or output with no index) is a
@@ -21,6 +23,12 @@ namespace TensorGen;
 public static class Einsum
 {
     private const string ResultName = "result";
+
+    /// <summary>Bounds the expressions kept parsed (each keeps its plans for up to 64 shapes); beyond it they are parsed per call.</summary>
+    private const int MaxCachedPrograms = 256;
+
+    /// <summary>Programs by expression and by the parameter their error messages name (operands or shapes).</summary>
+    private static readonly ConcurrentDictionary<(string Expression, string Parameter), EinsumProgram> s_programs = new();
 
     /// <summary>Evaluates <paramref name="expression"/> into a new dense tensor.</summary>
     /// <param name="expression">numpy.einsum subscripts, e.g. <c>"ij,jk->ik"</c>, <c>"ii"</c> or <c>"...ij,...jk"</c>.</param>
@@ -66,9 +74,9 @@ public static class Einsum
     /// <exception cref="ArgumentException">The expression is invalid, or the shapes do not fit it.</exception>
     public static string Path(string expression, params ReadOnlySpan<nint[]> shapes)
     {
-        EinsumExpression parsed = EinsumProgram.Parse(expression);
+        EinsumProgram program = ProgramFor(expression, nameof(shapes));
+        EinsumExpression parsed = program.Expression;
         ThrowIfCountMismatch(parsed, shapes.Length, nameof(shapes));
-        var program = EinsumProgram.PlannedPerBinding(parsed, Names(parsed, "shapes"));
         EinsumBinding binding = program.Bind();
         for (int i = 0; i < shapes.Length; i++)
         {
@@ -102,9 +110,9 @@ public static class Einsum
 
     private static EinsumBinding BindOperands<T>(string expression, ReadOnlySpan<Tensor<T>> operands)
     {
-        EinsumExpression parsed = EinsumProgram.Parse(expression);
-        ThrowIfCountMismatch(parsed, operands.Length, nameof(operands));
-        EinsumBinding binding = EinsumProgram.PlannedPerBinding(parsed, Names(parsed, nameof(operands))).Bind();
+        EinsumProgram program = ProgramFor(expression, nameof(operands));
+        ThrowIfCountMismatch(program.Expression, operands.Length, nameof(operands));
+        EinsumBinding binding = program.Bind();
         for (int i = 0; i < operands.Length; i++)
         {
             Tensor<T> operand = operands[i] ?? throw new ArgumentNullException(OperandName(i));
@@ -112,6 +120,25 @@ public static class Einsum
         }
 
         return binding;
+    }
+
+    /// <summary>The program of <paramref name="expression"/>: parsed once, then planned per shape (see <see cref="EinsumProgram.PlanFor"/>).</summary>
+    private static EinsumProgram ProgramFor(string expression, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        if (s_programs.TryGetValue((expression, parameterName), out EinsumProgram? cached))
+        {
+            return cached;
+        }
+
+        EinsumExpression parsed = EinsumProgram.Parse(expression);
+        var program = EinsumProgram.PlannedPerBinding(parsed, Names(parsed, parameterName));
+        if (s_programs.Count < MaxCachedPrograms)
+        {
+            s_programs.TryAdd((expression, parameterName), program);
+        }
+
+        return program;
     }
 
     private static void ThrowIfCountMismatch(EinsumExpression expression, int count, string parameterName)

@@ -20,6 +20,7 @@ public sealed class EinsumProgram
     private readonly ExpandedPlan? _plainPlan;
     private readonly ConcurrentDictionary<EllipsisSignature, ExpandedPlan> _expansions = new();
     private readonly ConcurrentDictionary<ShapeSignature, ExpandedPlan>? _replanned;
+    private readonly ConcurrentDictionary<ShapeSignature, ExpandedPlan>? _plannedPerShape;
     private BoundLayouts? _lastLayouts;
 
     private EinsumProgram(EinsumExpression expression, ContractionPath? path, string[] parameterNames, bool replans = false)
@@ -29,6 +30,7 @@ public sealed class EinsumProgram
         ParameterNames = parameterNames;
         _path = path;
         _replanned = replans ? new ConcurrentDictionary<ShapeSignature, ExpandedPlan>() : null;
+        _plannedPerShape = path is null ? new ConcurrentDictionary<ShapeSignature, ExpandedPlan>() : null;
         if (path is not null && !expression.HasEllipsis)
         {
             // Without "..." the expansion is always the same, so lower once (this also checks the path).
@@ -122,7 +124,10 @@ public sealed class EinsumProgram
         return Create(parsed, new ContractionPath(Model.EquatableArray.ToEquatableArray(steps)), parameterNames);
     }
 
-    /// <summary>A program planned per binding with the greedy planner and the actual sizes (<see cref="Einsum.Evaluate{T}(string, ReadOnlySpan{System.Numerics.Tensors.Tensor{T}})"/>).</summary>
+    /// <summary>
+    /// A program planned per binding for the actual sizes (<see cref="Einsum.Evaluate{T}(string, ReadOnlySpan{System.Numerics.Tensors.Tensor{T}})"/>):
+    /// by the compile-time planner (Auto) under the run-time limit <see cref="CostCheck.TimeLimit"/>, once per shape.
+    /// </summary>
     internal static EinsumProgram PlannedPerBinding(EinsumExpression expression, string[] parameterNames)
     {
         ThrowIfNamesMismatch(expression, parameterNames);
@@ -186,7 +191,7 @@ public sealed class EinsumProgram
     {
         if (_path is null)
         {
-            return ExpandedPlan.PlanGreedily(Expression, Labels, shapes);
+            return PlannedForShape(shapes);
         }
 
         return _replanned is null ? Compiled(_path, shapes) : Replanned(_path, shapes);
@@ -205,6 +210,24 @@ public sealed class EinsumProgram
         if (_replanned.Count < MaxCachedExpansions)
         {
             _replanned.TryAdd(key, plan);
+        }
+
+        return plan;
+    }
+
+    /// <summary>A plan made for these sizes, from the cache or by Auto (at most <see cref="MaxCachedExpansions"/> shapes kept).</summary>
+    private ExpandedPlan PlannedForShape(ResolvedShapes shapes)
+    {
+        var key = new ShapeSignature(shapes.Sizes, shapes.EllipsisDimensions);
+        if (_plannedPerShape!.TryGetValue(key, out ExpandedPlan? cached))
+        {
+            return cached;
+        }
+
+        ExpandedPlan plan = ExpandedPlan.PlanWith(Expression, Labels, shapes, AutoPlanner.Instance, new PlanningOptions(timeLimit: CostCheck.TimeLimit));
+        if (_plannedPerShape.Count < MaxCachedExpansions)
+        {
+            _plannedPerShape.TryAdd(key, plan);
         }
 
         return plan;

@@ -47,10 +47,6 @@ internal sealed class ExpandedPlan
         return new ExpandedPlan(expansion, ContractionPlan.Lower(expansion.Expression, path, sizes), labels, ellipsisRank);
     }
 
-    /// <summary>Plans with the greedy planner for the actual sizes (run-time expressions).</summary>
-    public static ExpandedPlan PlanGreedily(EinsumExpression expression, ExpressionLabels labels, ResolvedShapes shapes) =>
-        PlanWith(expression, labels, shapes, GreedyPlanner.Instance, PlanningOptions.Default);
-
     /// <summary>Plans with <paramref name="planner"/> for the actual sizes.</summary>
     public static ExpandedPlan PlanWith(EinsumExpression expression, ExpressionLabels labels, ResolvedShapes shapes, IContractionPlanner planner,
         PlanningOptions options)
