@@ -87,10 +87,12 @@ internal static class DeclarationReader
         string hintNamespace = string.Concat(namespaceParts.Select(p => p + "."));
         string hintName = hintNamespace + string.Join(".", typeSymbols.Select(HintPart)) + "." + method.Name + hintSuffix + ".g.cs";
 
+        string displayName = string.Join(".", typeSymbols.Select(t => t.Name)) + "." + method.Name;
+        LocationInfo? location = syntax.Identifier.GetLocation().ToLocationInfo();
         return new EinsumMethodModel
         {
             Name = Identifier(method.Name),
-            DisplayName = string.Join(".", typeSymbols.Select(t => t.Name)) + "." + method.Name,
+            DisplayName = displayName,
             HintName = hintName,
             Namespace = ns,
             ContainingTypes = types,
@@ -113,7 +115,8 @@ internal static class DeclarationReader
             BackendsLocation = arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Backends")?.GetLocation().ToLocationInfo(),
             AttributeHasErrors = attributeHasErrors,
             ProgramFieldName = fieldName,
-            Location = syntax.Identifier.GetLocation().ToLocationInfo(),
+            Location = location,
+            Conflict = AttributeConflictReader.Read(method, "Einsum", displayName, location, cancellationToken),
         };
     }
 

@@ -97,10 +97,12 @@ internal static class DecompositionDeclarationReader
         string hintName = string.Concat(namespaceParts.Select(p => p + ".")) + string.Join(".", typeSymbols.Select(DeclarationReader.HintPart))
             + "." + method.Name + hintSuffix + ".g.cs";
 
+        string displayName = string.Join(".", typeSymbols.Select(t => t.Name)) + "." + method.Name;
+        LocationInfo? location = syntax.Identifier.GetLocation().ToLocationInfo();
         return new DecompositionMethodModel
         {
             Name = DeclarationReader.Identifier(method.Name),
-            DisplayName = string.Join(".", typeSymbols.Select(t => t.Name)) + "." + method.Name,
+            DisplayName = displayName,
             HintName = hintName,
             Namespace = string.Join(".", namespaceParts),
             ContainingTypes = DeclarationReader.ContainingTypes(syntax, typeSymbols).ToEquatableArray(),
@@ -127,7 +129,8 @@ internal static class DecompositionDeclarationReader
             Modes = DeclarationReader.Argument(modes, Named("Modes")),
             AttributeHasErrors = attributeHasErrors,
             MemberStem = stem,
-            Location = syntax.Identifier.GetLocation().ToLocationInfo(),
+            Location = location,
+            Conflict = AttributeConflictReader.Read(method, attributeName, displayName, location, cancellationToken),
         };
     }
 
