@@ -146,7 +146,7 @@ internal static class EquivariantDeclarationReader
             ReturnsVoid = method.ReturnsVoid,
             IsGeneric = method.IsGenericMethod,
             IsPartial = syntax.Modifiers.Any(SyntaxKind.PartialKeyword),
-            HasBody = syntax.Body is not null || syntax.ExpressionBody is not null || method.PartialImplementationPart is not null,
+            HasBody = DeclarationReader.HasImplementation(syntax, method),
             Parameters = method.Parameters
                 .Select((p, i) => DeclarationReader.Parameter(p, i < syntax.ParameterList.Parameters.Count ? syntax.ParameterList.Parameters[i] : null))
                 .ToEquatableArray(),

@@ -113,7 +113,7 @@ internal static class DecompositionDeclarationReader
             IsStatic = method.IsStatic,
             IsGeneric = method.IsGenericMethod,
             IsPartial = syntax.Modifiers.Any(SyntaxKind.PartialKeyword),
-            HasBody = syntax.Body is not null || syntax.ExpressionBody is not null || method.PartialImplementationPart is not null,
+            HasBody = DeclarationReader.HasImplementation(syntax, method),
             Parameters = method.Parameters
                 .Select((p, i) => Parameter(p, i < syntax.ParameterList.Parameters.Count ? syntax.ParameterList.Parameters[i] : null))
                 .ToEquatableArray(),
