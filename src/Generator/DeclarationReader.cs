@@ -87,10 +87,12 @@ internal static class DeclarationReader
         string hintNamespace = string.Concat(namespaceParts.Select(p => p + "."));
         string hintName = hintNamespace + string.Join(".", typeSymbols.Select(HintPart)) + "." + method.Name + hintSuffix + ".g.cs";
 
+        string displayName = string.Join(".", typeSymbols.Select(t => t.Name)) + "." + method.Name;
+        LocationInfo? location = syntax.Identifier.GetLocation().ToLocationInfo();
         return new EinsumMethodModel
         {
             Name = Identifier(method.Name),
-            DisplayName = string.Join(".", typeSymbols.Select(t => t.Name)) + "." + method.Name,
+            DisplayName = displayName,
             HintName = hintName,
             Namespace = ns,
             ContainingTypes = types,
@@ -101,7 +103,7 @@ internal static class DeclarationReader
             ReturnsVoid = method.ReturnsVoid,
             IsGeneric = method.IsGenericMethod,
             IsPartial = syntax.Modifiers.Any(SyntaxKind.PartialKeyword),
-            HasBody = syntax.Body is not null || syntax.ExpressionBody is not null || method.PartialImplementationPart is not null,
+            HasBody = HasImplementation(syntax, method),
             Parameters = method.Parameters.Select((p, i) => Parameter(p, i < syntax.ParameterList.Parameters.Count ? syntax.ParameterList.Parameters[i] : null))
                 .ToEquatableArray(),
             IsVararg = method.IsVararg,
@@ -113,7 +115,8 @@ internal static class DeclarationReader
             BackendsLocation = arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Backends")?.GetLocation().ToLocationInfo(),
             AttributeHasErrors = attributeHasErrors,
             ProgramFieldName = fieldName,
-            Location = syntax.Identifier.GetLocation().ToLocationInfo(),
+            Location = location,
+            Conflict = AttributeConflictReader.Read(method, "Einsum", displayName, location, cancellationToken),
         };
     }
 
@@ -310,6 +313,14 @@ internal static class DeclarationReader
     /// <summary>A type's part of a hint name: its name, and its type parameters in braces when generic (<c>Cache{T}</c>).</summary>
     internal static string HintPart(INamedTypeSymbol type) =>
         type.TypeParameters.Length == 0 ? type.Name : type.Name + "{" + string.Join(",", type.TypeParameters.Select(t => t.Name)) + "}";
+
+    /// <summary>
+    /// Whether the method is implemented already: a body of its own, an implementing declaration elsewhere, or <c>extern</c>
+    /// (an extern partial method is itself the implementing declaration, C# 9; another one from TensorGen would be CS0757).
+    /// </summary>
+    internal static bool HasImplementation(MethodDeclarationSyntax syntax, IMethodSymbol method) =>
+        syntax.Body is not null || syntax.ExpressionBody is not null || method.PartialImplementationPart is not null
+        || syntax.Modifiers.Any(SyntaxKind.ExternKeyword);
 
     /// <summary>Modifiers that the implementing declaration repeats (accessibility must match exactly).</summary>
     internal static bool IsRepeatedModifier(SyntaxToken modifier) =>

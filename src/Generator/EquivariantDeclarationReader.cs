@@ -100,10 +100,11 @@ internal static class EquivariantDeclarationReader
         var method = (IMethodSymbol)context.TargetSymbol;
         AttributeData attribute = context.Attributes[0];
         var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-        return (Shape(syntax, method, suffix), attribute, attributeSyntax?.ArgumentList?.Arguments ?? default);
+        return (Shape(syntax, method, suffix, cancellationToken), attribute, attributeSyntax?.ArgumentList?.Arguments ?? default);
     }
 
-    private static KernelMethodShape Shape(MethodDeclarationSyntax syntax, IMethodSymbol method, string suffix)
+    /// <param name="suffix">The attribute's name (<c>TensorProduct</c>), which ends the hint name.</param>
+    private static KernelMethodShape Shape(MethodDeclarationSyntax syntax, IMethodSymbol method, string suffix, CancellationToken cancellationToken)
     {
         var typeSymbols = new List<INamedTypeSymbol>();
         for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
@@ -128,11 +129,13 @@ internal static class EquivariantDeclarationReader
         string ordinal = position <= 0 ? string.Empty : "(" + (position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
         string hintName = string.Concat(namespaceParts.Select(p => p + ".")) + typePath + "." + method.Name + ordinal + "." + suffix + ".g.cs";
 
+        string displayName = string.Join(".", typeSymbols.Select(t => t.Name)) + "." + method.Name;
+        LocationInfo? location = syntax.Identifier.GetLocation().ToLocationInfo();
         return new KernelMethodShape
         {
             Name = DeclarationReader.Identifier(method.Name),
             MethodName = method.Name,
-            DisplayName = string.Join(".", typeSymbols.Select(t => t.Name)) + "." + method.Name,
+            DisplayName = displayName,
             HintName = hintName,
             Namespace = ns,
             ContainingTypes = DeclarationReader.ContainingTypes(syntax, typeSymbols).ToEquatableArray(),
@@ -143,11 +146,12 @@ internal static class EquivariantDeclarationReader
             ReturnsVoid = method.ReturnsVoid,
             IsGeneric = method.IsGenericMethod,
             IsPartial = syntax.Modifiers.Any(SyntaxKind.PartialKeyword),
-            HasBody = syntax.Body is not null || syntax.ExpressionBody is not null || method.PartialImplementationPart is not null,
+            HasBody = DeclarationReader.HasImplementation(syntax, method),
             Parameters = method.Parameters
                 .Select((p, i) => DeclarationReader.Parameter(p, i < syntax.ParameterList.Parameters.Count ? syntax.ParameterList.Parameters[i] : null))
                 .ToEquatableArray(),
-            Location = syntax.Identifier.GetLocation().ToLocationInfo(),
+            Location = location,
+            Conflict = AttributeConflictReader.Read(method, suffix, displayName, location, cancellationToken),
         };
     }
 

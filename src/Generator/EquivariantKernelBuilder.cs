@@ -90,6 +90,14 @@ internal static class EquivariantKernelBuilder
         }
 
         KernelMethodShape method = shape(model);
+        if (method.Conflict is { } conflict)
+        {
+            // Another kind of kernel attribute on the same method: no kernel; TG0022 and the throwing body come from one pipeline only.
+            return conflict.Reports
+                ? new KernelResult(Failure(method, attribute, conflict.Diagnostic.Id, conflict.Diagnostic.Message), new[] { conflict.Diagnostic }.ToEquatableArray())
+                : new KernelResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var diagnostics = new List<DiagnosticInfo>();
         var notes = new List<DiagnosticInfo>();
         try

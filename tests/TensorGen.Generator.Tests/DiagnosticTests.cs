@@ -92,6 +92,28 @@ public class DiagnosticTests
         AssertSingle(source, "TG0006", expectImplementation: implemented);
     }
 
+    /// <summary>
+    /// Generator fuzz regression (seed 20250601: D636, D4137, D5073, D8237, D9152): an extern partial method is itself the implementing
+    /// declaration (C# 9), and the throwing body written for it was a second one (CS0757). It counts as implemented, for every kind.
+    /// </summary>
+    [Theory]
+    [InlineData("[Einsum(\"ij->ji\")]", "void", "ReadOnlyTensorSpan<float> a, TensorSpan<float> result", "TG0006")]
+    [InlineData("[SphericalHarmonics(\"0e+1o\")]", "void", "ReadOnlyTensorSpan<double> vectors, TensorSpan<double> output", "TG0108")]
+    [InlineData("[TensorTrainKernel(TensorTrainOperation.Norm, Order = 2)]", "double", "TensorGen.Decompositions.TensorTrain<double> x", "TG0209")]
+    public void An_extern_partial_method_is_already_implemented(string attribute, string returns, string parameters, string id)
+    {
+        var (source, span) = Markup.Parse(InType($"{attribute}\npublic static extern partial {returns} [|F|]({parameters});"));
+        GeneratorOutcome outcome = GeneratorHarness.RunAll(source);
+
+        Assert.All(outcome.Result.Results, r => Assert.Null(r.Exception));
+        Diagnostic diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        Assert.Contains("already has a body", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(outcome.Sources);
+        Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Id == "CS0757");
+    }
+
     [Fact]
     public void TG0005_arglist_points_at_the_method_and_the_throwing_body_keeps_it() =>
         AssertSingle(InType("""

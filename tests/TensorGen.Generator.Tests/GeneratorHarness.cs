@@ -62,6 +62,18 @@ internal static class GeneratorHarness
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
+    /// <summary>Every TensorGen generator, as a project referencing TensorGen runs them: einsum, equivariant and decomposition kernels.</summary>
+    public static IIncrementalGenerator[] AllGenerators() =>
+        [new EinsumGenerator(), new TensorProductGenerator(), new TensorGen.Decompositions.DecompositionGenerator()];
+
+    /// <summary>Runs every TensorGen generator once, together.</summary>
+    public static GeneratorOutcome RunAll(string source)
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(AllGenerators().Select(g => g.AsSourceGenerator()), parseOptions: ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(CreateCompilation(source), out Compilation output, out var diagnostics);
+        return new GeneratorOutcome(driver.GetRunResult(), output, diagnostics);
+    }
+
     /// <summary>Runs the generator once.</summary>
     public static GeneratorOutcome Run(string source, IIncrementalGenerator? generator = null) => Run(CreateCompilation(source), generator);
 
@@ -89,9 +101,11 @@ internal sealed class GeneratorOutcome
     /// <summary>What the driver reported: the generator's diagnostics, and CS8785 if it threw.</summary>
     public ImmutableArray<Diagnostic> DriverDiagnostics { get; }
 
-    public IReadOnlyList<Diagnostic> GeneratorDiagnostics => Result.Results.Single().Diagnostics;
+    /// <summary>What the generators reported (one generator's, or every one's in <see cref="GeneratorHarness.RunAll"/>).</summary>
+    public IReadOnlyList<Diagnostic> GeneratorDiagnostics => Result.Results.SelectMany(r => r.Diagnostics).ToList();
 
-    public IReadOnlyList<GeneratedSourceResult> Sources => Result.Results.Single().GeneratedSources;
+    /// <summary>The files the generators added.</summary>
+    public IReadOnlyList<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources).ToList();
 
     public string Source(string hintName) =>
         Sources.SingleOrDefault(s => s.HintName == hintName).SourceText?.ToString()

@@ -97,10 +97,12 @@ internal static class DecompositionDeclarationReader
         string hintName = string.Concat(namespaceParts.Select(p => p + ".")) + string.Join(".", typeSymbols.Select(DeclarationReader.HintPart))
             + "." + method.Name + hintSuffix + ".g.cs";
 
+        string displayName = string.Join(".", typeSymbols.Select(t => t.Name)) + "." + method.Name;
+        LocationInfo? location = syntax.Identifier.GetLocation().ToLocationInfo();
         return new DecompositionMethodModel
         {
             Name = DeclarationReader.Identifier(method.Name),
-            DisplayName = string.Join(".", typeSymbols.Select(t => t.Name)) + "." + method.Name,
+            DisplayName = displayName,
             HintName = hintName,
             Namespace = string.Join(".", namespaceParts),
             ContainingTypes = DeclarationReader.ContainingTypes(syntax, typeSymbols).ToEquatableArray(),
@@ -111,7 +113,7 @@ internal static class DecompositionDeclarationReader
             IsStatic = method.IsStatic,
             IsGeneric = method.IsGenericMethod,
             IsPartial = syntax.Modifiers.Any(SyntaxKind.PartialKeyword),
-            HasBody = syntax.Body is not null || syntax.ExpressionBody is not null || method.PartialImplementationPart is not null,
+            HasBody = DeclarationReader.HasImplementation(syntax, method),
             Parameters = method.Parameters
                 .Select((p, i) => Parameter(p, i < syntax.ParameterList.Parameters.Count ? syntax.ParameterList.Parameters[i] : null))
                 .ToEquatableArray(),
@@ -127,7 +129,8 @@ internal static class DecompositionDeclarationReader
             Modes = DeclarationReader.Argument(modes, Named("Modes")),
             AttributeHasErrors = attributeHasErrors,
             MemberStem = stem,
-            Location = syntax.Identifier.GetLocation().ToLocationInfo(),
+            Location = location,
+            Conflict = AttributeConflictReader.Read(method, attributeName, displayName, location, cancellationToken),
         };
     }
 

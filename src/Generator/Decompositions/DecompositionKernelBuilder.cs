@@ -25,6 +25,14 @@ internal static class DecompositionKernelBuilder
             return new KernelResult(null, declaration.Diagnostics);
         }
 
+        if (method.Conflict is { } conflict)
+        {
+            // Another kind of kernel attribute on the same method: no kernel; TG0022 and the throwing body come from one pipeline only.
+            return conflict.Reports
+                ? new KernelResult(Failure(method, conflict.Diagnostic.Id, conflict.Diagnostic.Message), new[] { conflict.Diagnostic }.ToEquatableArray())
+                : new KernelResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         try
         {
             DecompositionValidation validation = DecompositionValidator.Validate(method);

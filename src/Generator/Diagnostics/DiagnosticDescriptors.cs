@@ -96,6 +96,10 @@ internal static class DiagnosticDescriptors
         "GPU backend not supported for this declaration",
         "The GPU backend covers static-form (Sizes) and dynamic-form einsum kernels in non-generic types; it does not cover Replan or MemoryLimit slicing. Remove Backend.Gpu, or the option (or move the method out of the generic type).");
 
+    public static DiagnosticDescriptor MultipleKernelAttributes { get; } = Create(DiagnosticIds.MultipleKernelAttributes,
+        "Method carries attributes of more than one TensorGen kernel kind",
+        "A method is one kernel: keep one of [Einsum], [TensorProduct], [TensorProductBackward], [SphericalHarmonics], [CpKernel], [TuckerKernel], [TensorTrainKernel] and [TensorTrainMatrixKernel] on it, and declare another partial method for each other kernel. Until then the method gets only a body that throws.");
+
     public static DiagnosticDescriptor InternalError { get; } = Create(DiagnosticIds.InternalError,
         "TensorGen internal error",
         "The generator failed unexpectedly on this declaration; please report it with the declaration. The method gets no implementation.");
@@ -105,7 +109,7 @@ internal static class DiagnosticDescriptors
         MalformedExpression, OperandCountMismatch, UnsupportedElementType, MixedElementTypes, WrongParameterKind,
         NotStaticPartialVoid, OutputIndexNotInInputs, RepeatedOutputIndex, MalformedSizes, MissingSize, ConflictingSize,
         UnknownSizeIndex, NegativeSize, SizeOverflow, EllipsisInStaticForm, InvalidPath, MalformedSizeHints, InvalidPlanningOption,
-        InvalidBackends, GpuRuntimeNotReferenced, GpuUnsupported, InternalError,
+        InvalidBackends, GpuRuntimeNotReferenced, GpuUnsupported, MultipleKernelAttributes, InternalError,
     }.Concat(EquivariantDiagnosticDescriptors.All).ToDictionary(d => d.Id);
 
     /// <summary>Every descriptor, by id.</summary>

@@ -26,6 +26,8 @@ internal static class DiagnosticIds
     public const string InvalidBackends = "TG0019";
     public const string GpuRuntimeNotReferenced = "TG0020";
     public const string GpuUnsupported = "TG0021";
+    // Every kernel kind.
+    public const string MultipleKernelAttributes = "TG0022";
 
     public const string InternalError = "TG9999";
 }

@@ -76,6 +76,9 @@ internal sealed record EinsumMethodModel
     /// <summary>The method's identifier.</summary>
     public required LocationInfo? Location { get; init; }
 
+    /// <summary>Set when the method also carries another kind of TensorGen kernel attribute (TG0022): then no einsum kernel is written.</summary>
+    public AttributeConflict? Conflict { get; init; }
+
     /// <summary>
     /// Whether an implementation can be written for the declaration as it stands (a partial definition without
     /// a body, not generic, in partial types); then a declaration with errors gets a body that throws, so

@@ -43,7 +43,8 @@ internal sealed record DeclarationOutcome(FuzzDeclaration Declaration, Declarati
 /// Runs the generator once over many declarations (one file each, in one compilation, so that thousands run in seconds)
 /// and judges each: no exception and no CS8785, no TG9999, every TG diagnostic an error located in its declaration's file,
 /// no error or warning in generated code (other than the declaration's own warnings, which come back where its types are
-/// re-declared) unless the declaration itself does not compile, an implementation for every
+/// re-declared) unless the declaration itself does not compile, never two implementations of a method (CS0757 in generated code,
+/// whatever else is wrong), one TG0022 per method with attributes of two kernel kinds, an implementation for every
 /// declaration that has no error, and TG0001/TG0007/TG0008 and the Sizes diagnostics exactly when the independent
 /// grammar (<see cref="ExpressionGrammar"/>, <see cref="SizesGrammar"/>) rejects the attribute's strings.
 /// </summary>
@@ -55,12 +56,20 @@ internal static class DeclarationBatch
 
     private static readonly HashSet<string> s_sizesIds = ["TG0009", "TG0010", "TG0011", "TG0012", "TG0013", "TG0015"];
 
+    /// <summary>The TG ids a fuzz declaration may get (not the GPU ones: no template asks for Backend.Gpu).</summary>
     private static readonly HashSet<string> s_knownIds =
-        [.. new[] { (1, 18), (101, 111), (201, 209) }.SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
+        [.. new[] { (1, 18), (22, 22), (101, 111), (201, 209) }.SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
             .Select(n => "TG" + n.ToString("0000", System.Globalization.CultureInfo.InvariantCulture))];
 
     private static readonly string[] s_attributeNames =
         ["Einsum", "TensorProduct", "SphericalHarmonics", "CpKernel", "TuckerKernel", "TensorTrainKernel", "TensorTrainMatrixKernel"];
+
+    /// <summary>Every kernel attribute's class: a method that carries two of them gets TG0022 (one, whoever reports it).</summary>
+    private static readonly HashSet<string> s_kernelAttributeClasses =
+    [
+        "TensorGen.EinsumAttribute", "TensorGen.TensorProductAttribute", "TensorGen.TensorProductBackwardAttribute", "TensorGen.SphericalHarmonicsAttribute",
+        "TensorGen.CpKernelAttribute", "TensorGen.TuckerKernelAttribute", "TensorGen.TensorTrainKernelAttribute", "TensorGen.TensorTrainMatrixKernelAttribute",
+    ];
 
     private static readonly HashSet<string> s_declarationSteps =
     [
@@ -184,7 +193,15 @@ internal static class DeclarationBatch
                 }
             }
 
-            problems.AddRange(CheckAgainstGrammar(compilation.GetSemanticModel(tree), tree, ids));
+            else
+            {
+                // Two implementations of one method are the generators' doing, whatever else is wrong with the declaration.
+                problems.AddRange(generatedProblems[declaration.Id].Where(d => d.Id == "CS0757").Select(d => "generated code: " + d));
+            }
+
+            SemanticModel semanticModel = compilation.GetSemanticModel(tree);
+            problems.AddRange(CheckMixedKernels(semanticModel, tree, ids));
+            problems.AddRange(CheckAgainstGrammar(semanticModel, tree, ids));
             DeclarationVerdict verdict = ids.Count > 0 ? DeclarationVerdict.Diagnosed
                 : ownErrors.Count > 0 ? DeclarationVerdict.DoesNotCompile
                 : DeclarationVerdict.Compiles;
@@ -204,6 +221,23 @@ internal static class DeclarationBatch
         }
 
         return outcomes;
+    }
+
+    /// <summary>One TG0022 per method that carries attributes of two kernel kinds (the same attribute twice is one kind).</summary>
+    private static IEnumerable<string> CheckMixedKernels(SemanticModel model, SyntaxTree tree, List<string> ids)
+    {
+        // A partial method's two declarations are one method with one attribute list.
+        int mixed = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>()
+            .Select(m => model.GetDeclaredSymbol(m) is IMethodSymbol method ? method.PartialDefinitionPart ?? method : null)
+            .OfType<IMethodSymbol>()
+            .Distinct(SymbolEqualityComparer.Default)
+            .Count(m => m!.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString())
+                .Where(n => n is not null && s_kernelAttributeClasses.Contains(n)).Distinct().Count() > 1);
+        int reported = ids.Count(id => id == "TG0022");
+        if (reported != mixed)
+        {
+            yield return $"{mixed} methods carry attributes of two kernel kinds, but TG0022 came {reported} times";
+        }
     }
 
     /// <summary>

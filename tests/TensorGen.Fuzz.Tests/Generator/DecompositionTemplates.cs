@@ -241,8 +241,12 @@ internal static class DecompositionTemplates
                 list = [.. list.OrderBy(_ => random.Next())];
                 break;
             default:
+                // Sometimes with an attribute of another kernel kind as well (TG0022).
+                Format other = FuzzText.Pick(random, s_formats);
+                string second = FuzzText.Pick(random, ["", "", "", "", "", "\n[Einsum(\"i->i\")]", "\n[TensorProduct(\"0e\", \"0e\", \"0e\")]",
+                    $"\n[{other.Attribute}({other.Enum}.Norm, Order = 2)]"]);
                 return "using System.Numerics;\nusing TensorGen.Decompositions;\n\n" + Type([
-                    Method($"[{d.Format.Attribute}({d.Format.Enum}.{d.Operation}, Order = {d.Order.ToString(CultureInfo.InvariantCulture)})]", parameters,
+                    Method($"[{d.Format.Attribute}({d.Format.Enum}.{d.Operation}, Order = {d.Order.ToString(CultureInfo.InvariantCulture)})]{second}", parameters,
                         FuzzText.Pick(random, ["public partial", "public static", "public static partial"]), returns, FuzzText.Pick(random, ["Kernel", "Kernel<T>"]),
                         FuzzText.Pick(random, [";", " => throw null!;", " { throw null!; }"])),
                 ], FuzzText.Pick(random, ["public static partial class Kernels", "public static class Kernels", "file static partial class Kernels"]));

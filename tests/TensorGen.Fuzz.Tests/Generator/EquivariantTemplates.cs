@@ -431,6 +431,11 @@ internal static class EquivariantTemplates
             "[TensorProduct(\"0e\" + \"+1o\", $\"0e\", \"0e\")]", "[TensorProductBackward]", "[TensorProductBackward(null)]", "[TensorProductBackward(3)]",
             "[SphericalHarmonics]", "[SphericalHarmonics(null)]", "[SphericalHarmonics(\"0e\", Normalize = 1)]", "[SphericalHarmonics(\"\\uD800\")]",
             "[TensorProduct(\"\"\"\n  1x0e\n  \"\"\", \"0e\", @\"0e\n+ 1o\")]",
+            // Attributes of two or three kernel kinds on one method (TG0022), across the generators and within one.
+            "[Einsum(\"ij,jk->ik\")]\n[TensorProduct(\"0e\", \"0e\", \"0e\")]", "[CpKernel(CpOperation.Norm, Order = 2)]\n[Einsum(\"ij->ji\")]",
+            "[TuckerKernel(TuckerOperation.Norm, Order = 2), TensorProduct(\"0e\", \"0e\", \"0e\")]", "[CpKernel(CpOperation.Inner, Order = 3)]\n[TuckerKernel(TuckerOperation.Inner, Order = 3)]",
+            "[SphericalHarmonics(\"0e\")]\n[TensorTrainMatrixKernel(TensorTrainMatrixOperation.Norm, Order = 1)]\n[Einsum(\"i->i\")]",
+            "[TensorProductBackward(\"Kernel\")]\n[SphericalHarmonics(\"0e+1o\")]", "[TensorTrainKernel]\n[TensorProduct]",
         ];
         string declaration = random.Next(6) switch
         {

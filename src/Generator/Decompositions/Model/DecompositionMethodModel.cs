@@ -72,6 +72,9 @@ internal sealed record DecompositionMethodModel
     /// <summary>The method's identifier.</summary>
     public required LocationInfo? Location { get; init; }
 
+    /// <summary>Set when the method also carries another kind of TensorGen kernel attribute (TG0022): then no kernel is written.</summary>
+    public AttributeConflict? Conflict { get; init; }
+
     /// <summary>Whether an implementation can be written (see <see cref="EinsumMethodModel.CanBeImplemented"/>).</summary>
     public bool CanBeImplemented =>
         IsPartial && !HasBody && !IsGeneric && ContainingTypes.Count > 0 && ContainingTypes.All(t => t.IsPartial && !t.IsFileLocal);
