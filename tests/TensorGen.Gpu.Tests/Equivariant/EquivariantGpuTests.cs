@@ -51,19 +51,11 @@ public sealed class EquivariantGpuTests
     {
         EquivariantGpuProduct product = EquivariantGpuProducts.All[name];
         const int batch = 9;
-        var random = new Random(12);
-        double[] x1 = Random(random, batch * product.Description.Dim1);
-        double[] x2 = Random(random, batch * product.Description.Dim2);
-        double[] weights = Random(random, product.WeightLength(batch));
-        double[] gradOutput = Random(random, batch * product.Description.DimOut);
+        BackwardInputs inputs = BackwardInputs.Draw(product, batch, seed: 12);
 
-        var gpu = product.Backward(_gpu, x1, x2, weights, gradOutput, batch);
-        var cpu = product.Backward(null, x1, x2, weights, gradOutput, batch);
-        var reference = product.Reference().Backward(x1, x2, weights, gradOutput, batch);
+        var gpu = BackwardMatchesCpu(_gpu, product, inputs);
+        var reference = product.Reference().Backward(inputs.X1, inputs.X2, inputs.Weights, inputs.GradOutput, batch);
 
-        AssertClose(cpu.GradX1, gpu.GradX1, product.Tolerance, "GPU vs CPU gradX1");
-        AssertClose(cpu.GradX2, gpu.GradX2, product.Tolerance, "GPU vs CPU gradX2");
-        AssertClose(cpu.GradWeights, gpu.GradWeights, product.Tolerance * batch, "GPU vs CPU gradWeights");
         AssertClose(reference.GradX1, gpu.GradX1, product.Tolerance, "GPU vs reference gradX1");
         AssertClose(reference.GradX2, gpu.GradX2, product.Tolerance, "GPU vs reference gradX2");
         AssertClose(reference.GradWeights, gpu.GradWeights, product.Tolerance * batch, "GPU vs reference gradWeights");
@@ -83,19 +75,33 @@ public sealed class EquivariantGpuTests
         using var context = Context.Create(builder => builder.CPU(new CPUDevice(4, 16, 1)));
         using var accelerator = context.CreateCPUAccelerator(0);
         using GpuContext narrow = GpuContext.For(accelerator);
-        const int batch = 5;
-        var random = new Random(14);
-        double[] x1 = Random(random, batch * product.Description.Dim1);
-        double[] x2 = Random(random, batch * product.Description.Dim2);
-        double[] weights = Random(random, product.WeightLength(batch));
-        double[] gradOutput = Random(random, batch * product.Description.DimOut);
 
-        var gpu = product.Backward(narrow, x1, x2, weights, gradOutput, batch);
-        var cpu = product.Backward(null, x1, x2, weights, gradOutput, batch);
+        BackwardMatchesCpu(narrow, product, BackwardInputs.Draw(product, batch: 5, seed: 14));
+    }
 
-        AssertClose(cpu.GradX1, gpu.GradX1, product.Tolerance, "GPU vs CPU gradX1");
-        AssertClose(cpu.GradX2, gpu.GradX2, product.Tolerance, "GPU vs CPU gradX2");
-        AssertClose(cpu.GradWeights, gpu.GradWeights, product.Tolerance * batch, "GPU vs CPU gradWeights");
+    /// <summary>Runs the backward pass on <paramref name="gpu"/> and on the CPU kernel, asserts they agree, and returns the GPU's gradients.</summary>
+    private static (double[] GradX1, double[] GradX2, double[] GradWeights) BackwardMatchesCpu(GpuContext gpu, EquivariantGpuProduct product, BackwardInputs inputs)
+    {
+        var onGpu = product.Backward(gpu, inputs.X1, inputs.X2, inputs.Weights, inputs.GradOutput, inputs.Batch);
+        var onCpu = product.Backward(null, inputs.X1, inputs.X2, inputs.Weights, inputs.GradOutput, inputs.Batch);
+        AssertClose(onCpu.GradX1, onGpu.GradX1, product.Tolerance, "GPU vs CPU gradX1");
+        AssertClose(onCpu.GradX2, onGpu.GradX2, product.Tolerance, "GPU vs CPU gradX2");
+        AssertClose(onCpu.GradWeights, onGpu.GradWeights, product.Tolerance * inputs.Batch, "GPU vs CPU gradWeights");
+        return onGpu;
+    }
+
+    /// <summary>Random inputs of a backward pass: the forward's inputs and the output's gradient, for <paramref name="Batch"/> rows.</summary>
+    private sealed record BackwardInputs(int Batch, double[] X1, double[] X2, double[] Weights, double[] GradOutput)
+    {
+        public static BackwardInputs Draw(EquivariantGpuProduct product, int batch, int seed)
+        {
+            var random = new Random(seed);
+            double[] x1 = Random(random, batch * product.Description.Dim1);
+            double[] x2 = Random(random, batch * product.Description.Dim2);
+            double[] weights = Random(random, product.WeightLength(batch));
+            double[] gradOutput = Random(random, batch * product.Description.DimOut);
+            return new BackwardInputs(batch, x1, x2, weights, gradOutput);
+        }
     }
 
     [Fact]
