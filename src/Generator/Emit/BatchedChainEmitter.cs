@@ -180,7 +180,7 @@ internal static class BatchedChainEmitter
         writer.WriteLine($"{output} = {output}.Slice(0, {CSharpLiteral.Int(Length(step.ResultLabels))});");
         UnrolledStepWriter.Write(writer, perItem(step.LeftLabels), step.IsUnary ? new List<string>() : perItem(step.RightLabels),
             perItem(step.ResultLabels), sizes, elements[step.Left], step.IsUnary ? null : elements[step.Right],
-            e => output + "[" + CSharpLiteral.Int(e) + "]", accumulate: false, multiplyAdd: null);
+            e => output + "[" + CSharpLiteral.Int(e) + "]", accumulate: false, multiplyAdd: "global::System.Numerics.Vector.MultiplyAddEstimate");
         writer.CloseBlock();
     }
 }
