@@ -5,7 +5,8 @@ namespace TensorGen.Planning;
 /// <list type="number">
 /// <item><description>Greedy (milliseconds even for hundreds of operands): the tree to beat.</description></item>
 /// <item><description>Up to <see cref="SubsetDynamicProgram.MaxOperands"/> operands: the exact search over every subset, outer
-/// products included — the optimum; planning stops.</description></item>
+/// products included — the optimum; planning stops. If it cannot finish in 90% of the budget, random greedy and
+/// reconfiguration use the rest.</description></item>
 /// <item><description>Larger networks: random greedy and subtree reconfiguration find a good tree quickly; its score caps the
 /// exact search over connected subsets (<see cref="ExactPlanner"/>), which then proves or improves it with most of the
 /// budget; when that search cannot finish, more reconfiguration uses what is left.</description></item>
@@ -30,7 +31,17 @@ internal sealed class AutoPlanner : IContractionPlanner
 
         if (network.InputCount <= SubsetDynamicProgram.MaxOperands || network.HasEmptyIndex)
         {
-            return Better(best, ExactPlanner.TryPlan(network, options, budget, Bound(best, options)), options);
+            // The exact search over every subset gets most of the budget. When it cannot finish — a short limit, as at run
+            // time (100 ms: 14 operands need more) — the rest goes to the heuristics, so the plan is not simply greedy's.
+            PlanningBudget subsetBudget = budget.Slice(0.9);
+            ContractionTree? optimum = ExactPlanner.TryPlan(network, options, subsetBudget, Bound(best, options));
+            if (!subsetBudget.IsExhausted || network.HasEmptyIndex)
+            {
+                return Better(best, optimum, options);
+            }
+
+            best = Better(best, RandomGreedyPlanner.Run(network, options, budget.Slice(0.5), RandomGreedyPlanner.DefaultTrials), options);
+            return SubtreeReconfiguration.Improve(best, options, budget.Slice(1.0), SubtreeReconfiguration.DefaultSubtreeSize);
         }
 
         // Heuristics first: their tree caps the exact search, and is the answer when that search cannot run or finish.
