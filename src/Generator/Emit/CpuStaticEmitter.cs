@@ -44,44 +44,12 @@ internal static class CpuStaticEmitter
         writer.OpenBlock(KernelFileEmitter.Signature(method));
         var names = new LocalNames(kernel.ReservedNames);
 
-        // Checks first: nothing is written unless every span has its shape's length and the result overlaps no input.
-        var terms = kernel.Expression.Inputs.Append(kernel.Expression.Output).ToList();
-        for (int i = 0; i < method.Parameters.Count; i++)
-        {
-            ParameterModel p = method.Parameters[i];
-            var lengths = terms[i].Labels.Select(l => sizes[l]).ToList();
-            long count = lengths.Aggregate(1L, (product, length) => product * length);
-            writer.WriteLine($"{Runtime}ShapeChecks.ThrowIfLengthMismatch({p.Name}, {CSharpLiteral.Int(count)}, "
-                + $"{CSharpLiteral.String(p.DisplayName)}, {CSharpLiteral.String(CSharpLiteral.Shape(lengths))});");
-        }
-
-        for (int i = 0; i < kernel.OperandCount; i++)
-        {
-            ParameterModel p = method.Parameters[i];
-            writer.WriteLine($"{Runtime}TensorMemory.ThrowIfOverlaps<{t}>({kernel.Result.Name}, {CSharpLiteral.String(kernel.Result.DisplayName)}, "
+        StaticFormChecks.Write(writer, kernel,
+            (p, count, shape) => $"{Runtime}ShapeChecks.ThrowIfLengthMismatch({p.Name}, {count}, {CSharpLiteral.String(p.DisplayName)}, {shape});",
+            (result, p) => $"{Runtime}TensorMemory.ThrowIfOverlaps<{t}>({result.Name}, {CSharpLiteral.String(result.DisplayName)}, "
                 + $"{p.Name}, {CSharpLiteral.String(p.DisplayName)});");
-        }
-
-        if (kernel.Expression.DistinctLabels.FirstOrDefault(l => sizes[l] == 0) is { } empty)
+        if (StaticFormChecks.WriteEmptyLoopSpace(writer, kernel, $"{kernel.Result.Name}.Clear();"))
         {
-            // An empty loop space: every result element is a sum of no terms. No step runs, so no operand is read: a NaN or ∞
-            // takes part in no term (a plan of steps would multiply it by an earlier step's empty sum, 0, and make NaN).
-            writer.WriteLine();
-            if (kernel.Expression.Output.Labels.Contains(empty))
-            {
-                writer.WriteComment($"Index {empty} has size 0: the result has no elements.");
-            }
-            else if (method.Accumulate)
-            {
-                writer.WriteComment($"Index {empty} has size 0: every sum is empty, so nothing is added.");
-            }
-            else
-            {
-                writer.WriteComment($"Index {empty} has size 0: every sum is empty, so every element is 0.");
-                writer.WriteLine($"{kernel.Result.Name}.Clear();");
-            }
-
-            writer.CloseBlock();
             return;
         }
 
@@ -89,6 +57,7 @@ internal static class CpuStaticEmitter
         {
             writer.WriteLine();
             writer.WriteComment("Spans of constant length: the JIT drops the bounds check of every constant offset below.");
+            var terms = kernel.Expression.Inputs.Append(kernel.Expression.Output).ToList();
             for (int i = 0; i < method.Parameters.Count; i++)
             {
                 long count = terms[i].Labels.Aggregate(1L, (product, label) => product * sizes[label]);

@@ -82,42 +82,12 @@ internal static class GpuStaticEmitter
         string parameters = string.Join(", ", method.Parameters.Select(p => $"{GpuNames.View(t)} {p.Name}"));
         writer.OpenBlock($"{GpuNames.Modifiers(method)} void {entry}({RuntimeGpu}GpuContext {gpu}, {parameters})");
         writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({gpu});");
-        var terms = kernel.Expression.Inputs.Append(kernel.Expression.Output).ToList();
-        for (int i = 0; i < method.Parameters.Count; i++)
-        {
-            ParameterModel p = method.Parameters[i];
-            var lengths = terms[i].Labels.Select(l => sizes[l]).ToList();
-            long count = lengths.Aggregate(1L, (product, length) => product * length);
-            writer.WriteLine($"{RuntimeGpu}GpuChecks.ThrowIfLengthMismatch<{t}>({p.Name}, {CSharpLiteral.Int(count)}, "
-                + $"{CSharpLiteral.String(p.DisplayName)}, {CSharpLiteral.String(CSharpLiteral.Shape(lengths))});");
-        }
-
-        for (int i = 0; i < kernel.OperandCount; i++)
-        {
-            ParameterModel p = method.Parameters[i];
-            writer.WriteLine($"{RuntimeGpu}GpuChecks.ThrowIfOverlaps<{t}>({kernel.Result.Name}, {CSharpLiteral.String(kernel.Result.DisplayName)}, "
+        StaticFormChecks.Write(writer, kernel,
+            (p, count, shape) => $"{RuntimeGpu}GpuChecks.ThrowIfLengthMismatch<{t}>({p.Name}, {count}, {CSharpLiteral.String(p.DisplayName)}, {shape});",
+            (result, p) => $"{RuntimeGpu}GpuChecks.ThrowIfOverlaps<{t}>({result.Name}, {CSharpLiteral.String(result.DisplayName)}, "
                 + $"{p.Name}, {CSharpLiteral.String(p.DisplayName)});");
-        }
-
-        if (kernel.Expression.DistinctLabels.FirstOrDefault(l => sizes[l] == 0) is { } empty)
+        if (StaticFormChecks.WriteEmptyLoopSpace(writer, kernel, $"{gpu}.Clear<{t}>({kernel.Result.Name});"))
         {
-            // As on the CPU: an empty loop space reads no operand.
-            writer.WriteLine();
-            if (kernel.Expression.Output.Labels.Contains(empty))
-            {
-                writer.WriteComment($"Index {empty} has size 0: the result has no elements.");
-            }
-            else if (method.Accumulate)
-            {
-                writer.WriteComment($"Index {empty} has size 0: every sum is empty, so nothing is added.");
-            }
-            else
-            {
-                writer.WriteComment($"Index {empty} has size 0: every sum is empty, so every element is 0.");
-                writer.WriteLine($"{gpu}.Clear<{t}>({kernel.Result.Name});");
-            }
-
-            writer.CloseBlock();
             return;
         }
 
