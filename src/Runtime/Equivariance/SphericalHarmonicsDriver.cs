@@ -62,10 +62,7 @@ public static class SphericalHarmonicsDriver
         where TKernel : ISphericalHarmonicsKernel<T>
     {
         SphericalHarmonicsLayout layout = TKernel.Layout;
-        int batch = TensorProductArguments.Matrix(layout.Method, layout.VectorsName, vectors.Lengths, 3, -1);
-        TensorProductArguments.Matrix(layout.Method, layout.OutputName, output.Lengths, layout.Dim, batch);
-        TensorProductArguments.Distinct(layout.OutputName, output.Lengths, output.Strides);
-        TensorProductArguments.Disjoint(TensorProductArguments.Memory(output), layout.OutputName, TensorProductArguments.Memory(vectors), layout.VectorsName);
+        int batch = CheckArguments(layout, vectors, output);
         if (batch == 0 || layout.Dim == 0)
         {
             return;
@@ -115,5 +112,20 @@ public static class SphericalHarmonicsDriver
         {
             ArrayPool<T>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>
+    /// The checks of every form (CPU and GPU): vectors [Z, 3], output [Z, dim] with distinct elements that share no memory
+    /// with the vectors. Returns Z.
+    /// </summary>
+    /// <exception cref="ArgumentException">A shape does not fit, or the output overlaps the vectors or itself.</exception>
+    public static int CheckArguments<T>(SphericalHarmonicsLayout layout, ReadOnlyTensorSpan<T> vectors, TensorSpan<T> output)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        int batch = TensorProductArguments.Matrix(layout.Method, layout.VectorsName, vectors.Lengths, 3, -1);
+        TensorProductArguments.Matrix(layout.Method, layout.OutputName, output.Lengths, layout.Dim, batch);
+        TensorProductArguments.Distinct(layout.OutputName, output.Lengths, output.Strides);
+        TensorProductArguments.Disjoint(TensorProductArguments.Memory(output), layout.OutputName, TensorProductArguments.Memory(vectors), layout.VectorsName);
+        return batch;
     }
 }

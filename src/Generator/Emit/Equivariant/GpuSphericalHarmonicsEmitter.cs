@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
@@ -79,24 +78,9 @@ internal static class GpuSphericalHarmonicsEmitter
         }
 
         writer.WriteLine($"long o = (long)row.X * {N(spec.Irreps.Dim)};");
-        int feature = 0;
-        foreach (MulIrrep block in spec.Irreps.Blocks)
+        foreach ((int feature, string value) in SphericalHarmonicsEmitter.OutputFeatures(spec, element))
         {
-            int l = block.Irrep.L;
-            string scale = spec.Normalization switch
-            {
-                ShNormalizationRule.Norm => " / " + NumericLiteral.Of(Math.Sqrt((2 * l) + 1), element),
-                ShNormalizationRule.Integral => " / " + NumericLiteral.Of(Math.Sqrt(4 * Math.PI), element),
-                _ => string.Empty,
-            };
-            for (int copy = 0; copy < block.Mul; copy++)
-            {
-                for (int m = 0; m < block.Irrep.Dim; m++)
-                {
-                    writer.WriteLine($"output[o + {N(feature)}] = sh{N(l)}_{N(m)}{scale};");
-                    feature++;
-                }
-            }
+            writer.WriteLine($"output[o + {N(feature)}] = {value};");
         }
     }
 

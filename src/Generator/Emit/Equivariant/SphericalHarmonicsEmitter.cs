@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
@@ -83,6 +84,22 @@ internal static class SphericalHarmonicsEmitter
             }
         }
 
+        foreach ((int feature, string value) in OutputFeatures(spec, element))
+        {
+            writer.WriteLine($"Store(ref output, {N(feature)}, {value});");
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Each output feature in order and its value: the harmonic <c>sh{l}_{m}</c> its irrep holds (every copy of a block the
+    /// same), scaled by the normalization — e3nn's 'component' as is, 'norm' ÷ √(2l + 1), 'integral' ÷ √(4π). Both backends
+    /// store these.
+    /// </summary>
+    internal static IEnumerable<(int Feature, string Value)> OutputFeatures(SphericalHarmonicsSpec spec, string element)
+    {
         int feature = 0;
         foreach (MulIrrep block in spec.Irreps.Blocks)
         {
@@ -97,14 +114,10 @@ internal static class SphericalHarmonicsEmitter
             {
                 for (int m = 0; m < block.Irrep.Dim; m++)
                 {
-                    writer.WriteLine($"Store(ref output, {N(feature)}, sh{N(l)}_{N(m)}{scale});");
-                    feature++;
+                    yield return (feature++, $"sh{N(l)}_{N(m)}{scale}");
                 }
             }
         }
-
-        writer.CloseBlock();
-        writer.CloseBlock();
     }
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);

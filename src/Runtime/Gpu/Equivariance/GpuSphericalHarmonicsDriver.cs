@@ -51,10 +51,7 @@ public static class GpuSphericalHarmonicsDriver
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(device);
-        int batch = TensorProductArguments.Matrix(layout.Method, layout.VectorsName, vectors.Lengths, 3, -1);
-        TensorProductArguments.Matrix(layout.Method, layout.OutputName, output.Lengths, layout.Dim, batch);
-        TensorProductArguments.Distinct(layout.OutputName, output.Lengths, output.Strides);
-        TensorProductArguments.Disjoint(TensorProductArguments.Memory(output), layout.OutputName, TensorProductArguments.Memory(vectors), layout.VectorsName);
+        int batch = SphericalHarmonicsDriver.CheckArguments(layout, vectors, output);
         if (batch == 0 || layout.Dim == 0)
         {
             return;
