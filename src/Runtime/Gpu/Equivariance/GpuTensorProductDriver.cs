@@ -57,16 +57,7 @@ public static class GpuTensorProductDriver
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(kernel);
-        bool hasWeights = layout.ParameterNames.Span[2] is not null;
-        long batch = Batch(layout, x1.Length, x2.Length, output.Length);
-        CheckRows(layout, 0, x1, layout.Dim1, batch);
-        CheckRows(layout, 1, x2, layout.Dim2, batch);
-        if (hasWeights)
-        {
-            CheckWeights(layout, 2, weights, batch);
-        }
-
-        CheckRows(layout, 3, output, layout.DimOut, batch);
+        long batch = CheckInputs(layout, x1, x2, weights, output, out bool hasWeights);
         GpuChecks.ThrowIfOverlaps(output, Name(layout, 3), x1, Name(layout, 0));
         GpuChecks.ThrowIfOverlaps(output, Name(layout, 3), x2, Name(layout, 1));
         if (hasWeights)
@@ -111,16 +102,7 @@ public static class GpuTensorProductDriver
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(kernel);
-        bool hasWeights = layout.ParameterNames.Span[2] is not null;
-        long batch = Batch(layout, x1.Length, x2.Length, gradOutput.Length);
-        CheckRows(layout, 0, x1, layout.Dim1, batch);
-        CheckRows(layout, 1, x2, layout.Dim2, batch);
-        if (hasWeights)
-        {
-            CheckWeights(layout, 2, weights, batch);
-        }
-
-        CheckRows(layout, 3, gradOutput, layout.DimOut, batch);
+        long batch = CheckInputs(layout, x1, x2, weights, gradOutput, out bool hasWeights);
         CheckRows(layout, 4, gradX1, layout.Dim1, batch);
         CheckRows(layout, 5, gradX2, layout.Dim2, batch);
         if (hasWeights)
@@ -352,6 +334,27 @@ public static class GpuTensorProductDriver
     private static ArrayView<T> WeightRows<T>(TensorProductLayout layout, ArrayView<T> weights, long first, int rows)
         where T : unmanaged =>
         layout.SharedWeights || weights.Length == 0 ? weights : Rows(weights, first, rows, layout.WeightCount);
+
+    /// <summary>
+    /// The checks both passes share: the batch Z (from x1), then x1, x2, the weights (when the product has a weights
+    /// parameter) and the [Z, dimOut] view in parameter position 3 (the output, or the output's gradient).
+    /// </summary>
+    private static long CheckInputs<T>(TensorProductLayout layout, ArrayView<T> x1, ArrayView<T> x2, ArrayView<T> weights,
+        ArrayView<T> outputRows, out bool hasWeights)
+        where T : unmanaged
+    {
+        hasWeights = layout.ParameterNames.Span[2] is not null;
+        long batch = Batch(layout, x1.Length, x2.Length, outputRows.Length);
+        CheckRows(layout, 0, x1, layout.Dim1, batch);
+        CheckRows(layout, 1, x2, layout.Dim2, batch);
+        if (hasWeights)
+        {
+            CheckWeights(layout, 2, weights, batch);
+        }
+
+        CheckRows(layout, 3, outputRows, layout.DimOut, batch);
+        return batch;
+    }
 
     /// <summary>How a launch lays out its threads: lanes per row, whole rows per group, and how many rows one launch takes.</summary>
     private readonly record struct Geometry(int Lanes, int RowsPerGroup, int SharedElements, long RowsPerLaunch)
