@@ -19,8 +19,8 @@ public sealed class EinsumProgram
     private readonly ContractionPath? _path;
     private readonly ExpandedPlan? _plainPlan;
     private readonly ConcurrentDictionary<EllipsisSignature, ExpandedPlan> _expansions = new();
-    private readonly ConcurrentDictionary<ShapeSignature, ExpandedPlan>? _replanned;
-    private readonly ConcurrentDictionary<ShapeSignature, ExpandedPlan>? _plannedPerShape;
+    /// <summary>Plans made for a call's sizes, by shape: for a program without a path, or a replanning one; else null.</summary>
+    private readonly ConcurrentDictionary<ShapeSignature, ExpandedPlan>? _perShape;
     private BoundLayouts? _lastLayouts;
 
     private EinsumProgram(EinsumExpression expression, ContractionPath? path, string[] parameterNames, bool replans = false)
@@ -29,8 +29,8 @@ public sealed class EinsumProgram
         Labels = new ExpressionLabels(expression);
         ParameterNames = parameterNames;
         _path = path;
-        _replanned = replans ? new ConcurrentDictionary<ShapeSignature, ExpandedPlan>() : null;
-        _plannedPerShape = path is null ? new ConcurrentDictionary<ShapeSignature, ExpandedPlan>() : null;
+        Replans = replans;
+        _perShape = replans || path is null ? new ConcurrentDictionary<ShapeSignature, ExpandedPlan>() : null;
         if (path is not null && !expression.HasEllipsis)
         {
             // Without "..." the expansion is always the same, so lower once (this also checks the path).
@@ -135,7 +135,7 @@ public sealed class EinsumProgram
     }
 
     /// <summary>Whether bindings may run a plan made for their sizes instead of the program's path (<see cref="WithReplanning"/>).</summary>
-    public bool Replans => _replanned is not null;
+    public bool Replans { get; }
 
     /// <summary>
     /// This program, replanning: when a call's sizes make the path much costlier than a plan made for them (more than
@@ -187,47 +187,26 @@ public sealed class EinsumProgram
     }
 
     /// <summary>The plan for the way the bound shapes expand <c>...</c>.</summary>
-    internal ExpandedPlan PlanFor(ResolvedShapes shapes)
-    {
-        if (_path is null)
-        {
-            return PlannedForShape(shapes);
-        }
+    internal ExpandedPlan PlanFor(ResolvedShapes shapes) => _perShape is null ? Compiled(_path!, shapes) : PlannedForShape(shapes);
 
-        return _replanned is null ? Compiled(_path, shapes) : Replanned(_path, shapes);
-    }
-
-    /// <summary>The plan for these sizes, from the cache or by <see cref="CostCheck"/> (at most <see cref="MaxCachedExpansions"/> shapes kept).</summary>
-    private ExpandedPlan Replanned(ContractionPath path, ResolvedShapes shapes)
-    {
-        var key = new ShapeSignature(shapes.Sizes, shapes.EllipsisDimensions);
-        if (_replanned!.TryGetValue(key, out ExpandedPlan? cached))
-        {
-            return cached;
-        }
-
-        ExpandedPlan plan = CostCheck.Choose(Compiled(path, shapes), Expression, Labels, shapes);
-        if (_replanned.Count < MaxCachedExpansions)
-        {
-            _replanned.TryAdd(key, plan);
-        }
-
-        return plan;
-    }
-
-    /// <summary>A plan made for these sizes, from the cache or by Auto (at most <see cref="MaxCachedExpansions"/> shapes kept).</summary>
+    /// <summary>
+    /// The plan for these sizes, from the cache, else made for them (<see cref="CostCheck.Plan"/>) — for a replanning program,
+    /// only when its own path costs much more (<see cref="CostCheck.Choose"/>). At most <see cref="MaxCachedExpansions"/> shapes kept.
+    /// </summary>
     private ExpandedPlan PlannedForShape(ResolvedShapes shapes)
     {
         var key = new ShapeSignature(shapes.Sizes, shapes.EllipsisDimensions);
-        if (_plannedPerShape!.TryGetValue(key, out ExpandedPlan? cached))
+        if (_perShape!.TryGetValue(key, out ExpandedPlan? cached))
         {
             return cached;
         }
 
-        ExpandedPlan plan = ExpandedPlan.PlanWith(Expression, Labels, shapes, AutoPlanner.Instance, new PlanningOptions(timeLimit: CostCheck.TimeLimit));
-        if (_plannedPerShape.Count < MaxCachedExpansions)
+        ExpandedPlan plan = _path is null
+            ? CostCheck.Plan(Expression, Labels, shapes)
+            : CostCheck.Choose(Compiled(_path, shapes), Expression, Labels, shapes);
+        if (_perShape.Count < MaxCachedExpansions)
         {
-            _plannedPerShape.TryAdd(key, plan);
+            _perShape.TryAdd(key, plan);
         }
 
         return plan;

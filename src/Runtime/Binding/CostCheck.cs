@@ -17,10 +17,14 @@ internal static class CostCheck
     /// <summary>The planning time limit at run time, per new shape (each shape is planned once and cached).</summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>A plan made for these sizes at run time: the compile-time planner (Auto) under <see cref="TimeLimit"/>.</summary>
+    public static ExpandedPlan Plan(EinsumExpression expression, ExpressionLabels labels, ResolvedShapes shapes) =>
+        ExpandedPlan.PlanWith(expression, labels, shapes, AutoPlanner.Instance, new PlanningOptions(timeLimit: TimeLimit));
+
     /// <summary>The plan to run for these sizes: <paramref name="compiled"/>, or a new one when it is much cheaper.</summary>
     public static ExpandedPlan Choose(ExpandedPlan compiled, EinsumExpression expression, ExpressionLabels labels, ResolvedShapes shapes)
     {
-        ExpandedPlan replanned = ExpandedPlan.PlanWith(expression, labels, shapes, AutoPlanner.Instance, new PlanningOptions(timeLimit: TimeLimit));
+        ExpandedPlan replanned = Plan(expression, labels, shapes);
         // The compiled path over the same network (the actual sizes), for a like-for-like cost.
         ContractionTree? current = ContractionTree.FromPath(replanned.Plan.Tree.Network, compiled.Plan.Path.Steps, out _);
         double compiledCost = current?.Flops ?? double.PositiveInfinity;
