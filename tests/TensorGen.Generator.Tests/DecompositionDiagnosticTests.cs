@@ -240,7 +240,7 @@ public class DecompositionDiagnosticTests
     {
         string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
         string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "README.md"));
-        foreach (DiagnosticDescriptor descriptor in TensorGen.Decompositions.Diagnostics.DecompositionDiagnosticDescriptors.ById.Values)
+        foreach (DiagnosticDescriptor descriptor in TensorGen.Decompositions.Diagnostics.DecompositionDiagnosticDescriptors.All)
         {
             Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
             Assert.Equal("TensorGen", descriptor.Category);

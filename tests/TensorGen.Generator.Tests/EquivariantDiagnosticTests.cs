@@ -251,7 +251,7 @@ public class EquivariantDiagnosticTests
     [Fact]
     public void Equivariance_core_sources_do_not_use_Roslyn()
     {
-        string core = Path.GetFullPath(Path.Combine(TestDirectory(), "..", "..", "src", "Generator", "Equivariance"));
+        string core = Path.GetFullPath(Path.Combine(TestDirectory(), "..", "..", "src", "Generator", "Core", "Equivariance"));
         Assert.DoesNotContain(Directory.GetFiles(core, "*.cs", SearchOption.AllDirectories),
             file => File.ReadAllText(file).Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }

@@ -4,8 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TensorGen.Decompositions.Lowering;
 using TensorGen.Decompositions.Model;
 using TensorGen.Diagnostics;
@@ -14,8 +12,8 @@ using TensorGen.Model;
 namespace TensorGen.Decompositions;
 
 /// <summary>
-/// The decomposition pipeline's first step: reads a method carrying one of the four decomposition attributes into a
-/// <see cref="DecompositionMethodModel"/>. With the pipeline, the only code that sees Roslyn's types.
+/// The decomposition family's first step: a method carrying one of the four decomposition attributes — its shape
+/// (<see cref="KernelMethodReader"/>), its types classified and the attribute's arguments — into a <see cref="DecompositionMethodModel"/>.
 /// </summary>
 internal static class DecompositionDeclarationReader
 {
@@ -28,131 +26,33 @@ internal static class DecompositionDeclarationReader
         ("TensorGen.TensorTrainMatrixKernelAttribute", DecompositionFormat.TensorTrainMatrix, "TensorTrainMatrixKernel"),
     };
 
-    public static DecompositionDeclaration Read(GeneratorAttributeSyntaxContext context, DecompositionFormat format, string attributeName,
+    private static readonly string[] s_attributeNames = Attributes.Select(a => a.MetadataName).ToArray();
+
+    public static DecompositionMethodModel Read(GeneratorAttributeSyntaxContext context, DecompositionFormat format, string attributeName,
         CancellationToken cancellationToken)
     {
-        try
-        {
-            var syntax = (MethodDeclarationSyntax)context.TargetNode;
-            var method = (IMethodSymbol)context.TargetSymbol;
-            return new DecompositionDeclaration(
-                ReadMethod(syntax, method, context.Attributes[0], format, attributeName, cancellationToken), EquatableArray<DiagnosticInfo>.Empty);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Location location = context.TargetNode is MethodDeclarationSyntax method ? method.Identifier.GetLocation() : context.TargetNode.GetLocation();
-            var error = InternalErrors.Create(context.TargetSymbol.Name, e, location.ToLocationInfo());
-            return new DecompositionDeclaration(null, new[] { error }.ToEquatableArray());
-        }
-    }
-
-    private static DecompositionMethodModel ReadMethod(MethodDeclarationSyntax syntax, IMethodSymbol method, AttributeData attribute,
-        DecompositionFormat format, string attributeName, CancellationToken cancellationToken)
-    {
-        var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-        var arguments = attributeSyntax?.ArgumentList?.Arguments ?? default;
-        AttributeArgumentSyntax? Named(string name) => arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
-
-        bool attributeHasErrors = attribute.AttributeConstructor is null
-            || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
-            || attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error);
-        int operation = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int value ? value : -1;
-        int order = 0;
-        string? shape = null, ranks = null, trainRanks = null, modes = null;
-        foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
-        {
-            switch (named.Key)
-            {
-                case "Order" when named.Value.Value is int given:
-                    order = given;
-                    break;
-                case "Shape":
-                    shape = named.Value.Value as string;
-                    break;
-                case "Ranks":
-                    ranks = named.Value.Value as string;
-                    break;
-                case "TrainRanks":
-                    trainRanks = named.Value.Value as string;
-                    break;
-                case "Modes":
-                    modes = named.Value.Value as string;
-                    break;
-            }
-        }
-
-        var typeSymbols = new List<INamedTypeSymbol>();
-        for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            typeSymbols.Insert(0, type);
-        }
-
-        var namespaceParts = new List<string>();
-        for (INamespaceSymbol? part = typeSymbols[0].ContainingNamespace; part is { IsGlobalNamespace: false }; part = part.ContainingNamespace)
-        {
-            namespaceParts.Insert(0, part.Name);
-        }
-
-        var (hintSuffix, stem) = SiblingNames(method);
-        string hintName = string.Concat(namespaceParts.Select(p => p + ".")) + string.Join(".", typeSymbols.Select(DeclarationReader.HintPart))
-            + "." + method.Name + hintSuffix + ".g.cs";
-
-        string displayName = string.Join(".", typeSymbols.Select(t => t.Name)) + "." + method.Name;
-        LocationInfo? location = syntax.Identifier.GetLocation().ToLocationInfo();
+        var method = (IMethodSymbol)context.TargetSymbol;
+        AttributeData attribute = context.Attributes[0];
+        var arguments = KernelMethodReader.ArgumentSyntax(attribute, cancellationToken);
+        KernelMethodShape shape = KernelMethodReader.ReadShape(context, attributeName, hintKind: string.Empty, IsDecompositionKernel, cancellationToken);
         return new DecompositionMethodModel
         {
-            Name = DeclarationReader.Identifier(method.Name),
-            DisplayName = displayName,
-            HintName = hintName,
-            Namespace = string.Join(".", namespaceParts),
-            ContainingTypes = DeclarationReader.ContainingTypes(syntax, typeSymbols).ToEquatableArray(),
-            Modifiers = string.Join(" ", syntax.Modifiers.Where(DeclarationReader.IsRepeatedModifier).Select(m => m.Text)),
-            ReturnTypeDeclaration = (method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : string.Empty)
-                + method.ReturnType.ToDisplayString(DeclarationReader.s_fullyQualified),
+            Method = shape,
             ReturnType = Classify(method.ReturnType),
-            IsStatic = method.IsStatic,
-            IsGeneric = method.IsGenericMethod,
-            IsPartial = syntax.Modifiers.Any(SyntaxKind.PartialKeyword),
-            HasBody = DeclarationReader.HasImplementation(syntax, method),
-            Parameters = method.Parameters
-                .Select((p, i) => Parameter(p, i < syntax.ParameterList.Parameters.Count ? syntax.ParameterList.Parameters[i] : null))
-                .ToEquatableArray(),
+            ParameterTypes = method.Parameters.Select(p => Classify(p.Type)).ToEquatableArray(),
             Format = format,
             AttributeName = attributeName,
-            OperationValue = operation,
+            OperationValue = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int operation ? operation : -1,
             OperationLocation = arguments.FirstOrDefault(a => a.NameEquals is null)?.Expression.GetLocation().ToLocationInfo(),
-            Order = order,
-            OrderLocation = Named("Order")?.GetLocation().ToLocationInfo(),
-            Shape = DeclarationReader.Argument(shape, Named("Shape")),
-            Ranks = DeclarationReader.Argument(ranks, Named("Ranks")),
-            TrainRanks = DeclarationReader.Argument(trainRanks, Named("TrainRanks")),
-            Modes = DeclarationReader.Argument(modes, Named("Modes")),
-            AttributeHasErrors = attributeHasErrors,
-            MemberStem = stem,
-            Location = location,
-            Conflict = AttributeConflictReader.Read(method, attributeName, displayName, location, cancellationToken),
+            Order = KernelMethodReader.NamedValue(attribute, "Order") is int order ? order : 0,
+            OrderLocation = KernelMethodReader.NamedSyntax(arguments, "Order")?.GetLocation().ToLocationInfo(),
+            Shape = KernelMethodReader.NamedString(attribute, arguments, "Shape"),
+            Ranks = KernelMethodReader.NamedString(attribute, arguments, "Ranks"),
+            TrainRanks = KernelMethodReader.NamedString(attribute, arguments, "TrainRanks"),
+            Modes = KernelMethodReader.NamedString(attribute, arguments, "Modes"),
+            AttributeHasErrors = KernelMethodReader.HasErrors(attribute),
+            MemberStem = MemberStem(method),
         };
-    }
-
-    private static DecompositionParameterModel Parameter(IParameterSymbol parameter, ParameterSyntax? syntax)
-    {
-        string modifier = parameter.IsParams ? "params" : parameter.RefKind switch
-        {
-            RefKind.Ref => "ref",
-            RefKind.Out => "out",
-            RefKind.In => "in",
-            RefKind.RefReadOnlyParameter => "ref readonly",
-            _ => string.Empty,
-        };
-        string writtenModifiers = syntax is null ? string.Empty : string.Concat(syntax.Modifiers.Select(m => m.Text + " "));
-        return new DecompositionParameterModel(
-            DeclarationReader.Identifier(parameter.Name),
-            parameter.Name,
-            writtenModifiers + parameter.Type.ToDisplayString(DeclarationReader.s_fullyQualified) + " " + DeclarationReader.Identifier(parameter.Name),
-            Classify(parameter.Type),
-            modifier,
-            syntax?.GetLocation().ToLocationInfo(),
-            (syntax?.Type?.GetLocation() ?? syntax?.GetLocation()).ToLocationInfo());
     }
 
     private static DecompositionTypeModel Classify(ITypeSymbol type)
@@ -204,11 +104,10 @@ internal static class DecompositionDeclarationReader
     };
 
     /// <summary>
-    /// The hint-name suffix and the member stem of <paramref name="method"/>: overloads (and names that differ only in
-    /// case) among the type's decomposition kernels are numbered, and the stem's helper and field names avoid the type's
-    /// own members.
+    /// The member stem of <paramref name="method"/>: overloads (and names that differ only in case) among the type's
+    /// decomposition kernels are numbered, and the stem's helper and field names avoid the type's own members.
     /// </summary>
-    private static (string HintSuffix, string Stem) SiblingNames(IMethodSymbol method)
+    private static string MemberStem(IMethodSymbol method)
     {
         INamedTypeSymbol type = method.ContainingType;
         var taken = new HashSet<string>(type.MemberNames, StringComparer.Ordinal);
@@ -218,7 +117,7 @@ internal static class DecompositionDeclarationReader
             int earlier = seen.Count(s => string.Equals(s, sibling.Name, StringComparison.OrdinalIgnoreCase));
             seen.Add(sibling.Name);
             string stem = earlier == 0 ? sibling.Name : sibling.Name + (earlier + 1).ToString(CultureInfo.InvariantCulture);
-            while (taken.Contains(stem + "Contraction") || taken.Contains("s_" + DeclarationReader.LowerFirst(stem) + "Program"))
+            while (taken.Contains(stem + "Contraction") || taken.Contains("s_" + KernelMethodReader.LowerFirst(stem) + "Program"))
             {
                 stem += "_";
             }
@@ -226,13 +125,12 @@ internal static class DecompositionDeclarationReader
             taken.Add(stem + "Contraction");
             if (SymbolEqualityComparer.Default.Equals(sibling, method))
             {
-                return (earlier == 0 ? string.Empty : "(" + (earlier + 1).ToString(CultureInfo.InvariantCulture) + ")", stem);
+                return stem;
             }
         }
 
-        return (string.Empty, method.Name);
+        return method.Name;
     }
 
-    private static bool IsDecompositionKernel(IMethodSymbol method) =>
-        method.GetAttributes().Any(a => Attributes.Any(known => a.AttributeClass?.ToDisplayString() == known.MetadataName));
+    private static bool IsDecompositionKernel(IMethodSymbol method) => KernelMethodReader.HasAttribute(method, s_attributeNames);
 }

@@ -1,11 +1,5 @@
 using System;
-using System.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
-using TensorGen.Decompositions.Diagnostics;
-using TensorGen.Decompositions.Model;
-using TensorGen.Diagnostics;
 using TensorGen.Model;
 
 namespace TensorGen.Decompositions;
@@ -13,8 +7,8 @@ namespace TensorGen.Decompositions;
 /// <summary>
 /// Implements methods declared with <c>[CpKernel]</c>, <c>[TuckerKernel]</c>, <c>[TensorTrainKernel]</c> and
 /// <c>[TensorTrainMatrixKernel]</c>: each operation is lowered to an einsum network over the format's components,
-/// planned by the contraction planner and emitted through the einsum emitters. The pipeline mirrors
-/// <see cref="EinsumGenerator"/>'s, one branch per attribute: declarations → kernels → sources and diagnostics.
+/// planned by the contraction planner and emitted through the einsum emitters. The shared pipeline
+/// (<see cref="KernelPipeline"/>), one branch per attribute: declarations → kernels → sources and diagnostics.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class DecompositionGenerator : IIncrementalGenerator
@@ -33,52 +27,13 @@ public sealed class DecompositionGenerator : IIncrementalGenerator
         Action<string>? beforeEmit = _beforeEmit;
         foreach (var (metadataName, format, displayName) in DecompositionDeclarationReader.Attributes)
         {
-            IncrementalValuesProvider<DecompositionDeclaration> declarations = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    metadataName,
-                    static (node, _) => node is MethodDeclarationSyntax,
-                    (attributeContext, cancellationToken) => DecompositionDeclarationReader.Read(attributeContext, format, displayName, cancellationToken))
-                .WithTrackingName(DecompositionTrackingNames.Declarations);
-
-            IncrementalValuesProvider<KernelResult> kernels = declarations
+            IncrementalValuesProvider<KernelResult> kernels = KernelPipeline
+                .Declarations(context, metadataName,
+                    (attributeContext, cancellationToken) => DecompositionDeclarationReader.Read(attributeContext, format, displayName, cancellationToken),
+                    DecompositionTrackingNames.Declarations)
                 .Select((declaration, cancellationToken) => DecompositionKernelBuilder.Build(declaration, beforeEmit, cancellationToken))
                 .WithTrackingName(DecompositionTrackingNames.Kernels);
-
-            IncrementalValuesProvider<GeneratedKernel?> sources = kernels
-                .Select(static (kernel, _) => kernel.Source)
-                .WithTrackingName(DecompositionTrackingNames.Sources);
-
-            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = kernels
-                .Select(static (kernel, _) => kernel.Diagnostics)
-                .WithTrackingName(DecompositionTrackingNames.Diagnostics);
-
-            context.RegisterSourceOutput(sources, static (production, kernel) => AddSource(production, kernel));
-            context.RegisterSourceOutput(diagnostics, static (production, items) =>
-            {
-                foreach (DiagnosticInfo item in items)
-                {
-                    production.ReportDiagnostic(DecompositionDiagnosticDescriptors.ToDiagnostic(item));
-                }
-            });
-        }
-    }
-
-    /// <summary>Adds one kernel's file; hint names are unique per method (overloads are numbered by the reader).</summary>
-    private static void AddSource(SourceProductionContext production, GeneratedKernel? kernel)
-    {
-        if (kernel is null)
-        {
-            return;
-        }
-
-        try
-        {
-            production.AddSource(kernel.HintName, SourceText.From(kernel.Text, Encoding.UTF8));
-        }
-        catch (ArgumentException e)
-        {
-            // Roslyn refused the hint name; report it rather than let the exception become CS8785.
-            production.ReportDiagnostic(InternalErrors.Create(kernel.HintName, e, location: null).ToDiagnostic());
+            KernelPipeline.Register(context, kernels, DecompositionTrackingNames.Sources, DecompositionTrackingNames.Diagnostics);
         }
     }
 }

@@ -318,13 +318,13 @@ internal static class DeclarationBatch
         {
             string? path = value switch
             {
-                EinsumDeclaration d => d.Method?.Location?.FilePath ?? d.Diagnostics.FirstOrDefault()?.Location?.FilePath,
-                EquivariantRead<TensorProductModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
-                EquivariantRead<TensorProductBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
-                EquivariantRead<SphericalHarmonicsModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
-                ValueTuple<EquivariantRead<TensorProductBackwardModel>, ImmutableArray<EquivariantRead<TensorProductModel>>> pair =>
+                KernelDeclaration<EinsumMethodModel> d => d.Model?.Method.Location?.FilePath ?? d.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<TensorProductModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<TensorProductBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<SphericalHarmonicsModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<KernelDeclaration<TensorProductBackwardModel>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
                     pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
-                TensorGen.Decompositions.Model.DecompositionDeclaration d => d.Method?.Location?.FilePath ?? d.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<TensorGen.Decompositions.Model.DecompositionMethodModel> d => d.Model?.Method.Location?.FilePath ?? d.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 _ => null,
             };
             if (path is not null && byPath.TryGetValue(path, out FuzzDeclaration? owner))

@@ -30,7 +30,7 @@ internal sealed record ParsedExpression(IReadOnlyList<Term> Inputs, Term Output)
 }
 
 /// <summary>
-/// TensorGen's einsum grammar as README documents it, written independently of src/Generator/Parsing so that a
+/// TensorGen's einsum grammar as README documents it, written independently of src/Generator/Core/Parsing so that a
 /// fuzzer can tell a valid expression from an invalid one without asking the code under test: terms of Unicode
 /// letters (categories Lu, Ll, Lt, Lm, Lo; surrogate pairs included) separated by ',', at most one <c>-&gt;</c>
 /// followed by a single output term, at most one <c>...</c> per term, white space between tokens ignored (not inside

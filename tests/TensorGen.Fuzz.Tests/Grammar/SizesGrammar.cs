@@ -7,7 +7,7 @@ namespace TensorGen.Fuzz.Tests.Grammar;
 
 /// <summary>
 /// The static form's <c>Sizes</c> rules as README documents them (TG0009–TG0015), written independently of
-/// src/Generator/Parsing/IndexSizes.cs: comma-separated <c>index=size</c> pairs (white space around either side
+/// src/Generator/Core/Parsing/IndexSizes.cs: comma-separated <c>index=size</c> pairs (white space around either side
 /// allowed), one letter per index, sizes of ASCII digits, each index of the expression exactly once and no other,
 /// no <c>...</c> in the expression, and every operand and the result at most <see cref="int.MaxValue"/> elements —
 /// counted exactly with <see cref="BigInteger"/>, so an overflow cannot hide.

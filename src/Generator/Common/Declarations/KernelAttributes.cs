@@ -16,7 +16,7 @@ internal static class KernelAttributes
     /// </summary>
     public static IReadOnlyList<(string MetadataName, string DisplayName)> All { get; } = new[]
     {
-        (DeclarationReader.EinsumAttributeName, "Einsum"),
+        (EinsumDeclarationReader.EinsumAttributeName, "Einsum"),
         (EquivariantDeclarationReader.TensorProductAttributeName, "TensorProduct"),
         (EquivariantDeclarationReader.TensorProductBackwardAttributeName, "TensorProductBackward"),
         (EquivariantDeclarationReader.SphericalHarmonicsAttributeName, "SphericalHarmonics"),

@@ -1,14 +1,11 @@
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
-using TensorGen.Diagnostics;
-using TensorGen.Model;
 
 namespace TensorGen.Decompositions.Diagnostics;
 
 /// <summary>
 /// The decomposition kernels' diagnostics: errors in category "TensorGen", the message composed where the problem is
-/// found, the description saying how to fix it. TG9999 (internal error) is shared with <c>[Einsum]</c>.
+/// found, the description saying how to fix it. TG9999 (internal error) and TG0022 are the shared table's.
 /// </summary>
 internal static class DecompositionDiagnosticDescriptors
 {
@@ -50,20 +47,12 @@ internal static class DecompositionDiagnosticDescriptors
         "Decomposition kernel must be a static partial method in partial types",
         "Declare the method 'static partial' without a body and type parameters, and declare every containing type 'partial' (not 'file').");
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
+    /// <summary>Every decomposition descriptor (<see cref="TensorGen.Diagnostics.DiagnosticDescriptors.ById"/> holds them with the others).</summary>
+    public static IEnumerable<DiagnosticDescriptor> All => new[]
     {
         UnknownOperation, MalformedSizes, OrderMismatch, IncompleteStaticSizes, InvalidModes, SizeOutOfRange, WrongSignature,
         UnsupportedElementType, NotStaticPartial,
-    }.ToDictionary(d => d.Id);
-
-    /// <summary>Every decomposition descriptor, by id.</summary>
-    public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById => s_byId;
-
-    /// <summary>The Roslyn diagnostic of <paramref name="info"/>: a decomposition id, else the shared table's (TG9999).</summary>
-    public static Diagnostic ToDiagnostic(DiagnosticInfo info) =>
-        s_byId.TryGetValue(info.Id, out DiagnosticDescriptor? descriptor)
-            ? Diagnostic.Create(descriptor, info.Location.ToLocation(), info.Message)
-            : info.ToDiagnostic();
+    };
 
     private static DiagnosticDescriptor Create(string id, string title, string description) =>
         new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description);

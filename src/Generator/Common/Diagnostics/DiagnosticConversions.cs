@@ -25,6 +25,10 @@ internal static class DiagnosticConversions
             : Location.Create(info.FilePath, new TextSpan(info.Start, info.Length),
                 new LinePositionSpan(new LinePosition(info.StartLine, info.StartCharacter), new LinePosition(info.EndLine, info.EndCharacter)));
 
+    /// <summary>
+    /// The Roslyn diagnostic of <paramref name="info"/>, from the one table of every family's descriptors. An id missing from
+    /// the table becomes TG9999 here (the generator never throws); <c>DiagnosticTests</c> fails for every such id.
+    /// </summary>
     public static Diagnostic ToDiagnostic(this DiagnosticInfo info)
     {
         DiagnosticDescriptor descriptor = DiagnosticDescriptors.ById.TryGetValue(info.Id, out var known) ? known : DiagnosticDescriptors.InternalError;

@@ -1,11 +1,12 @@
+using System;
 using System.Linq;
 
 namespace TensorGen.Model;
 
 /// <summary>
-/// The parts of an attributed kernel method every generator needs — where it is, how to re-declare it, its parameters —
-/// read from its symbols once, as plain values (see <see cref="EinsumMethodModel"/>, which predates this and holds the
-/// same fields for einsum).
+/// The parts of an attributed kernel method every kernel family needs — where it is, how to re-declare it, its parameters —
+/// read from its symbols once, as plain values, by <see cref="KernelMethodReader"/>. Each family's model pairs it with
+/// its attribute's arguments (<see cref="EinsumMethodModel"/>, <see cref="TensorProductModel"/>, ...).
 /// </summary>
 internal sealed record KernelMethodShape
 {
@@ -48,16 +49,35 @@ internal sealed record KernelMethodShape
 
     public required EquatableArray<ParameterModel> Parameters { get; init; }
 
+    /// <summary>Whether the parameter list ends with <c>__arglist</c> (which no symbol's parameter list shows).</summary>
+    public bool IsVararg { get; init; }
+
     /// <summary>The method's identifier.</summary>
     public required LocationInfo? Location { get; init; }
 
     /// <summary>Set when the method also carries another kind of TensorGen kernel attribute (TG0022): then no kernel is written.</summary>
     public AttributeConflict? Conflict { get; init; }
 
-    /// <summary>Whether an implementation can be written for the declaration as it stands (see <see cref="EinsumMethodModel.CanBeImplemented"/>).</summary>
+    /// <summary>
+    /// Whether an implementation can be written for the declaration as it stands (a partial definition without a body, not
+    /// generic, in partial types); then a declaration with errors gets a body that throws, so that the TG error is not buried
+    /// under "partial method must have an implementation" (CS8795).
+    /// </summary>
     public bool CanBeImplemented =>
         IsPartial && !HasBody && !IsGeneric && ContainingTypes.Count > 0
         && ContainingTypes.All(t => t.IsPartial && !t.IsFileLocal);
+
+    /// <summary>
+    /// Whether a containing type's type parameter has the name of an outer one's (which C# warns about, CS0693): generated
+    /// code then cannot name the outer one, so a signature that mentions it (through a nested type) cannot be repeated.
+    /// </summary>
+    public bool ShadowsTypeParameters =>
+        ContainingTypes.SelectMany(t => t.TypeParameters).Select(tp => tp.Substring(tp.LastIndexOf(' ') + 1)).GroupBy(n => n).Any(g => g.Count() > 1);
+
+    /// <summary>The implementing declaration's first line, e.g. <c>public static partial void Rotate(global::System.ReadOnlySpan&lt;double&gt; q1, ...)</c>.</summary>
+    public string Signature =>
+        (Modifiers.Length == 0 ? string.Empty : Modifiers + " ") + "partial " + ReturnType + " " + Name
+        + "(" + string.Join(", ", Parameters.Select(p => p.Declaration).Concat(IsVararg ? new[] { "__arglist" } : Array.Empty<string>())) + ")";
 
     /// <summary>A name for generated file-local types, unique per method within the compilation's files, e.g. <c>Kernels_Tp</c>.</summary>
     public string LocalTypeName =>

@@ -12,9 +12,9 @@ using TensorGen.Validation;
 namespace TensorGen.Decompositions.Emit;
 
 /// <summary>
-/// One lowered network as a private einsum kernel of the containing type: a synthesized einsum declaration (one span
-/// parameter per network operand, then the result) that <see cref="CpuStaticEmitter"/> or <see cref="CpuDynamicEmitter"/>
-/// implements exactly as it implements <c>[Einsum]</c> methods.
+/// One lowered network as a private einsum kernel of the containing type: an <see cref="EinsumKernel"/> for a private helper
+/// method (one span parameter per network operand, then the result) that <see cref="CpuStaticEmitter"/> or
+/// <see cref="CpuDynamicEmitter"/> implements exactly as it implements <c>[Einsum]</c> methods.
 /// </summary>
 internal sealed class ContractionHelper
 {
@@ -40,7 +40,8 @@ internal sealed class ContractionHelper
     /// <param name="resultName">The result parameter's name as written (a keyword keeps its <c>@</c>), or a fresh name for a scalar.</param>
     public static ContractionHelper Create(DecompositionKernel kernel, int unitIndex, string resultName)
     {
-        DecompositionMethodModel method = kernel.Method;
+        DecompositionMethodModel declaration = kernel.Declaration;
+        KernelMethodShape method = declaration.Method;
         ContractionUnit unit = kernel.Units[unitIndex];
         string suffix = kernel.Units.Count > 1 ? (unitIndex + 1).ToString(CultureInfo.InvariantCulture) : string.Empty;
         bool isStatic = kernel.IsStatic;
@@ -53,7 +54,7 @@ internal sealed class ContractionHelper
         bool perCore = kernel.Spec.Operation == DecompositionOperation.Apply;
         foreach (LoweredOperand operand in unit.Lowered.Operands)
         {
-            DecompositionParameterModel source = method.Parameters[operand.Source];
+            ParameterModel source = method.Parameters[operand.Source];
             (string Name, string Display) name = operand.Part == OperandPart.Dense
                 ? (source.Name, source.DisplayName)
                 : Plain(source.DisplayName + (operand.Conjugate && kernel.Element == DecompositionElement.Complex ? "Conjugate" : string.Empty)
@@ -68,13 +69,12 @@ internal sealed class ContractionHelper
             .Append(Parameter(result, output))
             .ToEquatableArray();
 
-        var model = new EinsumMethodModel
+        // The helper is a private static method of the same containing types, implemented as an [Einsum] method would be.
+        KernelMethodShape helperMethod = method with
         {
-            Name = method.MemberStem + "Contraction" + suffix,
+            Name = declaration.MemberStem + "Contraction" + suffix,
+            MethodName = declaration.MemberStem + "Contraction" + suffix,
             DisplayName = method.DisplayName + " (contraction" + (suffix.Length == 0 ? string.Empty : " " + suffix) + ")",
-            HintName = method.HintName,
-            Namespace = method.Namespace,
-            ContainingTypes = method.ContainingTypes,
             Modifiers = "private static",
             ReturnType = "void",
             IsStatic = true,
@@ -84,17 +84,13 @@ internal sealed class ContractionHelper
             IsVararg = false,
             HasBody = false,
             Parameters = parameters,
-            Expression = new AttributeArgumentModel(unit.Lowered.Expression, null, -1),
-            Sizes = AttributeArgumentModel.Absent,
-            Accumulate = false,
-            AttributeHasErrors = false,
-            ProgramFieldName = "s_" + LowerFirst(method.MemberStem) + "Program" + suffix,
-            Location = method.Location,
+            Conflict = null,
         };
+        string programField = "s_" + LowerFirst(declaration.MemberStem) + "Program" + suffix;
 
         // The plan is the lowering's own (greedy against the train sweep, the cheaper): say so in the header as greedy's.
         var planning = new PlanningRequest(PlanningStrategy.Greedy, PlanningOptions.Default, path: null, sizeHints: null, replan: false);
-        var einsum = new EinsumKernel(model, unit.Lowered.Parse(), unit.Plan, unit.StaticSizes, t, planning);
+        var einsum = new EinsumKernel(helperMethod, programField, accumulate: false, unit.Lowered.Parse(), unit.Plan, unit.StaticSizes, t, planning);
         return new ContractionHelper(unit, einsum, names.Select(n => n.Name).ToList());
     }
 

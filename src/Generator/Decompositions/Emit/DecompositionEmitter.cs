@@ -22,14 +22,15 @@ internal static class DecompositionEmitter
 
     public static string Emit(DecompositionKernel kernel)
     {
-        DecompositionMethodModel method = kernel.Method;
+        DecompositionMethodModel declaration = kernel.Declaration;
+        KernelMethodShape method = declaration.Method;
         var locals = new LocalNames(method.Parameters.Select(p => p.DisplayName)
             .Concat(method.ContainingTypes.SelectMany(t => t.TypeParameters).Select(tp => tp.Split(' ').Last().TrimStart('@'))));
         string value = locals.Allocate("value");
         string resultName = kernel.Signature.HasResultParameter ? method.Parameters[method.Parameters.Count - 1].Name : value;
         var helpers = Enumerable.Range(0, kernel.Units.Count).Select(u => ContractionHelper.Create(kernel, u, resultName)).ToList();
 
-        return KernelFileEmitter.Write(FileModel(method),
+        return KernelFile.Write(method,
             writer => DecompositionHeaderWriter.Write(writer, kernel, helpers),
             writer =>
             {
@@ -38,7 +39,7 @@ internal static class DecompositionEmitter
                 {
                     writer.WriteLine();
                     writer.WriteComment($"The lowered network \"{helper.Unit.Lowered.Expression}\" as an einsum kernel.");
-                    writer.WriteLine(KernelFileEmitter.Signature(helper.Kernel.Method) + ";");
+                    writer.WriteLine(helper.Kernel.Method.Signature + ";");
                     writer.WriteLine();
                     if (helper.Kernel.IsStatic)
                     {
@@ -52,34 +53,19 @@ internal static class DecompositionEmitter
             });
     }
 
-    /// <summary>The throwing implementation of a declaration with errors (it spares the user CS8795 on top of the TG error).</summary>
-    public static string EmitFailure(DecompositionMethodModel method, string? id, string message) =>
-        KernelFileEmitter.Write(FileModel(method),
-            writer =>
-            {
-                writer.WriteComment($"TensorGen could not generate {method.DisplayName}: "
-                    + (id is null ? $"its [{method.AttributeName}] attribute does not compile" : "error " + id) + " (see the build output).");
-                writer.WriteComment("This body only keeps the compiler from also reporting that the partial method has no implementation.");
-            },
-            writer =>
-            {
-                writer.OpenBlock(Signature(method));
-                writer.WriteLine($"throw new global::System.NotSupportedException({CSharpLiteral.String(id is null ? message : id + ": " + message)});");
-                writer.CloseBlock();
-            });
-
     private static void WriteMethod(SourceWriter writer, DecompositionKernel kernel, List<ContractionHelper> helpers, LocalNames locals, string value)
     {
-        DecompositionMethodModel method = kernel.Method;
+        DecompositionMethodModel declaration = kernel.Declaration;
+        KernelMethodShape method = declaration.Method;
         OperationSpec spec = kernel.Spec;
         string t = kernel.ElementType;
-        writer.OpenBlock(Signature(method));
+        writer.OpenBlock(method.Signature);
 
         // Checks first: nothing is computed unless every decomposed argument has the declared order (and, static, sizes).
         for (int p = 0; p < method.Parameters.Count; p++)
         {
-            DecompositionParameterModel parameter = method.Parameters[p];
-            if (IsFormat(parameter.Type.Kind))
+            ParameterModel parameter = method.Parameters[p];
+            if (IsFormat(declaration.ParameterTypes[p].Kind))
             {
                 writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
                 writer.WriteLine($"{Checks}ThrowIfOrderMismatch({parameter.Name}.Order, {CSharpLiteral.Int(spec.Order)}, {CSharpLiteral.String(parameter.DisplayName)});");
@@ -163,11 +149,12 @@ internal static class DecompositionEmitter
     /// </summary>
     private static void WriteLengthChecks(SourceWriter writer, DecompositionKernel kernel, ContractionHelper helper)
     {
-        DecompositionMethodModel method = kernel.Method;
+        DecompositionMethodModel declaration = kernel.Declaration;
+        KernelMethodShape method = declaration.Method;
         var occurrences = new List<(string Label, string Lengths, int Axis, string Name, string What, bool IsComponent)>();
         foreach (LoweredOperand operand in helper.Unit.Lowered.Operands)
         {
-            DecompositionParameterModel parameter = method.Parameters[operand.Source];
+            ParameterModel parameter = method.Parameters[operand.Source];
             bool dense = operand.Part == OperandPart.Dense;
             string lengths = (dense ? parameter.Name : Component(parameter.Name, operand.Part, operand.Index)) + ".Lengths";
             string what = dense ? "the dense operand" : "the " + FormatShape.ComponentName(operand.Part, operand.Index);
@@ -176,7 +163,7 @@ internal static class DecompositionEmitter
 
         if (kernel.Signature.HasResultParameter)
         {
-            DecompositionParameterModel result = method.Parameters[method.Parameters.Count - 1];
+            ParameterModel result = method.Parameters[method.Parameters.Count - 1];
             occurrences.AddRange(helper.Unit.Lowered.Output.Select((label, axis) => (label, result.Name + ".Lengths", axis, result.DisplayName, "the result", false)));
         }
 
@@ -195,7 +182,8 @@ internal static class DecompositionEmitter
     /// <summary>Core by core: each product core is the helper's [a, c, m, b, d] read as [(a c), m, (b d)].</summary>
     private static void WriteApply(SourceWriter writer, DecompositionKernel kernel, List<ContractionHelper> helpers, LocalNames locals)
     {
-        DecompositionMethodModel method = kernel.Method;
+        DecompositionMethodModel declaration = kernel.Declaration;
+        KernelMethodShape method = declaration.Method;
         string t = kernel.ElementType;
         string a = method.Parameters[0].Name, x = method.Parameters[1].Name;
         string cores = locals.Allocate("cores");
@@ -306,33 +294,4 @@ internal static class DecompositionEmitter
 
     private static bool IsFormat(DecompositionTypeKind kind) =>
         kind is DecompositionTypeKind.CpTensor or DecompositionTypeKind.TuckerTensor or DecompositionTypeKind.TensorTrain or DecompositionTypeKind.TensorTrainMatrix;
-
-    private static string Signature(DecompositionMethodModel method) =>
-        (method.Modifiers.Length == 0 ? string.Empty : method.Modifiers + " ") + "partial " + method.ReturnTypeDeclaration + " " + method.Name
-        + "(" + string.Join(", ", method.Parameters.Select(p => p.Declaration)) + ")";
-
-    /// <summary>The namespace and containing types of the file, in the form <see cref="KernelFileEmitter"/> writes around members.</summary>
-    private static EinsumMethodModel FileModel(DecompositionMethodModel method) => new()
-    {
-        Name = method.Name,
-        DisplayName = method.DisplayName,
-        HintName = method.HintName,
-        Namespace = method.Namespace,
-        ContainingTypes = method.ContainingTypes,
-        Modifiers = method.Modifiers,
-        ReturnType = method.ReturnTypeDeclaration,
-        IsStatic = method.IsStatic,
-        ReturnsVoid = method.ReturnType.Kind == DecompositionTypeKind.Void,
-        IsGeneric = method.IsGeneric,
-        IsPartial = method.IsPartial,
-        IsVararg = false,
-        HasBody = method.HasBody,
-        Parameters = EquatableArray<ParameterModel>.Empty,
-        Expression = AttributeArgumentModel.Absent,
-        Sizes = AttributeArgumentModel.Absent,
-        Accumulate = false,
-        AttributeHasErrors = method.AttributeHasErrors,
-        ProgramFieldName = string.Empty,
-        Location = method.Location,
-    };
 }

@@ -17,7 +17,7 @@ internal static class DecompositionHeaderWriter
     public static void Write(SourceWriter writer, DecompositionKernel kernel, System.Collections.Generic.IReadOnlyList<ContractionHelper> helpers)
     {
         OperationSpec spec = kernel.Spec;
-        writer.WriteComment($"TensorGen decomposition kernel {kernel.Method.DisplayName}");
+        writer.WriteComment($"TensorGen decomposition kernel {kernel.Declaration.Method.DisplayName}");
         writer.WriteComment(string.Empty);
         writer.WriteComment("  Format:         " + FormatText(spec.Format) + ", order " + CSharpLiteral.Int(spec.Order) + SizesText(kernel));
         writer.WriteComment("  Operation:      " + spec.Operation + " — " + OperationText(spec));

@@ -1,4 +1,3 @@
-using System.Linq;
 using TensorGen.Decompositions.Lowering;
 using TensorGen.Model;
 
@@ -11,34 +10,14 @@ namespace TensorGen.Decompositions.Model;
 /// </summary>
 internal sealed record DecompositionMethodModel
 {
-    public required string Name { get; init; }
+    /// <summary>The method: where it is, how to re-declare it, its parameters.</summary>
+    public required KernelMethodShape Method { get; init; }
 
-    /// <summary>The method as people read it, e.g. <c>Kernels.Inner</c>.</summary>
-    public required string DisplayName { get; init; }
-
-    public required string HintName { get; init; }
-
-    public required string Namespace { get; init; }
-
-    public required EquatableArray<ContainingTypeModel> ContainingTypes { get; init; }
-
-    /// <summary>The modifiers to repeat on the implementation (e.g. <c>public static</c>); <c>partial</c> excluded.</summary>
-    public required string Modifiers { get; init; }
-
-    /// <summary>The return type as re-declared, e.g. <c>double</c>.</summary>
-    public required string ReturnTypeDeclaration { get; init; }
-
+    /// <summary>The return type, classified.</summary>
     public required DecompositionTypeModel ReturnType { get; init; }
 
-    public required bool IsStatic { get; init; }
-
-    public required bool IsGeneric { get; init; }
-
-    public required bool IsPartial { get; init; }
-
-    public required bool HasBody { get; init; }
-
-    public required EquatableArray<DecompositionParameterModel> Parameters { get; init; }
+    /// <summary>Each parameter's type, classified, in the order of <see cref="KernelMethodShape.Parameters"/>.</summary>
+    public required EquatableArray<DecompositionTypeModel> ParameterTypes { get; init; }
 
     public required DecompositionFormat Format { get; init; }
 
@@ -68,17 +47,4 @@ internal sealed record DecompositionMethodModel
 
     /// <summary>The prefix of the generated helpers' and fields' names, unique in the containing type.</summary>
     public required string MemberStem { get; init; }
-
-    /// <summary>The method's identifier.</summary>
-    public required LocationInfo? Location { get; init; }
-
-    /// <summary>Set when the method also carries another kind of TensorGen kernel attribute (TG0022): then no kernel is written.</summary>
-    public AttributeConflict? Conflict { get; init; }
-
-    /// <summary>Whether an implementation can be written (see <see cref="EinsumMethodModel.CanBeImplemented"/>).</summary>
-    public bool CanBeImplemented =>
-        IsPartial && !HasBody && !IsGeneric && ContainingTypes.Count > 0 && ContainingTypes.All(t => t.IsPartial && !t.IsFileLocal);
 }
-
-/// <summary>The first step's output: the model, or the internal error reading it failed with.</summary>
-internal sealed record DecompositionDeclaration(DecompositionMethodModel? Method, EquatableArray<DiagnosticInfo> Diagnostics);

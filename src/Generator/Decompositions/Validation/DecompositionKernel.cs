@@ -8,10 +8,10 @@ namespace TensorGen.Decompositions.Validation;
 /// <summary>A validated decomposition declaration, ready to emit: the operation, its lowered network(s) and plans, and the form.</summary>
 internal sealed class DecompositionKernel
 {
-    public DecompositionKernel(DecompositionMethodModel method, OperationSpec spec, OperationSignature signature, DecompositionElement element,
+    public DecompositionKernel(DecompositionMethodModel declaration, OperationSpec spec, OperationSignature signature, DecompositionElement element,
         IReadOnlyList<ContractionUnit> units, IReadOnlyList<FormatShape?> formatShapes, IReadOnlyList<long[]?> denseShapes)
     {
-        Method = method;
+        Declaration = declaration;
         Spec = spec;
         Signature = signature;
         Element = element;
@@ -20,7 +20,8 @@ internal sealed class DecompositionKernel
         DenseShapes = denseShapes;
     }
 
-    public DecompositionMethodModel Method { get; }
+    /// <summary>The declaration: its method and the attribute's arguments.</summary>
+    public DecompositionMethodModel Declaration { get; }
 
     public OperationSpec Spec { get; }
 

@@ -5,6 +5,7 @@ using TensorGen.Decompositions.Diagnostics;
 using TensorGen.Decompositions.Lowering;
 using TensorGen.Decompositions.Model;
 using TensorGen.Model;
+using TensorGen.Validation;
 using TensorGen.Planning;
 
 namespace TensorGen.Decompositions.Validation;
@@ -16,128 +17,102 @@ namespace TensorGen.Decompositions.Validation;
 /// </summary>
 internal static class DecompositionValidator
 {
-    public static DecompositionValidation Validate(DecompositionMethodModel method)
+    public static DecompositionValidation Validate(DecompositionMethodModel declaration)
     {
+        KernelMethodShape method = declaration.Method;
         var diagnostics = new List<DiagnosticInfo>();
-        if (method.AttributeHasErrors)
+        if (declaration.AttributeHasErrors)
         {
             // The compiler reports the attribute's own errors; there is nothing sound to check.
             return new DecompositionValidation(diagnostics, null);
         }
 
-        CheckMethodShape(method, diagnostics);
-        DecompositionFormat format = method.Format;
-        DecompositionOperation? operation = OperationTable.Of(format, method.OperationValue);
+        MethodShapeCheck.Check(method, "[" + declaration.AttributeName + "]", s_methodShape, diagnostics);
+        DecompositionFormat format = declaration.Format;
+        DecompositionOperation? operation = OperationTable.Of(format, declaration.OperationValue);
         if (operation is null)
         {
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.UnknownOperation,
-                $"[{method.AttributeName}] on '{method.DisplayName}' names operation {method.OperationValue.ToString(CultureInfo.InvariantCulture)}, "
+                $"[{declaration.AttributeName}] on '{method.DisplayName}' names operation {declaration.OperationValue.ToString(CultureInfo.InvariantCulture)}, "
                 + $"which is not a member of {OperationTable.EnumName(format)}. Name a member, e.g. {OperationTable.EnumName(format)}.Reconstruct.",
-                method.OperationLocation ?? method.Location));
+                declaration.OperationLocation ?? method.Location));
         }
 
         bool isTrainMatrix = format == DecompositionFormat.TensorTrainMatrix;
-        SizeList? shape = Parse(method, method.Shape, isTrainMatrix ? 'x' : null, isTrainMatrix, "Shape", isTrainMatrix ? "2x2,2x2,2x2" : "128,128,128", diagnostics);
-        SizeList? ranks = Parse(method, method.Ranks, null, false, "Ranks", RanksExample(format), diagnostics);
-        SizeList? trainRanks = Parse(method, method.TrainRanks, null, false, "TrainRanks", "4,4", diagnostics);
-        SizeList? modes = Parse(method, method.Modes, ':', false, "Modes", "0,2", diagnostics);
-        bool isStatic = method.Shape.Value is not null || method.Ranks.Value is not null || method.TrainRanks.Value is not null;
+        SizeList? shape = Parse(declaration, declaration.Shape, isTrainMatrix ? 'x' : null, isTrainMatrix, "Shape", isTrainMatrix ? "2x2,2x2,2x2" : "128,128,128", diagnostics);
+        SizeList? ranks = Parse(declaration, declaration.Ranks, null, false, "Ranks", RanksExample(format), diagnostics);
+        SizeList? trainRanks = Parse(declaration, declaration.TrainRanks, null, false, "TrainRanks", "4,4", diagnostics);
+        SizeList? modes = Parse(declaration, declaration.Modes, ':', false, "Modes", "0,2", diagnostics);
+        bool isStatic = declaration.Shape.Value is not null || declaration.Ranks.Value is not null || declaration.TrainRanks.Value is not null;
 
-        int order = CheckOrder(method, shape, diagnostics);
+        int order = CheckOrder(declaration, shape, diagnostics);
         if (order > MaxOrder(format))
         {
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.OrderMismatch,
                 $"Order {order.ToString(CultureInfo.InvariantCulture)} is above {MaxOrder(format).ToString(CultureInfo.InvariantCulture)}, the most a "
-                + $"[{method.AttributeName}] kernel takes (its network is planned at build time). Split the tensor or use the run-time formats.",
-                method.OrderLocation ?? method.Shape.Location ?? method.Location));
+                + $"[{declaration.AttributeName}] kernel takes (its network is planned at build time). Split the tensor or use the run-time formats.",
+                declaration.OrderLocation ?? declaration.Shape.Location ?? method.Location));
             order = -1;
         }
 
         if (order > 0)
         {
-            CheckCount(method, ranks, method.Ranks, RankCount(format, order), "Ranks", RanksMeaning(format), diagnostics);
-            CheckCount(method, trainRanks, method.TrainRanks, order - 1, "TrainRanks", "the tensor-train operands' inner bonds (N - 1)", diagnostics);
+            CheckCount(declaration, ranks, declaration.Ranks, RankCount(format, order), "Ranks", RanksMeaning(format), diagnostics);
+            CheckCount(declaration, trainRanks, declaration.TrainRanks, order - 1, "TrainRanks", "the tensor-train operands' inner bonds (N - 1)", diagnostics);
         }
 
         if (operation is { } op)
         {
-            CheckStaticCompleteness(method, op, isStatic, diagnostics);
-            CheckModes(method, op, modes, order, isStatic, diagnostics);
+            CheckStaticCompleteness(declaration, op, isStatic, diagnostics);
+            CheckModes(declaration, op, modes, order, isStatic, diagnostics);
         }
 
-        CheckPositive(method, shape, method.Shape, "size", diagnostics);
-        CheckPositive(method, ranks, method.Ranks, "rank", diagnostics);
-        CheckPositive(method, trainRanks, method.TrainRanks, "rank", diagnostics);
+        CheckPositive(declaration, shape, declaration.Shape, "size", diagnostics);
+        CheckPositive(declaration, ranks, declaration.Ranks, "rank", diagnostics);
+        CheckPositive(declaration, trainRanks, declaration.TrainRanks, "rank", diagnostics);
         if (modes is not null)
         {
             foreach (SizeEntry entry in modes.Entries.Where(e => e.Second is < 1))
             {
                 diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.SizeOutOfRange,
                     $"Mode {entry.Value.ToString(CultureInfo.InvariantCulture)}'s matrix has {entry.Second!.Value.ToString(CultureInfo.InvariantCulture)} rows; sizes are at least 1.",
-                    method.Modes.LocationOf(entry.Position, entry.Length) ?? method.Location));
+                    declaration.Modes.LocationOf(entry.Position, entry.Length) ?? method.Location));
             }
         }
 
-        if (operation is not { } known || order <= 0 || (modes is null && method.Modes.Value is not null))
+        if (operation is not { } known || order <= 0 || (modes is null && declaration.Modes.Value is not null))
         {
             return new DecompositionValidation(diagnostics, null);
         }
 
         int modeCount = modes?.Count ?? 0;
         OperationSignature signature = OperationSignature.For(format, known, modeCount, order, isStatic);
-        DecompositionElement? element = CheckSignature(method, known, signature, isStatic, diagnostics);
+        DecompositionElement? element = CheckSignature(declaration, known, signature, isStatic, diagnostics);
         if (diagnostics.Count > 0 || element is not { } elementType)
         {
             return new DecompositionValidation(diagnostics, null);
         }
 
         var spec = new OperationSpec(format, known, order, (modes?.Firsts ?? new long[0]).Select(m => (int)m).ToEquatableArray());
-        DecompositionKernel? kernel = StaticShapes.Build(method, spec, signature, elementType, isStatic, shape, ranks, trainRanks, modes, diagnostics);
+        DecompositionKernel? kernel = StaticShapes.Build(declaration, spec, signature, elementType, isStatic, shape, ranks, trainRanks, modes, diagnostics);
         return new DecompositionValidation(diagnostics, diagnostics.Count == 0 ? kernel : null);
     }
 
-    /// <summary>TG0209: static, partial, not generic, no body, in partial (and not file-local) types.</summary>
-    private static void CheckMethodShape(DecompositionMethodModel method, List<DiagnosticInfo> diagnostics)
-    {
-        string name = method.DisplayName, attribute = "[" + method.AttributeName + "]";
-        void Report(string message) => diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.NotStaticPartial, message, method.Location));
-
-        if (!method.IsStatic)
-        {
-            Report($"{attribute} method '{name}' is not static. A decomposition kernel is 'static partial'; add 'static'.");
-        }
-
-        if (method.IsGeneric)
-        {
-            Report($"{attribute} method '{name}' is generic. Kernels are generated for one element type; remove the type parameters and choose float, double or Complex.");
-        }
-
-        if (!method.IsPartial)
-        {
-            Report($"{attribute} method '{name}' is not partial. Declare it 'static partial' without a body so that TensorGen can implement it.");
-        }
-        else if (method.HasBody)
-        {
-            Report($"{attribute} method '{name}' already has a body. TensorGen writes the body; remove yours.");
-        }
-
-        foreach (ContainingTypeModel type in method.ContainingTypes)
-        {
-            if (!type.IsPartial || type.IsFileLocal)
-            {
-                diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.NotStaticPartial,
-                    type.IsPartial
-                        ? $"Type '{type.Name}' contains {attribute} method '{name}' but is file-local; its generated part would be in another file. Remove 'file'."
-                        : $"Type '{type.Name}' contains {attribute} method '{name}' but is not partial. Declare it 'partial' so that TensorGen can add the implementation.",
-                    type.Location ?? method.Location));
-            }
-        }
-    }
+    /// <summary>TG0209, in the decomposition kernels' words (they may return a value: a norm, an inner product).</summary>
+    private static readonly MethodShapeRules s_methodShape = new(
+        DecompositionDiagnosticIds.NotStaticPartial,
+        NotStatic: "A decomposition kernel is 'static partial'; add 'static'.",
+        ReturnsValue: null,
+        Generic: "Kernels are generated for one element type; remove the type parameters and choose float, double or Complex.",
+        NotPartial: _ => "Declare it 'static partial' without a body so that TensorGen can implement it.",
+        HasBody: _ => "TensorGen writes the body; remove yours.",
+        FileLocalType: "; its generated part would be in another file. Remove 'file'.");
 
     /// <summary>Parses one size argument; TG0202 when it does not parse. Null when absent or malformed.</summary>
-    private static SizeList? Parse(DecompositionMethodModel method, AttributeArgumentModel argument, char? separator, bool secondRequired,
+    private static SizeList? Parse(DecompositionMethodModel declaration, AttributeArgumentModel argument, char? separator, bool secondRequired,
         string what, string example, List<DiagnosticInfo> diagnostics)
     {
+        KernelMethodShape method = declaration.Method;
         if (argument.Value is null)
         {
             return null;
@@ -160,28 +135,29 @@ internal static class DecompositionValidator
         return list;
     }
 
-    private static int CheckOrder(DecompositionMethodModel method, SizeList? shape, List<DiagnosticInfo> diagnostics)
+    private static int CheckOrder(DecompositionMethodModel declaration, SizeList? shape, List<DiagnosticInfo> diagnostics)
     {
-        string attribute = "[" + method.AttributeName + "]";
-        if (method.Order < 0 || (method.Order == 0 && method.OrderLocation is not null))
+        KernelMethodShape method = declaration.Method;
+        string attribute = "[" + declaration.AttributeName + "]";
+        if (declaration.Order < 0 || (declaration.Order == 0 && declaration.OrderLocation is not null))
         {
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.OrderMismatch,
-                $"{attribute} on '{method.DisplayName}' has Order = {method.Order.ToString(CultureInfo.InvariantCulture)}; a decomposed tensor has at least one mode.",
-                method.OrderLocation ?? method.Location));
+                $"{attribute} on '{method.DisplayName}' has Order = {declaration.Order.ToString(CultureInfo.InvariantCulture)}; a decomposed tensor has at least one mode.",
+                declaration.OrderLocation ?? method.Location));
             return -1;
         }
 
-        if (method.Order > 0)
+        if (declaration.Order > 0)
         {
-            if (shape is not null && shape.Count != method.Order)
+            if (shape is not null && shape.Count != declaration.Order)
             {
                 diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.OrderMismatch,
-                    $"Shape gives {Count(shape.Count, "mode")} but Order is {method.Order.ToString(CultureInfo.InvariantCulture)}. Give one Shape entry per mode (or drop Order: Shape implies it).",
-                    method.Shape.Location ?? method.Location));
+                    $"Shape gives {Count(shape.Count, "mode")} but Order is {declaration.Order.ToString(CultureInfo.InvariantCulture)}. Give one Shape entry per mode (or drop Order: Shape implies it).",
+                    declaration.Shape.Location ?? method.Location));
                 return -1;
             }
 
-            return method.Order;
+            return declaration.Order;
         }
 
         if (shape is not null && shape.Count > 0)
@@ -189,7 +165,7 @@ internal static class DecompositionValidator
             return shape.Count;
         }
 
-        if (method.Shape.Value is null)
+        if (declaration.Shape.Value is null)
         {
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.OrderMismatch,
                 $"{attribute} on '{method.DisplayName}' gives neither Order nor Shape, so the number of modes is unknown. Add Order = N (dynamic sizes) or Shape and Ranks (static sizes).",
@@ -198,15 +174,16 @@ internal static class DecompositionValidator
         else if (shape is not null)
         {
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.OrderMismatch,
-                "Shape is empty; a decomposed tensor has at least one mode.", method.Shape.Location ?? method.Location));
+                "Shape is empty; a decomposed tensor has at least one mode.", declaration.Shape.Location ?? method.Location));
         }
 
         return -1;
     }
 
-    private static void CheckCount(DecompositionMethodModel method, SizeList? list, AttributeArgumentModel argument, int expected, string what,
+    private static void CheckCount(DecompositionMethodModel declaration, SizeList? list, AttributeArgumentModel argument, int expected, string what,
         string meaning, List<DiagnosticInfo> diagnostics)
     {
+        KernelMethodShape method = declaration.Method;
         if (list is not null && list.Count != expected)
         {
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.OrderMismatch,
@@ -215,14 +192,15 @@ internal static class DecompositionValidator
         }
     }
 
-    private static void CheckStaticCompleteness(DecompositionMethodModel method, DecompositionOperation operation, bool isStatic, List<DiagnosticInfo> diagnostics)
+    private static void CheckStaticCompleteness(DecompositionMethodModel declaration, DecompositionOperation operation, bool isStatic, List<DiagnosticInfo> diagnostics)
     {
+        KernelMethodShape method = declaration.Method;
         bool takesTrains = operation is DecompositionOperation.Apply or DecompositionOperation.Expectation;
-        if (method.TrainRanks.Value is not null && !takesTrains)
+        if (declaration.TrainRanks.Value is not null && !takesTrains)
         {
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.IncompleteStaticSizes,
                 $"TrainRanks gives the ranks of the tensor-train operands of Apply and Expectation; {operation} has none. Remove TrainRanks.",
-                method.TrainRanks.Location ?? method.Location));
+                declaration.TrainRanks.Location ?? method.Location));
         }
 
         if (!isStatic)
@@ -230,42 +208,43 @@ internal static class DecompositionValidator
             return;
         }
 
-        if (method.Shape.Value is null || method.Ranks.Value is null)
+        if (declaration.Shape.Value is null || declaration.Ranks.Value is null)
         {
-            AttributeArgumentModel given = method.Shape.Value is not null ? method.Shape : method.Ranks.Value is not null ? method.Ranks : method.TrainRanks;
-            string missing = method.Shape.Value is null && method.Ranks.Value is null ? "Shape and Ranks" : method.Shape.Value is null ? "Shape" : "Ranks";
+            AttributeArgumentModel given = declaration.Shape.Value is not null ? declaration.Shape : declaration.Ranks.Value is not null ? declaration.Ranks : declaration.TrainRanks;
+            string missing = declaration.Shape.Value is null && declaration.Ranks.Value is null ? "Shape and Ranks" : declaration.Shape.Value is null ? "Shape" : "Ranks";
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.IncompleteStaticSizes,
                 $"Static sizes are partly given: {missing} {(missing.Contains(" and ") ? "are" : "is")} missing. The static form needs Shape and Ranks; remove the size arguments for the dynamic form.",
                 given.Location ?? method.Location));
         }
-        else if (takesTrains && method.TrainRanks.Value is null)
+        else if (takesTrains && declaration.TrainRanks.Value is null)
         {
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.IncompleteStaticSizes,
                 $"A static {operation} also needs the tensor-train operands' bonds: add TrainRanks (N - 1 entries), or remove Shape and Ranks for the dynamic form.",
-                method.Ranks.Location ?? method.Location));
+                declaration.Ranks.Location ?? method.Location));
         }
     }
 
-    private static void CheckModes(DecompositionMethodModel method, DecompositionOperation operation, SizeList? modes, int order, bool isStatic,
+    private static void CheckModes(DecompositionMethodModel declaration, DecompositionOperation operation, SizeList? modes, int order, bool isStatic,
         List<DiagnosticInfo> diagnostics)
     {
+        KernelMethodShape method = declaration.Method;
         bool takesModes = operation is DecompositionOperation.ModeProduct or DecompositionOperation.ModeVectorProduct or DecompositionOperation.Mttkrp;
         if (!takesModes)
         {
-            if (method.Modes.Value is not null)
+            if (declaration.Modes.Value is not null)
             {
                 diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.InvalidModes,
-                    $"{operation} acts on the whole tensor and takes no Modes; remove Modes.", method.Modes.Location ?? method.Location));
+                    $"{operation} acts on the whole tensor and takes no Modes; remove Modes.", declaration.Modes.Location ?? method.Location));
             }
 
             return;
         }
 
-        if (method.Modes.Value is null || (modes is not null && modes.Count == 0))
+        if (declaration.Modes.Value is null || (modes is not null && modes.Count == 0))
         {
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.InvalidModes,
                 $"{operation} needs the modes it acts on: add Modes, e.g. Modes = \"{(operation == DecompositionOperation.Mttkrp ? "0" : "0,2")}\".",
-                method.Modes.Location ?? method.Location));
+                declaration.Modes.Location ?? method.Location));
             return;
         }
 
@@ -278,13 +257,13 @@ internal static class DecompositionValidator
         {
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.InvalidModes,
                 $"Mttkrp is taken along one mode, but Modes lists {modes.Count.ToString(CultureInfo.InvariantCulture)}. Declare one kernel per mode.",
-                method.Modes.Location ?? method.Location));
+                declaration.Modes.Location ?? method.Location));
         }
 
         var seen = new HashSet<long>();
         foreach (SizeEntry entry in modes.Entries)
         {
-            LocationInfo? at = method.Modes.LocationOf(entry.Position, entry.Length) ?? method.Location;
+            LocationInfo? at = declaration.Modes.LocationOf(entry.Position, entry.Length) ?? method.Location;
             if (order > 0 && (entry.Value < 0 || entry.Value >= order))
             {
                 diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.InvalidModes,
@@ -313,8 +292,9 @@ internal static class DecompositionValidator
         }
     }
 
-    private static void CheckPositive(DecompositionMethodModel method, SizeList? list, AttributeArgumentModel argument, string what, List<DiagnosticInfo> diagnostics)
+    private static void CheckPositive(DecompositionMethodModel declaration, SizeList? list, AttributeArgumentModel argument, string what, List<DiagnosticInfo> diagnostics)
     {
+        KernelMethodShape method = declaration.Method;
         foreach (SizeEntry entry in list?.Entries ?? new SizeEntry[0])
         {
             if (entry.Value < 1 || entry.Second is < 1)
@@ -334,11 +314,12 @@ internal static class DecompositionValidator
     }
 
     /// <summary>TG0207 and TG0208; the common element type when the signature is right.</summary>
-    private static DecompositionElement? CheckSignature(DecompositionMethodModel method, DecompositionOperation operation, OperationSignature signature,
+    private static DecompositionElement? CheckSignature(DecompositionMethodModel declaration, DecompositionOperation operation, OperationSignature signature,
         bool isStatic, List<DiagnosticInfo> diagnostics)
     {
+        KernelMethodShape method = declaration.Method;
         int before = diagnostics.Count;
-        var typed = method.Parameters.Select(p => p.Type).Append(method.ReturnType)
+        var typed = declaration.ParameterTypes.Append(declaration.ReturnType)
             .Where(t => t.Kind is not (DecompositionTypeKind.Other or DecompositionTypeKind.Void or DecompositionTypeKind.Element)).ToList();
         DecompositionElement element = typed.Select(t => t.Element).FirstOrDefault(e => e is DecompositionElement.Single or DecompositionElement.Double or DecompositionElement.Complex);
         string shown = element switch
@@ -362,29 +343,30 @@ internal static class DecompositionValidator
         {
             for (int i = 0; i < signature.Parameters.Count; i++)
             {
-                DecompositionParameterModel p = method.Parameters[i];
+                ParameterModel p = method.Parameters[i];
+                DecompositionTypeModel type = declaration.ParameterTypes[i];
                 DecompositionTypeKind wanted = signature.Parameters[i].Kind;
                 if (p.Modifier.Length > 0)
                 {
                     diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.WrongSignature,
                         $"Parameter '{p.DisplayName}' is declared '{p.Modifier}'. Decomposition kernels take their parameters by value; remove '{p.Modifier}'.", p.Location));
                 }
-                else if (p.Type.Kind != wanted)
+                else if (type.Kind != wanted)
                 {
-                    bool spanOfOtherForm = p.Type.Kind is DecompositionTypeKind.ReadOnlySpan or DecompositionTypeKind.Span or DecompositionTypeKind.ReadOnlyTensorSpan or DecompositionTypeKind.TensorSpan
+                    bool spanOfOtherForm = type.Kind is DecompositionTypeKind.ReadOnlySpan or DecompositionTypeKind.Span or DecompositionTypeKind.ReadOnlyTensorSpan or DecompositionTypeKind.TensorSpan
                         && wanted is DecompositionTypeKind.ReadOnlySpan or DecompositionTypeKind.Span or DecompositionTypeKind.ReadOnlyTensorSpan or DecompositionTypeKind.TensorSpan;
                     diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.WrongSignature,
-                        $"Parameter '{p.DisplayName}' is {p.Type.Display}, but {operation} takes {OperationSignature.KindText(wanted, shown)} here"
+                        $"Parameter '{p.DisplayName}' is {type.Display}, but {operation} takes {OperationSignature.KindText(wanted, shown)} here"
                         + (spanOfOtherForm ? $" ({form})" : string.Empty) + $": {expected}.",
                         p.TypeLocation ?? p.Location ?? method.Location));
                 }
             }
         }
 
-        if (method.ReturnType.Kind != signature.ReturnKind)
+        if (declaration.ReturnType.Kind != signature.ReturnKind)
         {
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.WrongSignature,
-                $"'{method.DisplayName}' returns {method.ReturnType.Display}, but {operation} returns {signature.ReturnText(shown)}: {expected}.",
+                $"'{method.DisplayName}' returns {declaration.ReturnType.Display}, but {operation} returns {signature.ReturnText(shown)}: {expected}.",
                 method.Location));
         }
 
@@ -393,27 +375,29 @@ internal static class DecompositionValidator
             return null;
         }
 
-        foreach (DecompositionParameterModel p in method.Parameters)
+        for (int i = 0; i < method.Parameters.Count; i++)
         {
-            if (p.Type.Element is DecompositionElement.Other or DecompositionElement.None)
+            ParameterModel p = method.Parameters[i];
+            DecompositionTypeModel type = declaration.ParameterTypes[i];
+            if (type.Element is DecompositionElement.Other or DecompositionElement.None)
             {
                 diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.UnsupportedElementType,
-                    $"Parameter '{p.DisplayName}' has element type '{p.Type.ElementDisplay}'. Decomposition kernels support float, double and System.Numerics.Complex.",
+                    $"Parameter '{p.DisplayName}' has element type '{type.ElementDisplay}'. Decomposition kernels support float, double and System.Numerics.Complex.",
                     p.TypeLocation ?? method.Location));
             }
-            else if (p.Type.Element != element)
+            else if (type.Element != element)
             {
                 diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.UnsupportedElementType,
-                    $"Parameter '{p.DisplayName}' has element type {p.Type.ElementDisplay}, but the kernel's is {shown}. All parameters share one element type.",
+                    $"Parameter '{p.DisplayName}' has element type {type.ElementDisplay}, but the kernel's is {shown}. All parameters share one element type.",
                     p.TypeLocation ?? method.Location));
             }
         }
 
         DecompositionElement returned = signature.ReturnsRealPart && element == DecompositionElement.Complex ? DecompositionElement.Double : element;
-        if (signature.ReturnKind != DecompositionTypeKind.Void && method.ReturnType.Element != returned && diagnostics.Count == before)
+        if (signature.ReturnKind != DecompositionTypeKind.Void && declaration.ReturnType.Element != returned && diagnostics.Count == before)
         {
             diagnostics.Add(new DiagnosticInfo(DecompositionDiagnosticIds.UnsupportedElementType,
-                $"'{method.DisplayName}' returns {method.ReturnType.Display}, but with {shown} elements {operation} returns {signature.ReturnText(shown)}.",
+                $"'{method.DisplayName}' returns {declaration.ReturnType.Display}, but with {shown} elements {operation} returns {signature.ReturnText(shown)}.",
                 method.Location));
         }
 

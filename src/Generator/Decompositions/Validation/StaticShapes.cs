@@ -16,10 +16,11 @@ namespace TensorGen.Decompositions.Validation;
 /// </summary>
 internal static class StaticShapes
 {
-    public static DecompositionKernel? Build(DecompositionMethodModel method, OperationSpec spec, OperationSignature signature,
+    public static DecompositionKernel? Build(DecompositionMethodModel declaration, OperationSpec spec, OperationSignature signature,
         DecompositionElement element, bool isStatic, SizeList? shape, SizeList? ranks, SizeList? trainRanks, SizeList? modes,
         List<DiagnosticInfo> diagnostics)
     {
+        KernelMethodShape method = declaration.Method;
         int parameters = method.Parameters.Count;
         var formatShapes = new FormatShape?[parameters];
         var denseShapes = new long[]?[parameters];
@@ -30,7 +31,7 @@ internal static class StaticShapes
         if (!isStatic)
         {
             ContractionPlan plan = lowered.Plan(lowered.AssumedSizes(), sizesKnown: false);
-            return new DecompositionKernel(method, spec, signature, element, new[] { new ContractionUnit(lowered, plan, null, new int[0]) },
+            return new DecompositionKernel(declaration, spec, signature, element, new[] { new ContractionUnit(lowered, plan, null, new int[0]) },
                 formatShapes, denseShapes);
         }
 
@@ -137,8 +138,8 @@ internal static class StaticShapes
             units.Add(Unit(lowered, shapes, new int[0]));
         }
 
-        CheckFits(method, units, formatShapes, denseShapes, diagnostics);
-        return new DecompositionKernel(method, spec, signature, element, units, formatShapes, denseShapes);
+        CheckFits(declaration, units, formatShapes, denseShapes, diagnostics);
+        return new DecompositionKernel(declaration, spec, signature, element, units, formatShapes, denseShapes);
     }
 
     private static ContractionUnit Unit(LoweredContraction lowered, long[][] shapes, IReadOnlyList<int> cores)
@@ -163,10 +164,11 @@ internal static class StaticShapes
             new[] { 1L }.Concat(bonds.Firsts).Concat(new[] { 1L }).ToEquatableArray());
 
     /// <summary>TG0206 when a component, a dense operand, the result or an intermediate would exceed a span.</summary>
-    private static void CheckFits(DecompositionMethodModel method, List<ContractionUnit> units, FormatShape?[] formatShapes, long[]?[] denseShapes,
+    private static void CheckFits(DecompositionMethodModel declaration, List<ContractionUnit> units, FormatShape?[] formatShapes, long[]?[] denseShapes,
         List<DiagnosticInfo> diagnostics)
     {
-        LocationInfo? at = method.Shape.Location ?? method.Location;
+        KernelMethodShape method = declaration.Method;
+        LocationInfo? at = declaration.Shape.Location ?? method.Location;
         string? problem = null;
         for (int p = 0; p < formatShapes.Length && problem is null; p++)
         {

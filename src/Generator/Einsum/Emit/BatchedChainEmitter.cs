@@ -18,7 +18,7 @@ internal static class BatchedChainEmitter
 
     public static void WriteBody(SourceWriter writer, EinsumKernel kernel, LocalNames names)
     {
-        EinsumMethodModel method = kernel.Method;
+        KernelMethodShape method = kernel.Method;
         ContractionPlan plan = kernel.Plan;
         IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
         string batch = kernel.Kernels.BatchIndex!;
@@ -114,7 +114,7 @@ internal static class BatchedChainEmitter
 
         writer.WriteLine();
         writer.WriteLine($"{Runtime}BatchLanes.Scatter<{t}>({lanes[final]}, {kernel.Result.Name}, {ItemLength(final)}, {item}, "
-            + $"accumulate: {(method.Accumulate ? "true" : "false")});");
+            + $"accumulate: {(kernel.Accumulate ? "true" : "false")});");
         writer.CloseBlock();
 
         foreach ((int k, string function) in functions)

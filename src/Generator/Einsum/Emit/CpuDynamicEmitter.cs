@@ -17,20 +17,20 @@ internal static class CpuDynamicEmitter
 
     public static void WriteMembers(SourceWriter writer, EinsumKernel kernel)
     {
-        EinsumMethodModel method = kernel.Method;
+        KernelMethodShape method = kernel.Method;
         ContractionPlan plan = kernel.Plan;
         string t = kernel.ElementType;
         string pool = $"global::System.Buffers.ArrayPool<{t}>.Shared";
 
         string factory = plan.Path.HasUnarySteps ? "FromLinearPath" : "Create";
-        writer.WriteLine($"private static readonly {Runtime}EinsumProgram {method.ProgramFieldName} = {Runtime}EinsumProgram.{factory}(");
+        writer.WriteLine($"private static readonly {Runtime}EinsumProgram {kernel.ProgramFieldName} = {Runtime}EinsumProgram.{factory}(");
         writer.WriteLine("    " + CSharpLiteral.String(kernel.Expression.Text) + ",");
         writer.WriteLine("    " + PathLiteral(plan));
         writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " })"
             + (kernel.Planning.Replan ? ".WithReplanning();" : ";"));
         writer.WriteLine();
 
-        writer.OpenBlock(KernelFileEmitter.Signature(method));
+        writer.OpenBlock(method.Signature);
         var names = new LocalNames(kernel.ReservedNames);
         string binding = names.Allocate("binding");
         var data = method.Parameters.Select(p => names.Allocate(p.DisplayName + "Data")).ToList();
@@ -38,7 +38,7 @@ internal static class CpuDynamicEmitter
         string[] lengths = intermediates.Select(name => names.Allocate(name + "Length")).ToArray();
 
         // Locals are declared with their types, not 'var': a type named 'var' in scope would otherwise be used.
-        writer.WriteLine($"{Runtime}EinsumBinding {binding} = {method.ProgramFieldName}.Bind();");
+        writer.WriteLine($"{Runtime}EinsumBinding {binding} = {kernel.ProgramFieldName}.Bind();");
         for (int i = 0; i < kernel.OperandCount; i++)
         {
             ParameterModel p = method.Parameters[i];
@@ -65,7 +65,7 @@ internal static class CpuDynamicEmitter
             writer.WriteLine();
             writer.WriteComment("Fused MTTKRP (see the header): no intermediates.");
             string operands = string.Join(", ", data.Take(kernel.OperandCount));
-            writer.WriteLine($"{Runtime}FusedKernels.Mttkrp({binding}, {operands}, {resultData}, accumulate: {(method.Accumulate ? "true" : "false")});");
+            writer.WriteLine($"{Runtime}FusedKernels.Mttkrp({binding}, {operands}, {resultData}, accumulate: {(kernel.Accumulate ? "true" : "false")});");
             writer.CloseBlock();
             return;
         }
@@ -119,7 +119,7 @@ internal static class CpuDynamicEmitter
                 : $"new global::System.ReadOnlySpan<{t}>({intermediates[id - kernel.OperandCount]}, 0, {lengths[id - kernel.OperandCount]})";
 
             string inputs = Input(step.Left) + (step.IsUnary ? string.Empty : ", " + Input(step.Right));
-            string accumulate = step.IsFinal && method.Accumulate ? "true" : "false";
+            string accumulate = step.IsFinal && kernel.Accumulate ? "true" : "false";
             writer.WriteLine($"{Runtime}StridedKernels.Contract({binding}.Step({CSharpLiteral.Int(k)}), {inputs}, {output}, accumulate: {accumulate});");
 
             if (!step.IsFinal)
@@ -166,7 +166,7 @@ internal static class CpuDynamicEmitter
         string left = names.Allocate("left");
         string right = names.Allocate("right");
         string buffer = names.Allocate("buffer");
-        string accumulate = kernel.Method.Accumulate ? $"{k} == {stepCount} - 1" : "false";
+        string accumulate = kernel.Accumulate ? $"{k} == {stepCount} - 1" : "false";
 
         string OperandSwitch(string operand)
         {

@@ -23,7 +23,7 @@ internal static class CpuStaticEmitter
 
     public static void WriteMethod(SourceWriter writer, EinsumKernel kernel)
     {
-        EinsumMethodModel method = kernel.Method;
+        KernelMethodShape method = kernel.Method;
         ContractionPlan plan = kernel.Plan;
         IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
         string t = kernel.ElementType;
@@ -41,7 +41,7 @@ internal static class CpuStaticEmitter
             writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
         }
 
-        writer.OpenBlock(KernelFileEmitter.Signature(method));
+        writer.OpenBlock(method.Signature);
         var names = new LocalNames(kernel.ReservedNames);
 
         StaticFormChecks.Write(writer, kernel,
@@ -70,8 +70,8 @@ internal static class CpuStaticEmitter
             writer.WriteLine();
             writer.WriteComment("Fused MTTKRP over the layouts bound once (see the header).");
             string operands = string.Join(", ", method.Parameters.Take(kernel.OperandCount).Select(p => p.Name));
-            writer.WriteLine($"{Runtime}FusedKernels.Mttkrp<{t}>({method.ProgramFieldName}, {operands}, {kernel.Result.Name}, "
-                + $"accumulate: {(method.Accumulate ? "true" : "false")});");
+            writer.WriteLine($"{Runtime}FusedKernels.Mttkrp<{t}>({kernel.ProgramFieldName}, {operands}, {kernel.Result.Name}, "
+                + $"accumulate: {(kernel.Accumulate ? "true" : "false")});");
             writer.CloseBlock();
             return;
         }
@@ -128,7 +128,7 @@ internal static class CpuStaticEmitter
                 WriteAllocation(writer, t, intermediates[k], arrays[k], onStack[k], (long)plan.Steps[k].ResultSize);
             }
 
-            if (slicesAdd && !method.Accumulate)
+            if (slicesAdd && !kernel.Accumulate)
             {
                 writer.WriteLine($"{kernel.Result.Name}.Clear();");
             }
@@ -161,14 +161,14 @@ internal static class CpuStaticEmitter
             }
 
             string SpanOf(int id) => id < kernel.OperandCount ? method.Parameters[id].Name : intermediates[id - kernel.OperandCount];
-            bool accumulate = step.IsFinal && (method.Accumulate || slicesAdd);
+            bool accumulate = step.IsFinal && (kernel.Accumulate || slicesAdd);
             switch (family)
             {
                 case KernelFamily.Unrolled:
                     UnrolledStepWriter.Write(writer, step, sizes, SpanOf(step.Left), step.IsUnary ? null : SpanOf(step.Right), output, accumulate);
                     break;
                 case KernelFamily.GemmEngine:
-                    writer.WriteLine($"{Runtime}StridedKernels.Contract<{t}>({method.ProgramFieldName}.Step({CSharpLiteral.Int(k)}), "
+                    writer.WriteLine($"{Runtime}StridedKernels.Contract<{t}>({kernel.ProgramFieldName}.Step({CSharpLiteral.Int(k)}), "
                         + $"{SpanOf(step.Left)}, {SpanOf(step.Right)}, {output}, accumulate: {(accumulate ? "true" : "false")});");
                     break;
                 default:
@@ -215,13 +215,13 @@ internal static class CpuStaticEmitter
     /// </summary>
     private static void WriteLayoutsField(SourceWriter writer, EinsumKernel kernel)
     {
-        EinsumMethodModel method = kernel.Method;
+        KernelMethodShape method = kernel.Method;
         IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
         var shapes = kernel.Expression.Inputs.Append(kernel.Expression.Output)
             .Select(term => "new nint[] { " + string.Join(", ", term.Labels.Select(l => CSharpLiteral.Int(sizes[l]))) + " }");
         writer.WriteComment("The plan's steps bound once to the static shapes, for the kernels that run in TensorGen.Runtime.");
         string factory = kernel.Plan.Path.HasUnarySteps ? "FromLinearPath" : "Create";
-        writer.WriteLine($"private static readonly {Runtime}EinsumBinding {method.ProgramFieldName} = {Runtime}EinsumProgram.{factory}(");
+        writer.WriteLine($"private static readonly {Runtime}EinsumBinding {kernel.ProgramFieldName} = {Runtime}EinsumProgram.{factory}(");
         writer.WriteLine("    " + CSharpLiteral.String(kernel.Expression.Text) + ",");
         writer.WriteLine("    " + CpuDynamicEmitter.PathLiteral(kernel.Plan));
         writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " })");

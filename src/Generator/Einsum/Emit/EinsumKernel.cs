@@ -7,17 +7,23 @@ using TensorGen.Validation;
 
 namespace TensorGen.Emit;
 
-/// <summary>A validated declaration, ready to emit: the method, its parsed expression, the plan and the form.</summary>
+/// <summary>
+/// An einsum kernel ready to emit: the method to implement, its parsed expression, the plan and the form. Emit-level, not a
+/// declaration: <c>[Einsum]</c> declarations make one, and so do other families for the contractions they lower to (the
+/// decomposition kernels' private helpers).
+/// </summary>
 internal sealed class EinsumKernel
 {
     private KernelChoice? _kernels;
     private Gpu.GpuKernelChoice? _gpuKernels;
 
-    public EinsumKernel(EinsumMethodModel method, EinsumExpression expression, ContractionPlan plan,
+    public EinsumKernel(KernelMethodShape method, string programFieldName, bool accumulate, EinsumExpression expression, ContractionPlan plan,
         IReadOnlyDictionary<string, long>? staticSizes, string elementType, PlanningRequest planning, bool emitsGpu = false)
     {
         EmitsGpu = emitsGpu;
         Method = method;
+        ProgramFieldName = programFieldName;
+        Accumulate = accumulate;
         Expression = expression;
         Plan = plan;
         StaticSizes = staticSizes;
@@ -25,7 +31,14 @@ internal sealed class EinsumKernel
         Planning = planning;
     }
 
-    public EinsumMethodModel Method { get; }
+    /// <summary>The method the kernel implements.</summary>
+    public KernelMethodShape Method { get; }
+
+    /// <summary>The static field that holds the kernel's run-time program, unique in the containing type.</summary>
+    public string ProgramFieldName { get; }
+
+    /// <summary>Whether the result is added into (<c>Accumulate = true</c>) rather than overwritten.</summary>
+    public bool Accumulate { get; }
 
     public EinsumExpression Expression { get; }
 
@@ -46,7 +59,7 @@ internal sealed class EinsumKernel
     public Gpu.GpuKernelChoice GpuKernels => _gpuKernels ??= Gpu.GpuKernelChoice.For(this);
 
     /// <summary>The same kernel with the GPU code written too.</summary>
-    public EinsumKernel WithGpu() => new(Method, Expression, Plan, StaticSizes, ElementType, Planning, emitsGpu: true);
+    public EinsumKernel WithGpu() => new(Method, ProgramFieldName, Accumulate, Expression, Plan, StaticSizes, ElementType, Planning, emitsGpu: true);
 
     /// <summary>How the plan was made (strategy or the declaration's Path), and the dynamic form's size hints.</summary>
     public PlanningRequest Planning { get; }

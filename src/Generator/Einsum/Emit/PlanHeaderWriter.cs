@@ -30,7 +30,7 @@ internal static class PlanHeaderWriter
         writer.WriteComment("  Form:           " + (kernel.IsStatic
             ? "static sizes: dense row-major spans, loops specialized to the sizes"
             : "dynamic shapes: lengths and strides are read at run time (TensorGen.Runtime)"));
-        writer.WriteComment("  Result:         " + (kernel.Method.Accumulate ? "accumulated into (Accumulate = true)" : "overwritten"));
+        writer.WriteComment("  Result:         " + (kernel.Accumulate ? "accumulated into (Accumulate = true)" : "overwritten"));
         writer.WriteComment(string.Empty);
         writer.WriteComment($"Contraction plan ({kernel.Planning.Origin}, in opt_einsum's cost units):");
         foreach (string line in PathInfo.Format(kernel.Plan, SizeNote(kernel)))

@@ -20,7 +20,7 @@ internal static class StaticFormChecks
         System.Func<ParameterModel, ParameterModel, string> overlapCheck)
     {
         IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
-        EinsumMethodModel method = kernel.Method;
+        KernelMethodShape method = kernel.Method;
         var terms = kernel.Expression.Inputs.Append(kernel.Expression.Output).ToList();
         for (int i = 0; i < method.Parameters.Count; i++)
         {
@@ -54,7 +54,7 @@ internal static class StaticFormChecks
         {
             writer.WriteComment($"Index {empty} has size 0: the result has no elements.");
         }
-        else if (kernel.Method.Accumulate)
+        else if (kernel.Accumulate)
         {
             writer.WriteComment($"Index {empty} has size 0: every sum is empty, so nothing is added.");
         }

@@ -18,41 +18,42 @@ namespace TensorGen.Validation;
 /// </summary>
 internal static class DeclarationValidator
 {
-    public static ValidationResult Validate(EinsumMethodModel method)
+    public static ValidationResult Validate(EinsumMethodModel declaration)
     {
+        KernelMethodShape method = declaration.Method;
         var diagnostics = new List<DiagnosticInfo>();
-        if (method.AttributeHasErrors)
+        if (declaration.AttributeHasErrors)
         {
             // The compiler reports the attribute's own errors; there is nothing sound to check.
             return new ValidationResult(diagnostics, null);
         }
 
-        CheckMethodShape(method, diagnostics);
+        MethodShapeCheck.Check(method, "[Einsum]", s_methodShape, diagnostics);
 
-        EinsumParseResult parsed = EinsumParser.Parse(method.Expression.Value);
+        EinsumParseResult parsed = EinsumParser.Parse(declaration.Expression.Value);
         EinsumExpression? expression = parsed.Expression;
         if (parsed.Error is { } expressionError)
         {
-            diagnostics.Add(FromParserError(method, expressionError, isSizesText: false));
+            diagnostics.Add(FromParserError(declaration, expressionError, isSizesText: false));
         }
 
-        bool isStatic = method.Sizes.Value is not null;
-        string? elementType = CheckParameters(method, expression, isStatic, diagnostics);
+        bool isStatic = declaration.Sizes.Value is not null;
+        string? elementType = CheckParameters(declaration, expression, isStatic, diagnostics);
 
         IReadOnlyDictionary<string, long>? staticSizes = null;
         if (expression is not null && isStatic)
         {
-            IndexSizesResult sizes = IndexSizes.Parse(method.Sizes.Value!, expression);
+            IndexSizesResult sizes = IndexSizes.Parse(declaration.Sizes.Value!, expression);
             if (sizes.Error is { } sizesError)
             {
-                diagnostics.Add(FromParserError(method, sizesError, isSizesText: sizesError.Kind != EinsumErrorKind.EllipsisInStaticForm));
+                diagnostics.Add(FromParserError(declaration, sizesError, isSizesText: sizesError.Kind != EinsumErrorKind.EllipsisInStaticForm));
             }
 
             staticSizes = sizes.Sizes;
         }
 
-        PlanningRequest? planning = expression is null ? null : PlanningValidator.Check(method, expression, isStatic, diagnostics);
-        CheckBackends(method, diagnostics);
+        PlanningRequest? planning = expression is null ? null : PlanningValidator.Check(declaration, expression, isStatic, diagnostics);
+        CheckBackends(declaration, diagnostics);
         if (diagnostics.Count > 0 || expression is null || elementType is null || planning is null)
         {
             return new ValidationResult(diagnostics, null);
@@ -62,17 +63,17 @@ internal static class DeclarationValidator
         IReadOnlyDictionary<string, long> planSizes = staticSizes
             ?? expression.DistinctLabels.Concat(expression.Output.Labels).Distinct().ToDictionary(l => l, l => planning.SizeHints is { } hints && hints.TryGetValue(l, out long hinted)
                 ? hinted : PlanHeaderWriter.DynamicAssumedSize);
-        ContractionPlan? plan = PlanningValidator.Plan(method, expression, planning, planSizes, diagnostics);
+        ContractionPlan? plan = PlanningValidator.Plan(declaration, expression, planning, planSizes, diagnostics);
         if (plan is not null && staticSizes is not null)
         {
-            CheckIntermediates(method, plan, diagnostics);
-            CheckFlops(method, plan, diagnostics);
-            if (method.WantsGpu && plan.SlicedLabels.Count > 0)
+            CheckIntermediates(declaration, plan, diagnostics);
+            CheckFlops(declaration, plan, diagnostics);
+            if (declaration.WantsGpu && plan.SlicedLabels.Count > 0)
             {
                 diagnostics.Add(new DiagnosticInfo(DiagnosticIds.GpuUnsupported,
                     $"MemoryLimit slices this plan over {string.Join(", ", plan.SlicedLabels)}, which the GPU kernels do not do. Remove Backend.Gpu, "
                     + "or raise MemoryLimit (or remove it) so that no index is sliced.",
-                    method.BackendsLocation ?? method.Location));
+                    declaration.BackendsLocation ?? method.Location));
             }
         }
 
@@ -81,21 +82,22 @@ internal static class DeclarationValidator
             return new ValidationResult(diagnostics, null);
         }
 
-        return new ValidationResult(diagnostics, new EinsumKernel(method, expression, plan, staticSizes, elementType, planning));
+        return new ValidationResult(diagnostics, new EinsumKernel(method, declaration.ProgramFieldName, declaration.Accumulate, expression, plan, staticSizes, elementType, planning));
     }
 
     /// <summary>
     /// TG0019: <c>Backends</c> holds only Backend flags (Cpu = 1, Gpu = 2) and at least one; TG0021: the GPU backend is asked
     /// for where it cannot be written (Replan; a generic containing type, whose kernels ILGPU cannot load as written).
     /// </summary>
-    private static void CheckBackends(EinsumMethodModel method, List<DiagnosticInfo> diagnostics)
+    private static void CheckBackends(EinsumMethodModel declaration, List<DiagnosticInfo> diagnostics)
     {
-        if (method.Backends is not { } backends)
+        KernelMethodShape method = declaration.Method;
+        if (declaration.Backends is not { } backends)
         {
             return;
         }
 
-        LocationInfo? location = method.BackendsLocation ?? method.Location;
+        LocationInfo? location = declaration.BackendsLocation ?? method.Location;
         if (backends == 0 || (backends & ~3) != 0)
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.InvalidBackends,
@@ -105,12 +107,12 @@ internal static class DeclarationValidator
             return;
         }
 
-        if (!method.WantsGpu)
+        if (!declaration.WantsGpu)
         {
             return;
         }
 
-        if (method.Planning.Replan)
+        if (declaration.Planning.Replan)
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.GpuUnsupported,
                 $"'{method.DisplayName}' sets Replan, which the GPU kernels do not do (they run the compiled order). Remove Replan or Backend.Gpu.",
@@ -126,56 +128,20 @@ internal static class DeclarationValidator
         }
     }
 
-    /// <summary>TG0006: <c>static partial void</c>, not generic, no body, in partial (and not file-local) types.</summary>
-    private static void CheckMethodShape(EinsumMethodModel method, List<DiagnosticInfo> diagnostics)
-    {
-        string name = method.DisplayName;
-        void Report(string message) => diagnostics.Add(new DiagnosticInfo(DiagnosticIds.NotStaticPartialVoid, message, method.Location));
-
-        if (!method.IsStatic)
-        {
-            Report($"[Einsum] method '{name}' is not static. An einsum kernel is 'static partial void'; add 'static'.");
-        }
-
-        if (!method.ReturnsVoid)
-        {
-            Report($"[Einsum] method '{name}' returns '{method.ReturnType.Replace("global::", string.Empty)}'. An einsum kernel writes into its last parameter and returns void; declare it 'static partial void'.");
-        }
-
-        if (method.IsGeneric)
-        {
-            Report($"[Einsum] method '{name}' is generic. Kernels are generated for float or double; remove the type parameters and choose the element type.");
-        }
-
-        if (!method.IsPartial)
-        {
-            Report($"[Einsum] method '{name}' is not partial. Declare it 'static partial void {method.Name}(...);' without a body so that TensorGen can implement it.");
-        }
-        else if (method.HasBody)
-        {
-            Report($"[Einsum] method '{name}' already has a body. TensorGen writes the body; remove yours and keep the declaration 'static partial void {method.Name}(...);'.");
-        }
-
-        foreach (ContainingTypeModel type in method.ContainingTypes)
-        {
-            if (!type.IsPartial)
-            {
-                diagnostics.Add(new DiagnosticInfo(DiagnosticIds.NotStaticPartialVoid,
-                    $"Type '{type.Name}' contains [Einsum] method '{name}' but is not partial. Declare it 'partial' so that TensorGen can add the implementation.",
-                    type.Location ?? method.Location));
-            }
-            else if (type.IsFileLocal)
-            {
-                diagnostics.Add(new DiagnosticInfo(DiagnosticIds.NotStaticPartialVoid,
-                    $"Type '{type.Name}' contains [Einsum] method '{name}' but is file-local; its generated part would be in another file. Remove 'file'.",
-                    type.Location ?? method.Location));
-            }
-        }
-    }
+    /// <summary>TG0006, in einsum's words.</summary>
+    private static readonly MethodShapeRules s_methodShape = new(
+        DiagnosticIds.NotStaticPartialVoid,
+        NotStatic: "An einsum kernel is 'static partial void'; add 'static'.",
+        ReturnsValue: "An einsum kernel writes into its last parameter and returns void; declare it 'static partial void'.",
+        Generic: "Kernels are generated for float or double; remove the type parameters and choose the element type.",
+        NotPartial: method => $"Declare it 'static partial void {method.Name}(...);' without a body so that TensorGen can implement it.",
+        HasBody: method => $"TensorGen writes the body; remove yours and keep the declaration 'static partial void {method.Name}(...);'.",
+        FileLocalType: "; its generated part would be in another file. Remove 'file'.");
 
     /// <summary>TG0002–TG0005; returns the common element type (<c>float</c>/<c>double</c>) when the parameters agree on one.</summary>
-    private static string? CheckParameters(EinsumMethodModel method, EinsumExpression? expression, bool isStatic, List<DiagnosticInfo> diagnostics)
+    private static string? CheckParameters(EinsumMethodModel declaration, EinsumExpression? expression, bool isStatic, List<DiagnosticInfo> diagnostics)
     {
+        KernelMethodShape method = declaration.Method;
         int before = diagnostics.Count;
         var parameters = method.Parameters;
         if (expression is not null && parameters.Count != expression.Inputs.Count + 1)
@@ -276,8 +242,9 @@ internal static class DeclarationValidator
     }
 
     /// <summary>TG0014 for the plan's intermediates (IndexSizes has checked the operands and the result).</summary>
-    private static void CheckIntermediates(EinsumMethodModel method, ContractionPlan plan, List<DiagnosticInfo> diagnostics)
+    private static void CheckIntermediates(EinsumMethodModel declaration, ContractionPlan plan, List<DiagnosticInfo> diagnostics)
     {
+        KernelMethodShape method = declaration.Method;
         for (int k = 0; k < plan.Steps.Count; k++)
         {
             ContractionStep step = plan.Steps[k];
@@ -286,7 +253,7 @@ internal static class DeclarationValidator
                 diagnostics.Add(new DiagnosticInfo(DiagnosticIds.SizeOverflow,
                     $"With these Sizes step {(k + 1).ToString(CultureInfo.InvariantCulture)} of the plan ({step.Contraction}) makes an intermediate of "
                     + $"{PathInfo.Number(step.ResultSize)} elements, more than a span can hold ({int.MaxValue.ToString(CultureInfo.InvariantCulture)}). Use smaller sizes.",
-                    method.Sizes.Location ?? method.Location));
+                    declaration.Sizes.Location ?? method.Location));
                 return;
             }
         }
@@ -296,20 +263,22 @@ internal static class DeclarationValidator
     /// TG0014 for the plan's cost: FLOP counts are doubles (opt_einsum's units), so they cannot wrap, but a count beyond
     /// 2^63 fits no 64-bit integer and is a kernel that would not finish (centuries at 10^12 FLOP/s).
     /// </summary>
-    private static void CheckFlops(EinsumMethodModel method, ContractionPlan plan, List<DiagnosticInfo> diagnostics)
+    private static void CheckFlops(EinsumMethodModel declaration, ContractionPlan plan, List<DiagnosticInfo> diagnostics)
     {
+        KernelMethodShape method = declaration.Method;
         const double TwoToThe63 = 9223372036854775808.0;
         if (!(plan.Flops < TwoToThe63))
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.SizeOverflow,
                 $"With these Sizes the planned contraction costs {PathInfo.Number(plan.Flops)} FLOPs, more than 2^63 (beyond a 64-bit count). Use smaller sizes.",
-                method.Sizes.Location ?? method.Location));
+                declaration.Sizes.Location ?? method.Location));
         }
     }
 
     /// <summary>A parser or size error as its TG diagnostic, located at the offending characters of the expression or of Sizes.</summary>
-    private static DiagnosticInfo FromParserError(EinsumMethodModel method, EinsumError error, bool isSizesText)
+    private static DiagnosticInfo FromParserError(EinsumMethodModel declaration, EinsumError error, bool isSizesText)
     {
+        KernelMethodShape method = declaration.Method;
         string id = error.Kind switch
         {
             EinsumErrorKind.MalformedExpression => DiagnosticIds.MalformedExpression,
@@ -324,7 +293,7 @@ internal static class DeclarationValidator
             EinsumErrorKind.EllipsisInStaticForm => DiagnosticIds.EllipsisInStaticForm,
             _ => DiagnosticIds.InternalError,
         };
-        AttributeArgumentModel argument = isSizesText ? method.Sizes : method.Expression;
+        AttributeArgumentModel argument = isSizesText ? declaration.Sizes : declaration.Expression;
         LocationInfo? location = argument.LocationOf(error.Position, error.Length) ?? method.Location;
         return new DiagnosticInfo(id, error.Message, location);
     }

@@ -20,9 +20,10 @@ internal static class PlanningValidator
     public const double MaxTimeLimitSeconds = 60;
 
     /// <summary>The checked options, or null with the problems added to <paramref name="diagnostics"/>.</summary>
-    public static PlanningRequest? Check(EinsumMethodModel method, EinsumExpression expression, bool isStatic, List<DiagnosticInfo> diagnostics)
+    public static PlanningRequest? Check(EinsumMethodModel declaration, EinsumExpression expression, bool isStatic, List<DiagnosticInfo> diagnostics)
     {
-        PlanningArgumentsModel planning = method.Planning;
+        KernelMethodShape method = declaration.Method;
+        PlanningArgumentsModel planning = declaration.Planning;
         int before = diagnostics.Count;
         void Report(string message, LocationInfo? location) =>
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.InvalidPlanningOption, message, location ?? method.Location));
@@ -147,9 +148,10 @@ internal static class PlanningValidator
     }
 
     /// <summary>The plan for <paramref name="sizes"/>, or null with TG0016 when the declaration's Path does not fit the expression.</summary>
-    public static ContractionPlan? Plan(EinsumMethodModel method, EinsumExpression expression, PlanningRequest request,
+    public static ContractionPlan? Plan(EinsumMethodModel declaration, EinsumExpression expression, PlanningRequest request,
         IReadOnlyDictionary<string, long> sizes, List<DiagnosticInfo> diagnostics)
     {
+        KernelMethodShape method = declaration.Method;
         if (request.Path is not { } path)
         {
             return ContractionPlan.Create(expression, sizes, Planners.Create(request.Strategy), request.Options);
@@ -160,7 +162,7 @@ internal static class PlanningValidator
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.InvalidPath,
                 $"Path {path} does not fit expression \"{expression.Text}\" ({Count(expression.Inputs.Count)}): {error}",
-                method.Planning.Path.Location ?? method.Location));
+                declaration.Planning.Path.Location ?? method.Location));
             return null;
         }
 

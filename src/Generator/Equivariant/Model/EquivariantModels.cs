@@ -26,7 +26,3 @@ internal sealed record TensorProductBackwardModel(KernelMethodShape Method, Attr
 /// <summary>A <c>[SphericalHarmonics]</c> method.</summary>
 internal sealed record SphericalHarmonicsModel(KernelMethodShape Method, AttributeArgumentModel Irreps, bool Normalize, OptionModel Normalization, OptionModel Backends,
     bool HasErrors);
-
-/// <summary>What reading one attributed method gives: its model, or no model and the internal-error diagnostic.</summary>
-internal sealed record EquivariantRead<TModel>(TModel? Model, EquatableArray<DiagnosticInfo> Diagnostics)
-    where TModel : class;

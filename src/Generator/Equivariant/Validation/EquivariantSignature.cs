@@ -15,47 +15,19 @@ internal readonly record struct ParameterRole(string Role, bool IsResult);
 /// </summary>
 internal static class EquivariantSignature
 {
-    /// <summary>TG0108.</summary>
-    public static void CheckMethodShape(KernelMethodShape method, string attribute, List<DiagnosticInfo> diagnostics)
-    {
-        string name = method.DisplayName;
-        void Report(string message) => diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.NotStaticPartialVoid, message, method.Location));
+    /// <summary>TG0108, in the equivariant kernels' words.</summary>
+    private static readonly MethodShapeRules s_methodShape = new(
+        EquivariantDiagnosticIds.NotStaticPartialVoid,
+        NotStatic: "Declare it 'static partial void'.",
+        ReturnsValue: "It writes its results into its TensorSpan parameters; declare it 'static partial void'.",
+        Generic: "Kernels are generated for float or double; remove the type parameters.",
+        NotPartial: method => $"Declare it 'static partial void {method.Name}(...);' without a body so that TensorGen can implement it.",
+        HasBody: method => $"TensorGen writes the body; keep only the declaration 'static partial void {method.Name}(...);'.",
+        FileLocalType: ". Remove 'file'.");
 
-        if (!method.IsStatic)
-        {
-            Report($"[{attribute}] method '{name}' is not static. Declare it 'static partial void'.");
-        }
-
-        if (!method.ReturnsVoid)
-        {
-            Report($"[{attribute}] method '{name}' returns '{method.ReturnType.Replace("global::", string.Empty)}'. It writes its results into its TensorSpan parameters; declare it 'static partial void'.");
-        }
-
-        if (method.IsGeneric)
-        {
-            Report($"[{attribute}] method '{name}' is generic. Kernels are generated for float or double; remove the type parameters.");
-        }
-
-        if (!method.IsPartial)
-        {
-            Report($"[{attribute}] method '{name}' is not partial. Declare it 'static partial void {method.Name}(...);' without a body so that TensorGen can implement it.");
-        }
-        else if (method.HasBody)
-        {
-            Report($"[{attribute}] method '{name}' already has a body. TensorGen writes the body; keep only the declaration 'static partial void {method.Name}(...);'.");
-        }
-
-        foreach (ContainingTypeModel type in method.ContainingTypes)
-        {
-            if (!type.IsPartial || type.IsFileLocal)
-            {
-                diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.NotStaticPartialVoid,
-                    $"Type '{type.Name}' contains [{attribute}] method '{name}' but is {(type.IsPartial ? "file-local" : "not partial")}. "
-                    + (type.IsPartial ? "Remove 'file'." : "Declare it 'partial' so that TensorGen can add the implementation."),
-                    type.Location ?? method.Location));
-            }
-        }
-    }
+    /// <summary>TG0108: <c>static partial void</c>, not generic, no body, in partial (and not file-local) types.</summary>
+    public static void CheckMethodShape(KernelMethodShape method, string attribute, List<DiagnosticInfo> diagnostics) =>
+        MethodShapeCheck.Check(method, "[" + attribute + "]", s_methodShape, diagnostics);
 
     /// <summary>TG0107: the parameters against <paramref name="roles"/>; returns <c>float</c> or <c>double</c> when they agree on one.</summary>
     public static string? CheckParameters(KernelMethodShape method, string attribute, IReadOnlyList<ParameterRole> roles, string expected, List<DiagnosticInfo> diagnostics)

@@ -16,7 +16,7 @@ internal static class GpuDynamicEmitter
 
     public static void WriteMembers(SourceWriter writer, EinsumKernel kernel)
     {
-        EinsumMethodModel method = kernel.Method;
+        KernelMethodShape method = kernel.Method;
         ContractionPlan plan = kernel.Plan;
         string t = kernel.ElementType;
         string entry = GpuNames.EntryPoint(method);
@@ -32,7 +32,7 @@ internal static class GpuDynamicEmitter
         string parameters = string.Join(", ", method.Parameters.Select(p => $"{RuntimeGpu}GpuTensor<{t}> {p.Name}"));
         writer.OpenBlock($"{GpuNames.Modifiers(method)} void {entry}({RuntimeGpu}GpuContext {gpu}, {parameters})");
         writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({gpu});");
-        writer.WriteLine($"global::TensorGen.Runtime.EinsumBinding {binding} = {method.ProgramFieldName}.Bind();");
+        writer.WriteLine($"global::TensorGen.Runtime.EinsumBinding {binding} = {kernel.ProgramFieldName}.Bind();");
         for (int i = 0; i < kernel.OperandCount; i++)
         {
             ParameterModel p = method.Parameters[i];
@@ -68,7 +68,7 @@ internal static class GpuDynamicEmitter
                 + $"{(step.IsFinal ? kernel.Result.DisplayName : "t" + CSharpLiteral.Int(k + 1))})");
             string inputs = View(step.Left) + (step.IsUnary ? string.Empty : ", " + View(step.Right));
             writer.WriteLine($"{RuntimeGpu}GpuStridedKernels.Contract<{t}>({gpu}, {binding}.Step({CSharpLiteral.Int(k)}), {inputs}, {output}, "
-                + $"accumulate: {(step.IsFinal && method.Accumulate ? "true" : "false")});");
+                + $"accumulate: {(step.IsFinal && kernel.Accumulate ? "true" : "false")});");
         }
 
         writer.CloseBlock();

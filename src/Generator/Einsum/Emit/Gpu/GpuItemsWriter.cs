@@ -15,7 +15,7 @@ internal static class GpuItemsWriter
 {
     public static void Write(SourceWriter writer, EinsumKernel kernel, string batch, string name, IReadOnlyList<(int Id, string Name)> items)
     {
-        EinsumMethodModel method = kernel.Method;
+        KernelMethodShape method = kernel.Method;
         ContractionPlan plan = kernel.Plan;
         IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
         string t = kernel.ElementType;
@@ -81,7 +81,7 @@ internal static class GpuItemsWriter
                 + $"->{string.Concat(PerItem(step.ResultLabels))}");
             UnrolledStepWriter.Write(writer, PerItem(step.LeftLabels), step.IsUnary ? new List<string>() : PerItem(step.RightLabels),
                 PerItem(step.ResultLabels), sizes, elements[step.Left], step.IsUnary ? null : elements[step.Right], output,
-                accumulate: step.IsFinal && method.Accumulate, multiplyAdd: null);
+                accumulate: step.IsFinal && kernel.Accumulate, multiplyAdd: null);
         }
 
         writer.CloseBlock();

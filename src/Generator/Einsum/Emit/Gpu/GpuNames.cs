@@ -11,10 +11,10 @@ internal static class GpuNames
     public const string RuntimeGpu = "global::TensorGen.Runtime.Gpu.";
 
     /// <summary>The entry points' name: the method's name and <c>Gpu</c> (<c>Rotate</c> → <c>RotateGpu</c>).</summary>
-    public static string EntryPoint(EinsumMethodModel method) => method.Name.TrimStart('@') + "Gpu";
+    public static string EntryPoint(KernelMethodShape method) => method.Name.TrimStart('@') + "Gpu";
 
     /// <summary>The entry points' modifiers: the declared method's, without <c>new</c> (they hide nothing).</summary>
-    public static string Modifiers(EinsumMethodModel method) =>
+    public static string Modifiers(KernelMethodShape method) =>
         string.Join(" ", method.Modifiers.Split(' ').Where(m => m.Length > 0 && m != "new"));
 
     public static string View(string elementType) => $"{Ilgpu}ArrayView<{elementType}>";

@@ -36,7 +36,7 @@ internal static class GpuStaticEmitter
     /// </summary>
     internal static void WriteHostEntryPoint(SourceWriter writer, EinsumKernel kernel, string entry, IEnumerable<string> parameters)
     {
-        EinsumMethodModel method = kernel.Method;
+        KernelMethodShape method = kernel.Method;
         string t = kernel.ElementType;
         var names = new LocalNames(kernel.ReservedNames);
         string gpu = names.Allocate("gpu");
@@ -53,7 +53,7 @@ internal static class GpuStaticEmitter
             string memory = dynamic ? $"global::TensorGen.Runtime.TensorMemory.Of({p.Name})" : p.Name;
             string source = !isResult
                 ? $"{gpu}.Upload<{t}>({memory})"
-                : dynamic || method.Accumulate
+                : dynamic || kernel.Accumulate
                     ? $"{gpu}.Upload<{t}>({memory})" // the elements a strided result skips (and Accumulate's values) are kept
                     : $"{gpu}.Rent<{t}>({p.Name}.Length)";
             writer.WriteLine($"using {GpuNames.Buffer(t)} {devices[i]} = {source};");
@@ -70,7 +70,7 @@ internal static class GpuStaticEmitter
 
     private static void WriteDeviceEntryPoint(SourceWriter writer, EinsumKernel kernel, string entry)
     {
-        EinsumMethodModel method = kernel.Method;
+        KernelMethodShape method = kernel.Method;
         ContractionPlan plan = kernel.Plan;
         IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
         string t = kernel.ElementType;
@@ -128,7 +128,7 @@ internal static class GpuStaticEmitter
             string output = step.IsFinal ? kernel.Result.Name : View(kernel.OperandCount + k);
             string views = View(step.Left) + (step.IsUnary ? string.Empty : ", " + View(step.Right)) + ", " + output;
             string viewTypes = string.Join(", ", Enumerable.Repeat(GpuNames.View(t), step.IsUnary ? 2 : 3));
-            bool accumulate = step.IsFinal && method.Accumulate;
+            bool accumulate = step.IsFinal && kernel.Accumulate;
             writer.WriteLine();
             writer.WriteComment($"Step {CSharpLiteral.Int(k + 1)} of {CSharpLiteral.Int(plan.Steps.Count)}: {step.Contraction}  "
                 + $"({kernel.Describe(step.Left)}{(step.IsUnary ? string.Empty : ", " + kernel.Describe(step.Right))} -> "
