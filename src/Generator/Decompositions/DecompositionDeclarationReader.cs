@@ -71,19 +71,21 @@ internal static class DecompositionDeclarationReader
 
         if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
         {
-            INamedTypeSymbol definition = named.OriginalDefinition;
-            string fullName = (definition.ContainingNamespace?.ToDisplayString() ?? string.Empty) + "." + definition.MetadataName;
-            DecompositionTypeKind kind = fullName switch
+            string definition = KernelMethodReader.GenericDefinitionName(named);
+            DecompositionTypeKind kind = KernelMethodReader.SpanKindOf(definition) switch
             {
-                "System.ReadOnlySpan`1" => DecompositionTypeKind.ReadOnlySpan,
-                "System.Span`1" => DecompositionTypeKind.Span,
-                "System.Numerics.Tensors.ReadOnlyTensorSpan`1" => DecompositionTypeKind.ReadOnlyTensorSpan,
-                "System.Numerics.Tensors.TensorSpan`1" => DecompositionTypeKind.TensorSpan,
-                "TensorGen.Decompositions.CpTensor`1" => DecompositionTypeKind.CpTensor,
-                "TensorGen.Decompositions.TuckerTensor`1" => DecompositionTypeKind.TuckerTensor,
-                "TensorGen.Decompositions.TensorTrain`1" => DecompositionTypeKind.TensorTrain,
-                "TensorGen.Decompositions.TensorTrainMatrix`1" => DecompositionTypeKind.TensorTrainMatrix,
-                _ => DecompositionTypeKind.Other,
+                SpanKind.ReadOnlySpan => DecompositionTypeKind.ReadOnlySpan,
+                SpanKind.Span => DecompositionTypeKind.Span,
+                SpanKind.ReadOnlyTensorSpan => DecompositionTypeKind.ReadOnlyTensorSpan,
+                SpanKind.TensorSpan => DecompositionTypeKind.TensorSpan,
+                _ => definition switch
+                {
+                    "TensorGen.Decompositions.CpTensor`1" => DecompositionTypeKind.CpTensor,
+                    "TensorGen.Decompositions.TuckerTensor`1" => DecompositionTypeKind.TuckerTensor,
+                    "TensorGen.Decompositions.TensorTrain`1" => DecompositionTypeKind.TensorTrain,
+                    "TensorGen.Decompositions.TensorTrainMatrix`1" => DecompositionTypeKind.TensorTrainMatrix,
+                    _ => DecompositionTypeKind.Other,
+                },
             };
             if (kind != DecompositionTypeKind.Other)
             {

@@ -169,16 +169,7 @@ internal static class KernelMethodReader
         string elementDisplay = string.Empty;
         if (parameter.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
         {
-            INamedTypeSymbol definition = named.OriginalDefinition;
-            string fullName = (definition.ContainingNamespace?.ToDisplayString() ?? string.Empty) + "." + definition.MetadataName;
-            kind = fullName switch
-            {
-                "System.ReadOnlySpan`1" => SpanKind.ReadOnlySpan,
-                "System.Span`1" => SpanKind.Span,
-                "System.Numerics.Tensors.ReadOnlyTensorSpan`1" => SpanKind.ReadOnlyTensorSpan,
-                "System.Numerics.Tensors.TensorSpan`1" => SpanKind.TensorSpan,
-                _ => SpanKind.Other,
-            };
+            kind = SpanKindOf(GenericDefinitionName(named));
             if (kind != SpanKind.Other)
             {
                 ITypeSymbol argument = named.TypeArguments[0];
@@ -216,6 +207,23 @@ internal static class KernelMethodReader
             syntax?.GetLocation().ToLocationInfo(),
             (syntax?.Type?.GetLocation() ?? syntax?.GetLocation()).ToLocationInfo());
     }
+
+    /// <summary>The metadata name of a generic type's definition with its namespace, e.g. <c>System.Span`1</c>.</summary>
+    internal static string GenericDefinitionName(INamedTypeSymbol type)
+    {
+        INamedTypeSymbol definition = type.OriginalDefinition;
+        return (definition.ContainingNamespace?.ToDisplayString() ?? string.Empty) + "." + definition.MetadataName;
+    }
+
+    /// <summary>Which of the four span types kernels take a generic definition is (<see cref="GenericDefinitionName"/>).</summary>
+    internal static SpanKind SpanKindOf(string definitionName) => definitionName switch
+    {
+        "System.ReadOnlySpan`1" => SpanKind.ReadOnlySpan,
+        "System.Span`1" => SpanKind.Span,
+        "System.Numerics.Tensors.ReadOnlyTensorSpan`1" => SpanKind.ReadOnlyTensorSpan,
+        "System.Numerics.Tensors.TensorSpan`1" => SpanKind.TensorSpan,
+        _ => SpanKind.Other,
+    };
 
     /// <summary>A string argument's value with where it is written, so that an error can point at the offending character.</summary>
     internal static AttributeArgumentModel Argument(string? value, AttributeArgumentSyntax? argument)
