@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
+using static TensorGen.Emit.CSharpLiteral;
 
 namespace TensorGen.Emit.Equivariant;
 
@@ -68,7 +69,7 @@ internal sealed class GpuPathWriter
     /// <summary>The fold hoisted before the channel loop (<see cref="HoistsFold"/>): x2's block and c_ik, named with the path's index.</summary>
     public void WriteHoistedFold()
     {
-        Line($"// path {N(_path.Index)}: x2 has one channel, so its fold is shared by every output channel");
+        Line($"// path {Int(_path.Index)}: x2 has one channel, so its fold is shared by every output channel");
         LoadX2("0", Suffix);
         WriteFold(Suffix);
     }
@@ -91,7 +92,7 @@ internal sealed class GpuPathWriter
                     LoadX2("v", string.Empty);
                     WriteFold(string.Empty);
                     WriteProducts("t", string.Empty);
-                    Accumulate($"(o * {N(V)}) + v");
+                    Accumulate($"(o * {Int(V)}) + v");
                     _writer.CloseBlock();
                 }
 
@@ -102,7 +103,7 @@ internal sealed class GpuPathWriter
                 OpenLoop("u", U);
                 LoadX1("u");
                 WriteProducts("t", string.Empty);
-                Accumulate($"(u * {N(V)}) + o");
+                Accumulate($"(u * {Int(V)}) + o");
                 _writer.CloseBlock();
                 break;
             case ConnectionMode.Uvw:
@@ -112,7 +113,7 @@ internal sealed class GpuPathWriter
                 OpenLoop("u", U);
                 LoadX1("u");
                 WriteProducts("t", string.Empty);
-                Accumulate($"(((u * {N(V)}) + v) * {N(M)}) + o");
+                Accumulate($"(((u * {Int(V)}) + v) * {Int(M)}) + o");
                 _writer.CloseBlock();
                 _writer.CloseBlock();
                 break;
@@ -122,7 +123,7 @@ internal sealed class GpuPathWriter
                 LoadX2("u", string.Empty);
                 WriteFold(string.Empty);
                 WriteProducts("t", string.Empty);
-                Accumulate($"(u * {N(M)}) + o");
+                Accumulate($"(u * {Int(M)}) + o");
                 _writer.CloseBlock();
                 break;
             case ConnectionMode.Uuu:
@@ -133,8 +134,8 @@ internal sealed class GpuPathWriter
                 Accumulate("o");
                 break;
             default: // uvuv: o = u·mul2 + v
-                Line($"int u = o / {N(V)};");
-                Line($"int v = o - (u * {N(V)});");
+                Line($"int u = o / {Int(V)};");
+                Line($"int v = o - (u * {Int(V)});");
                 LoadX1("u");
                 LoadX2("v", string.Empty);
                 WriteFold(string.Empty);
@@ -171,7 +172,7 @@ internal sealed class GpuPathWriter
         WriteFold(string.Empty);
         if (mode == ConnectionMode.Uvv)
         {
-            Line($"long fo = outRow + {N(_path.OffsetOut)} + (v * {N(D3)});");
+            Line($"long fo = outRow + {Int(_path.OffsetOut)} + (v * {Int(D3)});");
             LoadGradient("fo");
         }
 
@@ -183,11 +184,11 @@ internal sealed class GpuPathWriter
 
         OpenChannelLoop("u", U);
         LoadX1("u");
-        string pair = $"(u * {N(V)}) + v";
+        string pair = $"(u * {Int(V)}) + v";
         if (mode == ConnectionMode.Uvw)
         {
             WriteProducts("t", string.Empty);
-            WriteWeightContractionGradients($"(({pair}) * {N(M)}) + o");
+            WriteWeightContractionGradients($"(({pair}) * {Int(M)}) + o");
             WriteX1GradientFrom("h");
             WriteX2Contribution("x1_", "h", (j, value) => Line($"d{j} = {value} + d{j};"));
         }
@@ -196,7 +197,7 @@ internal sealed class GpuPathWriter
             if (mode != ConnectionMode.Uvv)
             {
                 string channel = mode == ConnectionMode.Uvu ? "u" : $"({pair})";
-                Line($"long fo = outRow + {N(_path.OffsetOut)} + ({channel} * {N(D3)});");
+                Line($"long fo = outRow + {Int(_path.OffsetOut)} + ({channel} * {Int(D3)});");
                 LoadGradient("fo");
             }
 
@@ -235,7 +236,7 @@ internal sealed class GpuPathWriter
         {
             foreach (int j in _sparsity.UsedJ)
             {
-                Line($"global::ILGPU.Atomic.Add(ref dx2[dx2Row + {N(_path.Offset2)} + (v * {N(D2)}) + {j}], d{j});");
+                Line($"global::ILGPU.Atomic.Add(ref dx2[dx2Row + {Int(_path.Offset2)} + (v * {Int(D2)}) + {j}], d{j});");
             }
         }
     }
@@ -245,7 +246,7 @@ internal sealed class GpuPathWriter
         bool sumOverU = _path.Mode == ConnectionMode.Uuw && !_path.HasWeight;
         if (sumOverU)
         {
-            Line($"long fo = outRow + {N(_path.OffsetOut)};");
+            Line($"long fo = outRow + {Int(_path.OffsetOut)};");
             LoadGradient("fo");
         }
 
@@ -253,12 +254,12 @@ internal sealed class GpuPathWriter
         LoadX1("u");
         LoadX2("u", string.Empty);
         WriteFold(string.Empty);
-        string x2Gradient = $"dx2[dx2Row + {N(_path.Offset2)} + (u * {N(D2)}) + {{0}}]";
+        string x2Gradient = $"dx2[dx2Row + {Int(_path.Offset2)} + (u * {Int(D2)}) + {{0}}]";
         void AddToX2(int j, string value) => Line($"global::ILGPU.Atomic.Add(ref {string.Format(CultureInfo.InvariantCulture, x2Gradient, j)}, {value});");
         if (_path.Mode == ConnectionMode.Uuw && _path.HasWeight)
         {
             WriteProducts("t", string.Empty);
-            WriteWeightContractionGradients($"(u * {N(M)}) + o");
+            WriteWeightContractionGradients($"(u * {Int(M)}) + o");
             WriteX1GradientFrom("h");
             WriteX2Contribution("x1_", "h", AddToX2);
         }
@@ -266,7 +267,7 @@ internal sealed class GpuPathWriter
         {
             if (!sumOverU)
             {
-                Line($"long fo = outRow + {N(_path.OffsetOut)} + (u * {N(D3)});");
+                Line($"long fo = outRow + {Int(_path.OffsetOut)} + (u * {Int(D3)});");
                 LoadGradient("fo");
             }
 
@@ -304,7 +305,7 @@ internal sealed class GpuPathWriter
             Line($"gradX1[f1 + {i}] += w * s{i};");
         }
 
-        Line($"gradWeights[wRow + {N(_path.WeightOffset)} + {weightIndex}] = {Sum(_sparsity.UsedI.Select(i => $"(x1_{i} * s{i})"))};");
+        Line($"gradWeights[wRow + {Int(_path.WeightOffset)} + {weightIndex}] = {Sum(_sparsity.UsedI.Select(i => $"(x1_{i} * s{i})"))};");
         foreach (int i in _sparsity.UsedI)
         {
             Line($"{_element} wx{i} = w * x1_{i};");
@@ -322,7 +323,7 @@ internal sealed class GpuPathWriter
         }
 
         OpenLoop("o", M);
-        Line($"long fo = outRow + {N(_path.OffsetOut)} + (o * {N(D3)});");
+        Line($"long fo = outRow + {Int(_path.OffsetOut)} + (o * {Int(D3)});");
         LoadGradient("fo");
         Line($"{_element} w = {Weight(weightIndex)};");
         foreach (int k in _sparsity.UsedK)
@@ -330,7 +331,7 @@ internal sealed class GpuPathWriter
             Line($"h{k} = (w * g{k}) + h{k};");
         }
 
-        Line($"gradWeights[wRow + {N(_path.WeightOffset)} + {weightIndex}] = {Sum(_sparsity.UsedK.Select(k => $"(g{k} * t{k})"))};");
+        Line($"gradWeights[wRow + {Int(_path.WeightOffset)} + {weightIndex}] = {Sum(_sparsity.UsedK.Select(k => $"(g{k} * t{k})"))};");
         _writer.CloseBlock();
     }
 
@@ -370,7 +371,7 @@ internal sealed class GpuPathWriter
     /// <summary>c_ik = Σ_j C_ijk x2_j for every folded pair.</summary>
     private void WriteFold(string suffix)
     {
-        Line($"// fold x2 into the {N(_sparsity.Terms.Count)} non-zero coefficients: {N(_sparsity.Pairs.Count)} pairs (i, k)");
+        Line($"// fold x2 into the {Int(_sparsity.Terms.Count)} non-zero coefficients: {Int(_sparsity.Pairs.Count)} pairs (i, k)");
         foreach (FoldedPair pair in _sparsity.Pairs)
         {
             Line($"{_element} {pair.Name}{suffix} = {Sum(pair.Terms.Select(t => $"(x2_{t.J}{suffix} * {Literal(t.Coefficient)})"))};");
@@ -388,11 +389,11 @@ internal sealed class GpuPathWriter
 
     /// <summary>Σ_k c_ik {vector}_k over the folded pairs of row i.</summary>
     private string FoldedSum(int i, string vector) =>
-        Sum(_sparsity.Pairs.Where(p => p.I == i).Select(p => $"({p.Name} * {vector}{p.K.ToString(CultureInfo.InvariantCulture)})"));
+        Sum(_sparsity.Pairs.Where(p => p.I == i).Select(p => $"({p.Name} * {vector}{Int(p.K)})"));
 
     private void LoadX1(string channel)
     {
-        Line($"long f1 = x1Row + {N(_path.Offset1)} + ({channel} * {N(D1)});");
+        Line($"long f1 = x1Row + {Int(_path.Offset1)} + ({channel} * {Int(D1)});");
         foreach (int i in _sparsity.UsedI)
         {
             Line($"{_element} x1_{i} = x1[f1 + {i}];");
@@ -401,8 +402,8 @@ internal sealed class GpuPathWriter
 
     private void LoadX2(string channel, string suffix)
     {
-        string offset = channel == "0" ? string.Empty : $" + ({channel} * {N(D2)})";
-        Line($"long f2{suffix} = x2Row + {N(_path.Offset2)}{offset};");
+        string offset = channel == "0" ? string.Empty : $" + ({channel} * {Int(D2)})";
+        Line($"long f2{suffix} = x2Row + {Int(_path.Offset2)}{offset};");
         foreach (int j in _sparsity.UsedJ)
         {
             Line($"{_element} x2_{j}{suffix} = x2[f2{suffix} + {j}];");
@@ -417,7 +418,7 @@ internal sealed class GpuPathWriter
         }
     }
 
-    private string Suffix => "_p" + N(_path.Index);
+    private string Suffix => "_p" + Int(_path.Index);
 
     private string Weight(string index) => string.Format(CultureInfo.InvariantCulture, _weightRead, index);
 
@@ -439,17 +440,15 @@ internal sealed class GpuPathWriter
         }
         else
         {
-            _writer.OpenBlock($"for (int {variable} = 0; {variable} < {N(count)}; {variable}++)");
+            _writer.OpenBlock($"for (int {variable} = 0; {variable} < {Int(count)}; {variable}++)");
         }
     }
 
     /// <summary>The loop over the channels this thread owns: lane, lane + lanes, ….</summary>
     private void OpenChannelLoop(string variable, int count) =>
-        _writer.OpenBlock($"for (int {variable} = lane; {variable} < {N(count)}; {variable} += lanes)");
+        _writer.OpenBlock($"for (int {variable} = lane; {variable} < {Int(count)}; {variable} += lanes)");
 
     private void Line(string line) => _writer.WriteLine(line);
 
     private string Literal(double value) => NumericLiteral.Of(value, _element);
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

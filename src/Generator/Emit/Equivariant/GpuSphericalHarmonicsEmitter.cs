@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
 using TensorGen.Model;
+using static TensorGen.Emit.CSharpLiteral;
 
 namespace TensorGen.Emit.Equivariant;
 
@@ -23,7 +23,7 @@ internal static class GpuSphericalHarmonicsEmitter
         string view = $"global::ILGPU.ArrayView<{element}>";
         string layout = EquivariantFileEmitter.KernelReference(method) + ".Layout";
         string vectors = method.Parameters[0].Name, output = method.Parameters[1].Name;
-        string summary = $"{method.DisplayName} on the GPU: vectors [Z, 3], output [Z, {N(spec.Irreps.Dim)}]";
+        string summary = $"{method.DisplayName} on the GPU: vectors [Z, 3], output [Z, {Int(spec.Irreps.Dim)}]";
 
         writer.WriteLine();
         writer.WriteLine($"/// <summary>{summary}: dense row-major device views. Enqueued on <c>gpu.Stream</c>; returns without waiting.</summary>");
@@ -68,21 +68,19 @@ internal static class GpuSphericalHarmonicsEmitter
         string[] axes = { "x", "y", "z" };
         for (int l = 0; l < spec.LMax; l++)
         {
-            writer.WriteComment($"Y{N(l + 1)} from Y{N(l)}");
+            writer.WriteComment($"Y{Int(l + 1)} from Y{Int(l)}");
             foreach (var group in SphericalHarmonicsRecursion.Step(l).GroupBy(t => t.I).OrderBy(g => g.Key))
             {
                 string terms = string.Join(" + ", group.Select(term =>
-                    (l == 0 ? axes[term.J] : $"({axes[term.J]} * sh{N(l)}_{N(term.K)})") + $" * {NumericLiteral.Of(term.Value, element)}"));
-                writer.WriteLine($"{element} sh{N(l + 1)}_{N(group.Key)} = {terms};");
+                    (l == 0 ? axes[term.J] : $"({axes[term.J]} * sh{Int(l)}_{Int(term.K)})") + $" * {NumericLiteral.Of(term.Value, element)}"));
+                writer.WriteLine($"{element} sh{Int(l + 1)}_{Int(group.Key)} = {terms};");
             }
         }
 
-        writer.WriteLine($"long o = (long)row.X * {N(spec.Irreps.Dim)};");
+        writer.WriteLine($"long o = (long)row.X * {Int(spec.Irreps.Dim)};");
         foreach ((int feature, string value) in SphericalHarmonicsEmitter.OutputFeatures(spec, element))
         {
-            writer.WriteLine($"output[o + {N(feature)}] = {value};");
+            writer.WriteLine($"output[o + {Int(feature)}] = {value};");
         }
     }
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
 using TensorGen.Model;
+using static TensorGen.Emit.CSharpLiteral;
 
 namespace TensorGen.Emit.Equivariant;
 
@@ -28,11 +28,11 @@ internal static class SphericalHarmonicsEmitter
     {
         writer.WriteComment($"TensorGen: spherical harmonics {method.DisplayName} ({element})");
         writer.WriteComment(string.Empty);
-        writer.WriteComment($"output: {spec.Irreps}  (dim {N(spec.Irreps.Dim)}), e3nn's real basis, y the polar axis, l = 1 as (x, y, z)");
+        writer.WriteComment($"output: {spec.Irreps}  (dim {Int(spec.Irreps.Dim)}), e3nn's real basis, y the polar axis, l = 1 as (x, y, z)");
         writer.WriteComment($"input vectors {(spec.Normalize ? "normalized to unit length (zero vectors stay zero)" : "used as given")}; "
             + $"normalization {spec.Normalization.ToString().ToLowerInvariant()}");
-        writer.WriteComment(string.Join(", ", spec.Degrees.Skip(1).Select(l => $"Y{N(l)}: {N(SphericalHarmonicsRecursion.Step(l - 1).Count)} terms")));
-        writer.WriteComment($"FLOPs per row: {N(spec.Flops())}");
+        writer.WriteComment(string.Join(", ", spec.Degrees.Skip(1).Select(l => $"Y{Int(l)}: {Int(SphericalHarmonicsRecursion.Step(l - 1).Count)} terms")));
+        writer.WriteComment($"FLOPs per row: {Int(spec.Flops())}");
     }
 
     private static void Kernel(SourceWriter writer, KernelMethodShape method, SphericalHarmonicsSpec spec, string element)
@@ -41,7 +41,7 @@ internal static class SphericalHarmonicsEmitter
         writer.WriteLine($"/// <summary>The tiles of {method.DisplayName}.</summary>");
         writer.OpenBlock($"file readonly struct {method.LocalTypeName} : {Runtime}ISphericalHarmonicsKernel<{element}>");
         writer.WriteLine($"public static {Runtime}SphericalHarmonicsLayout Layout {{ get; }} = new({CSharpLiteral.String(method.DisplayName)}, "
-            + $"{N(spec.Irreps.Dim)}, {N(spec.Flops())}, {CSharpLiteral.String(names[0])}, {CSharpLiteral.String(names[1])});");
+            + $"{Int(spec.Irreps.Dim)}, {Int(spec.Flops())}, {CSharpLiteral.String(names[0])}, {CSharpLiteral.String(names[1])});");
         writer.WriteLine();
         writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
         writer.OpenBlock($"public static void Evaluate(ref {element} vectors, ref {element} output)");
@@ -68,14 +68,14 @@ internal static class SphericalHarmonicsEmitter
         string[] axes = { "x", "y", "z" };
         for (int l = 0; l < spec.LMax; l++)
         {
-            writer.WriteComment($"Y{N(l + 1)} from Y{N(l)}");
+            writer.WriteComment($"Y{Int(l + 1)} from Y{Int(l)}");
             foreach (var group in SphericalHarmonicsRecursion.Step(l).GroupBy(t => t.I).OrderBy(g => g.Key))
             {
-                string name = $"sh{N(l + 1)}_{N(group.Key)}";
+                string name = $"sh{Int(l + 1)}_{Int(group.Key)}";
                 bool first = true;
                 foreach (ShRecursionTerm term in group)
                 {
-                    string product = l == 0 ? axes[term.J] : $"({axes[term.J]} * sh{N(l)}_{N(term.K)})";
+                    string product = l == 0 ? axes[term.J] : $"({axes[term.J]} * sh{Int(l)}_{Int(term.K)})";
                     writer.WriteLine(first
                         ? $"Lanes {name} = {product} * {NumericLiteral.Of(term.Value, element)};"
                         : $"{name} = MultiplyAdd({product}, new Lanes({NumericLiteral.Of(term.Value, element)}), {name});");
@@ -86,7 +86,7 @@ internal static class SphericalHarmonicsEmitter
 
         foreach ((int feature, string value) in OutputFeatures(spec, element))
         {
-            writer.WriteLine($"Store(ref output, {N(feature)}, {value});");
+            writer.WriteLine($"Store(ref output, {Int(feature)}, {value});");
         }
 
         writer.CloseBlock();
@@ -114,11 +114,9 @@ internal static class SphericalHarmonicsEmitter
             {
                 for (int m = 0; m < block.Irrep.Dim; m++)
                 {
-                    yield return (feature++, $"sh{N(l)}_{N(m)}{scale}");
+                    yield return (feature++, $"sh{Int(l)}_{Int(m)}{scale}");
                 }
             }
         }
     }
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

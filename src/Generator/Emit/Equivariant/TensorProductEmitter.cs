@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
 using TensorGen.Model;
+using static TensorGen.Emit.CSharpLiteral;
 
 namespace TensorGen.Emit.Equivariant;
 
@@ -56,11 +56,11 @@ internal static class TensorProductEmitter
             : (hasWeights ? Names(parameterNames) : Names(parameterNames[0], parameterNames[1], null, parameterNames[2]));
         var paths = spec.Paths.Where(p => !p.IsEmpty).ToList();
 
-        writer.WriteLine($"/// <summary>The tiles of {method.DisplayName}: {paths.Count.ToString(CultureInfo.InvariantCulture)} non-empty paths, one method each.</summary>");
+        writer.WriteLine($"/// <summary>The tiles of {method.DisplayName}: {Int(paths.Count)} non-empty paths, one method each.</summary>");
         writer.OpenBlock($"file readonly struct {method.LocalTypeName} : {Runtime}{face}<{element}>");
         writer.WriteLine($"public static {Runtime}TensorProductLayout Layout {{ get; }} = new(");
-        writer.WriteLine($"    {CSharpLiteral.String(method.DisplayName)}, {N(spec.Irreps1.Dim)}, {N(spec.Irreps2.Dim)}, {N(spec.IrrepsOut.Dim)}, {N(spec.WeightCount)}, "
-            + $"{(spec.SharedWeights ? "true" : "false")}, {N(TensorProductCost.ForwardFlops(spec))}, {names});");
+        writer.WriteLine($"    {CSharpLiteral.String(method.DisplayName)}, {Int(spec.Irreps1.Dim)}, {Int(spec.Irreps2.Dim)}, {Int(spec.IrrepsOut.Dim)}, {Int(spec.WeightCount)}, "
+            + $"{(spec.SharedWeights ? "true" : "false")}, {Int(TensorProductCost.ForwardFlops(spec))}, {names});");
         writer.WriteLine();
 
         string tileParameters = backward
@@ -83,15 +83,15 @@ internal static class TensorProductEmitter
                 }
                 else if (spec.IrrepsOut[block].Dim > 0)
                 {
-                    writer.WriteLine($"Clear(ref output, {N(spec.IrrepsOut.Offsets[block])}, {N(spec.IrrepsOut[block].Dim)}); // {spec.IrrepsOut[block]}: "
-                        + (into.Count == 0 ? "no path" : into.Count == 1 ? "accumulated by its path" : $"{N(into.Count)} paths add"));
+                    writer.WriteLine($"Clear(ref output, {Int(spec.IrrepsOut.Offsets[block])}, {Int(spec.IrrepsOut[block].Dim)}); // {spec.IrrepsOut[block]}: "
+                        + (into.Count == 0 ? "no path" : into.Count == 1 ? "accumulated by its path" : $"{Int(into.Count)} paths add"));
                 }
             }
         }
 
         foreach (TensorProductPath path in paths)
         {
-            writer.WriteLine($"Path{N(path.Index)}({tileArguments});");
+            writer.WriteLine($"Path{Int(path.Index)}({tileArguments});");
         }
 
         writer.CloseBlock();
@@ -99,10 +99,10 @@ internal static class TensorProductEmitter
         {
             writer.WriteLine();
             int dense = path.Block1.Irrep.Dim * path.Block2.Irrep.Dim * path.BlockOut.Irrep.Dim;
-            writer.WriteComment($"Path {N(path.Index)}: {path.Describe()}, {path.Mode.Name()}, {(path.HasWeight ? $"weights [{N(path.WeightOffset)}, {N(path.WeightOffset + path.WeightCount)}) shape {path.Shape()}" : "no weights")}, "
-                + $"path weight {NumericLiteral.Comment(path.NormalizedWeight)}; C({N(path.Block1.Irrep.L)},{N(path.Block2.Irrep.L)},{N(path.BlockOut.Irrep.L)}) has {N(path.Symbol.Entries.Count)} non-zeros of {N(dense)}.");
+            writer.WriteComment($"Path {Int(path.Index)}: {path.Describe()}, {path.Mode.Name()}, {(path.HasWeight ? $"weights [{Int(path.WeightOffset)}, {Int(path.WeightOffset + path.WeightCount)}) shape {path.Shape()}" : "no weights")}, "
+                + $"path weight {NumericLiteral.Comment(path.NormalizedWeight)}; C({Int(path.Block1.Irrep.L)},{Int(path.Block2.Irrep.L)},{Int(path.BlockOut.Irrep.L)}) has {Int(path.Symbol.Entries.Count)} non-zeros of {Int(dense)}.");
             writer.WriteLine(MethodImpl);
-            writer.OpenBlock($"private static void Path{N(path.Index)}({tileParameters})");
+            writer.OpenBlock($"private static void Path{Int(path.Index)}({tileParameters})");
             var pathWriter = new TensorProductPathWriter(writer, path, element, spec.SharedWeights, stores.Contains(path.Index));
             if (backward)
             {
@@ -120,6 +120,4 @@ internal static class TensorProductEmitter
     }
 
     private static string Names(params string?[] names) => string.Join(", ", names.Select(n => n is null ? "null" : CSharpLiteral.String(n)));
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
+using static TensorGen.Emit.CSharpLiteral;
 
 namespace TensorGen.Emit.Equivariant;
 
@@ -130,8 +130,8 @@ internal sealed class TensorProductPathWriter
 
     private void WriteForwardGemm()
     {
-        Line($"// CG first: t[pair, k] for all {N(PairCount)} multiplicity pairs, then out[o, k] = Σ_pair W[pair, o] t[pair, k]");
-        Line($"global::System.Span<Lanes> t = stackalloc Lanes[{N(PairCount * D3)}];");
+        Line($"// CG first: t[pair, k] for all {Int(PairCount)} multiplicity pairs, then out[o, k] = Σ_pair W[pair, o] t[pair, k]");
+        Line($"global::System.Span<Lanes> t = stackalloc Lanes[{Int(PairCount * D3)}];");
         WritePairProducts();
         WriteBlocks("o", W, Block, block =>
         {
@@ -146,12 +146,12 @@ internal sealed class TensorProductPathWriter
             OpenLoop("pair", PairCount);
             foreach (int k in _sparsity.UsedK)
             {
-                Line($"Lanes t{k} = t[(pair * {N(D3)}) + {k}];");
+                Line($"Lanes t{k} = t[(pair * {Int(D3)}) + {k}];");
             }
 
             foreach (int b in Enumerable.Range(0, block))
             {
-                Line($"Lanes w{b} = {Weight($"(pair * {N(W)}) + o + {b}")};");
+                Line($"Lanes w{b} = {Weight($"(pair * {Int(W)}) + o + {b}")};");
                 foreach (int k in _sparsity.UsedK)
                 {
                     Line($"a{b}_{k} = MultiplyAdd(w{b}, t{k}, a{b}_{k});");
@@ -163,7 +163,7 @@ internal sealed class TensorProductPathWriter
             {
                 foreach (int k in _sparsity.UsedK)
                 {
-                    Line($"{(_storeOutput ? "Store" : "Add")}(ref output, {N(_path.OffsetOut)} + ((o + {b}) * {N(D3)}) + {k}, a{b}_{k});");
+                    Line($"{(_storeOutput ? "Store" : "Add")}(ref output, {Int(_path.OffsetOut)} + ((o + {b}) * {Int(D3)}) + {k}, a{b}_{k});");
                 }
             }
         });
@@ -172,8 +172,8 @@ internal sealed class TensorProductPathWriter
     private void WriteBackwardGemm()
     {
         Line($"// t[pair, k] as the forward pass; h[pair, k] = Σ_o W[pair, o] g[o, k]; dW[pair, o] += Σ_k g[o, k] t[pair, k]");
-        Line($"global::System.Span<Lanes> t = stackalloc Lanes[{N(PairCount * D3)}];");
-        Line($"global::System.Span<Lanes> h = stackalloc Lanes[{N(PairCount * D3)}];");
+        Line($"global::System.Span<Lanes> t = stackalloc Lanes[{Int(PairCount * D3)}];");
+        Line($"global::System.Span<Lanes> h = stackalloc Lanes[{Int(PairCount * D3)}];");
         WritePairProducts();
 
         WriteBlocks("q", (int)PairCount, Block, block =>
@@ -189,12 +189,12 @@ internal sealed class TensorProductPathWriter
             OpenLoop("o", W);
             foreach (int k in _sparsity.UsedK)
             {
-                Line($"Lanes g{k} = Load(ref gradOutput, {N(_path.OffsetOut)} + (o * {N(D3)}) + {k});");
+                Line($"Lanes g{k} = Load(ref gradOutput, {Int(_path.OffsetOut)} + (o * {Int(D3)}) + {k});");
             }
 
             foreach (int b in Enumerable.Range(0, block))
             {
-                Line($"Lanes w{b} = {Weight($"((q + {b}) * {N(W)}) + o")};");
+                Line($"Lanes w{b} = {Weight($"((q + {b}) * {Int(W)}) + o")};");
                 foreach (int k in _sparsity.UsedK)
                 {
                     Line($"a{b}_{k} = MultiplyAdd(w{b}, g{k}, a{b}_{k});");
@@ -206,7 +206,7 @@ internal sealed class TensorProductPathWriter
             {
                 foreach (int k in _sparsity.UsedK)
                 {
-                    Line($"h[((q + {b}) * {N(D3)}) + {k}] = a{b}_{k};");
+                    Line($"h[((q + {b}) * {Int(D3)}) + {k}] = a{b}_{k};");
                 }
             }
         });
@@ -217,20 +217,20 @@ internal sealed class TensorProductPathWriter
             {
                 foreach (int k in _sparsity.UsedK)
                 {
-                    Line($"Lanes g{b}_{k} = Load(ref gradOutput, {N(_path.OffsetOut)} + ((o + {b}) * {N(D3)}) + {k});");
+                    Line($"Lanes g{b}_{k} = Load(ref gradOutput, {Int(_path.OffsetOut)} + ((o + {b}) * {Int(D3)}) + {k});");
                 }
             }
 
             OpenLoop("pair", PairCount);
             foreach (int k in _sparsity.UsedK)
             {
-                Line($"Lanes t{k} = t[(pair * {N(D3)}) + {k}];");
+                Line($"Lanes t{k} = t[(pair * {Int(D3)}) + {k}];");
             }
 
             foreach (int b in Enumerable.Range(0, block))
             {
                 string sum = FusedSum(_sparsity.UsedK.Select(k => ($"g{b}_{k}", $"t{k}")));
-                Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + (pair * {N(W)}) + o + {b}, {sum});");
+                Line($"{WeightGradientWrite}(ref gradWeights, {Int(_path.WeightOffset)} + (pair * {Int(W)}) + o + {b}, {sum});");
             }
 
             _writer.CloseBlock();
@@ -240,8 +240,8 @@ internal sealed class TensorProductPathWriter
         if (IsUu)
         {
             OpenLoop("u", U);
-            LoadX1("(u * " + N(D1) + ")");
-            LoadX2("(u * " + N(D2) + ")");
+            LoadX1("(u * " + Int(D1) + ")");
+            LoadX2("(u * " + Int(D2) + ")");
             WriteFold();
             DeclarePairAccumulators();
             WriteHGradients("u");
@@ -251,12 +251,12 @@ internal sealed class TensorProductPathWriter
         else
         {
             OpenLoop("v", V);
-            LoadX2("(v * " + N(D2) + ")");
+            LoadX2("(v * " + Int(D2) + ")");
             WriteFold();
             DeclarePairAccumulators();
             OpenLoop("u", U);
-            LoadX1("(u * " + N(D1) + ")");
-            WriteHGradients("(u * " + N(V) + ") + v");
+            LoadX1("(u * " + Int(D1) + ")");
+            WriteHGradients("(u * " + Int(V) + ") + v");
             _writer.CloseBlock();
             WriteX2Gradient();
             _writer.CloseBlock();
@@ -269,7 +269,7 @@ internal sealed class TensorProductPathWriter
         Line($"int pair = {pair};");
         foreach (int k in _sparsity.UsedK)
         {
-            Line($"Lanes h{k} = h[(pair * {N(D3)}) + {k}];");
+            Line($"Lanes h{k} = h[(pair * {Int(D3)}) + {k}];");
         }
 
         foreach (int i in _sparsity.UsedI)
@@ -297,8 +297,8 @@ internal sealed class TensorProductPathWriter
         if (IsUu)
         {
             OpenLoop("u", U);
-            LoadX1("(u * " + N(D1) + ")");
-            LoadX2("(u * " + N(D2) + ")");
+            LoadX1("(u * " + Int(D1) + ")");
+            LoadX2("(u * " + Int(D2) + ")");
             WriteFold();
             WriteProducts("t");
             Line("int pair = u;");
@@ -306,17 +306,17 @@ internal sealed class TensorProductPathWriter
         else
         {
             OpenLoop("v", V);
-            LoadX2("(v * " + N(D2) + ")");
+            LoadX2("(v * " + Int(D2) + ")");
             WriteFold();
             OpenLoop("u", U);
-            LoadX1("(u * " + N(D1) + ")");
+            LoadX1("(u * " + Int(D1) + ")");
             WriteProducts("t");
-            Line($"int pair = (u * {N(V)}) + v;");
+            Line($"int pair = (u * {Int(V)}) + v;");
         }
 
         foreach (int k in _sparsity.UsedK)
         {
-            Line($"t[(pair * {N(D3)}) + {k}] = t{k};");
+            Line($"t[(pair * {Int(D3)}) + {k}] = t{k};");
         }
 
         _writer.CloseBlock();
@@ -334,14 +334,14 @@ internal sealed class TensorProductPathWriter
         Line($"int {variable} = 0;");
         if (full > 0)
         {
-            _writer.OpenBlock($"for (; {variable} < {N(full)}; {variable} += {N(block)})");
+            _writer.OpenBlock($"for (; {variable} < {Int(full)}; {variable} += {Int(block)})");
             body(block);
             _writer.CloseBlock();
         }
 
         if (full < count)
         {
-            _writer.OpenBlock($"for (; {variable} < {N(count)}; {variable}++)");
+            _writer.OpenBlock($"for (; {variable} < {Int(count)}; {variable}++)");
             body(1);
             _writer.CloseBlock();
         }
@@ -353,7 +353,7 @@ internal sealed class TensorProductPathWriter
     {
         ConnectionMode mode = _path.Mode;
         OpenLoop("v", V);
-        LoadX2("(v * " + N(D2) + ")");
+        LoadX2("(v * " + Int(D2) + ")");
         WriteFold();
         if (mode == ConnectionMode.Uvv)
         {
@@ -361,15 +361,15 @@ internal sealed class TensorProductPathWriter
         }
 
         OpenLoop("u", U);
-        LoadX1("(u * " + N(D1) + ")");
+        LoadX1("(u * " + Int(D1) + ")");
         WriteProducts("t");
-        string pair = "(u * " + N(V) + ") + v";
+        string pair = "(u * " + Int(V) + ") + v";
         switch (mode)
         {
             case ConnectionMode.Uvu:
             case ConnectionMode.Uvuv:
-                string row = mode == ConnectionMode.Uvu ? "u" : "((u * " + N(V) + ") + v)";
-                Line("int fo = " + N(_path.OffsetOut) + " + (" + row + " * " + N(D3) + ");");
+                string row = mode == ConnectionMode.Uvu ? "u" : "((u * " + Int(V) + ") + v)";
+                Line("int fo = " + Int(_path.OffsetOut) + " + (" + row + " * " + Int(D3) + ");");
                 AccumulateOutput("fo", pair);
                 break;
             case ConnectionMode.Uvv:
@@ -387,8 +387,8 @@ internal sealed class TensorProductPathWriter
             default: // uvw: CG first, then the weights
                 Line("int pair = " + pair + ";");
                 OpenLoop("o", W);
-                Line("Lanes weight = " + Weight("(pair * " + N(W) + ") + o") + ";");
-                Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
+                Line("Lanes weight = " + Weight("(pair * " + Int(W) + ") + o") + ";");
+                Line("int fo = " + Int(_path.OffsetOut) + " + (o * " + Int(D3) + ");");
                 foreach (int k in _sparsity.UsedK)
                 {
                     Line($"AddProduct(ref output, fo + {k}, weight, t{k});");
@@ -401,7 +401,7 @@ internal sealed class TensorProductPathWriter
         _writer.CloseBlock();
         if (mode == ConnectionMode.Uvv)
         {
-            Line("int fv = " + N(_path.OffsetOut) + " + (v * " + N(D3) + ");");
+            Line("int fv = " + Int(_path.OffsetOut) + " + (v * " + Int(D3) + ");");
             foreach (int k in _sparsity.UsedK)
             {
                 Line($"{(_storeOutput ? "Store" : "Add")}(ref output, fv + {k}, acc{k});");
@@ -420,13 +420,13 @@ internal sealed class TensorProductPathWriter
         }
 
         OpenLoop("u", U);
-        LoadX1("(u * " + N(D1) + ")");
-        LoadX2("(u * " + N(D2) + ")");
+        LoadX1("(u * " + Int(D1) + ")");
+        LoadX2("(u * " + Int(D2) + ")");
         WriteFold();
         WriteProducts("t");
         if (_path.Mode == ConnectionMode.Uuu)
         {
-            Line("int fo = " + N(_path.OffsetOut) + " + (u * " + N(D3) + ");");
+            Line("int fo = " + Int(_path.OffsetOut) + " + (u * " + Int(D3) + ");");
             AccumulateOutput("fo", "u");
         }
         else if (sumOverU)
@@ -439,8 +439,8 @@ internal sealed class TensorProductPathWriter
         else
         {
             OpenLoop("o", W);
-            Line("Lanes weight = " + Weight("(u * " + N(W) + ") + o") + ";");
-            Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
+            Line("Lanes weight = " + Weight("(u * " + Int(W) + ") + o") + ";");
+            Line("int fo = " + Int(_path.OffsetOut) + " + (o * " + Int(D3) + ");");
             foreach (int k in _sparsity.UsedK)
             {
                 Line($"AddProduct(ref output, fo + {k}, weight, t{k});");
@@ -454,7 +454,7 @@ internal sealed class TensorProductPathWriter
         {
             foreach (int k in _sparsity.UsedK)
             {
-                Line($"{(_storeOutput ? "Store" : "Add")}(ref output, {N(_path.OffsetOut)} + {k}, acc{k});");
+                Line($"{(_storeOutput ? "Store" : "Add")}(ref output, {Int(_path.OffsetOut)} + {k}, acc{k});");
             }
         }
     }
@@ -463,7 +463,7 @@ internal sealed class TensorProductPathWriter
     {
         ConnectionMode mode = _path.Mode;
         OpenLoop("v", V);
-        LoadX2("(v * " + N(D2) + ")");
+        LoadX2("(v * " + Int(D2) + ")");
         WriteFold();
         Line("// dx2[v, j] = Σ_ik C_ijk p_ik with p_ik = Σ_u x1[u, i] h[u, k], accumulated over u");
         foreach (FoldedPair pair in _sparsity.Pairs)
@@ -473,17 +473,17 @@ internal sealed class TensorProductPathWriter
 
         if (mode == ConnectionMode.Uvv)
         {
-            Line("int fv = " + N(_path.OffsetOut) + " + (v * " + N(D3) + ");");
+            Line("int fv = " + Int(_path.OffsetOut) + " + (v * " + Int(D3) + ");");
             LoadGradient("fv");
         }
 
         OpenLoop("u", U);
-        LoadX1("(u * " + N(D1) + ")");
-        string pairIndex = "(u * " + N(V) + ") + v";
+        LoadX1("(u * " + Int(D1) + ")");
+        string pairIndex = "(u * " + Int(V) + ") + v";
         if (mode == ConnectionMode.Uvw)
         {
             Line("int pair = " + pairIndex + ";");
-            GemmGradient("(pair * " + N(W) + ") + o");
+            GemmGradient("(pair * " + Int(W) + ") + o");
             foreach (int i in _sparsity.UsedI)
             {
                 Line($"Add(ref gradX1, f1 + {i}, {FoldedSum(i, "h")});");
@@ -495,14 +495,14 @@ internal sealed class TensorProductPathWriter
             }
 
             WriteProducts("t");
-            GemmWeightGradient("(pair * " + N(W) + ") + o");
+            GemmWeightGradient("(pair * " + Int(W) + ") + o");
         }
         else
         {
             if (mode != ConnectionMode.Uvv)
             {
-                string row = mode == ConnectionMode.Uvu ? "u" : "((u * " + N(V) + ") + v)";
-                Line("int fo = " + N(_path.OffsetOut) + " + (" + row + " * " + N(D3) + ");");
+                string row = mode == ConnectionMode.Uvu ? "u" : "((u * " + Int(V) + ") + v)";
+                Line("int fo = " + Int(_path.OffsetOut) + " + (" + row + " * " + Int(D3) + ");");
                 LoadGradient("fo");
             }
 
@@ -534,7 +534,7 @@ internal sealed class TensorProductPathWriter
                 Line($"AddProduct(ref gradX1, f1 + {i}, weight, s{i});");
             }
 
-            Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {FusedSum(_sparsity.UsedI.Select(i => ($"x1_{i}", $"s{i}")))});");
+            Line($"{WeightGradientWrite}(ref gradWeights, {Int(_path.WeightOffset)} + {weightIndex}, {FusedSum(_sparsity.UsedI.Select(i => ($"x1_{i}", $"s{i}")))});");
             foreach (int i in _sparsity.UsedI)
             {
                 Line($"Lanes wx{i} = weight * x1_{i};");
@@ -574,19 +574,19 @@ internal sealed class TensorProductPathWriter
 
     /// <summary>Σ_k c_ik {vector}_k over the folded pairs of row i.</summary>
     private string FoldedSum(int i, string vector) =>
-        FusedSum(_sparsity.Pairs.Where(p => p.I == i).Select(p => (p.Name, vector + p.K.ToString(CultureInfo.InvariantCulture))));
+        FusedSum(_sparsity.Pairs.Where(p => p.I == i).Select(p => (p.Name, vector + Int(p.K))));
 
     private void WriteBackwardUu()
     {
         bool sumOverU = _path.Mode == ConnectionMode.Uuw && !_path.HasWeight;
         if (sumOverU)
         {
-            LoadGradient(N(_path.OffsetOut));
+            LoadGradient(Int(_path.OffsetOut));
         }
 
         OpenLoop("u", U);
-        LoadX1("(u * " + N(D1) + ")");
-        LoadX2("(u * " + N(D2) + ")");
+        LoadX1("(u * " + Int(D1) + ")");
+        LoadX2("(u * " + Int(D2) + ")");
         WriteFold();
         foreach (FoldedPair pair in _sparsity.Pairs)
         {
@@ -595,7 +595,7 @@ internal sealed class TensorProductPathWriter
 
         if (_path.Mode == ConnectionMode.Uuw && _path.HasWeight)
         {
-            GemmGradient("(u * " + N(W) + ") + o");
+            GemmGradient("(u * " + Int(W) + ") + o");
             foreach (int i in _sparsity.UsedI)
             {
                 Line($"Add(ref gradX1, f1 + {i}, {FoldedSum(i, "h")});");
@@ -607,13 +607,13 @@ internal sealed class TensorProductPathWriter
             }
 
             WriteProducts("t");
-            GemmWeightGradient("(u * " + N(W) + ") + o");
+            GemmWeightGradient("(u * " + Int(W) + ") + o");
         }
         else
         {
             if (!sumOverU)
             {
-                Line("int fo = " + N(_path.OffsetOut) + " + (u * " + N(D3) + ");");
+                Line("int fo = " + Int(_path.OffsetOut) + " + (u * " + Int(D3) + ");");
                 LoadGradient("fo");
             }
 
@@ -650,7 +650,7 @@ internal sealed class TensorProductPathWriter
         DeclareZero("h");
         OpenLoop("o", W);
         Line("Lanes weight = " + Weight(weightIndex) + ";");
-        Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
+        Line("int fo = " + Int(_path.OffsetOut) + " + (o * " + Int(D3) + ");");
         foreach (int k in _sparsity.UsedK)
         {
             Line($"h{k} = MultiplyAdd(weight, Load(ref gradOutput, fo + {k}), h{k});");
@@ -663,16 +663,16 @@ internal sealed class TensorProductPathWriter
     private void GemmWeightGradient(string weightIndex)
     {
         OpenLoop("o", W);
-        Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
+        Line("int fo = " + Int(_path.OffsetOut) + " + (o * " + Int(D3) + ");");
         string sum = FusedSum(_sparsity.UsedK.Select(k => ($"Load(ref gradOutput, fo + {k})", $"t{k}")));
-        Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {sum});");
+        Line($"{WeightGradientWrite}(ref gradWeights, {Int(_path.WeightOffset)} + {weightIndex}, {sum});");
         _writer.CloseBlock();
     }
 
     /// <summary>c_ik = Σ_j C_ijk x2_j for every folded pair.</summary>
     private void WriteFold()
     {
-        Line($"// fold x2 into the {N(_sparsity.Terms.Count)} non-zero coefficients: {N(_sparsity.Pairs.Count)} pairs (i, k)");
+        Line($"// fold x2 into the {Int(_sparsity.Terms.Count)} non-zero coefficients: {Int(_sparsity.Pairs.Count)} pairs (i, k)");
         foreach (FoldedPair pair in _sparsity.Pairs)
         {
             var (j0, c0) = pair.Terms[0];
@@ -700,7 +700,7 @@ internal sealed class TensorProductPathWriter
 
     private void LoadX1(string multiplicityOffset)
     {
-        Line("int f1 = " + N(_path.Offset1) + " + " + multiplicityOffset + ";");
+        Line("int f1 = " + Int(_path.Offset1) + " + " + multiplicityOffset + ";");
         foreach (int i in _sparsity.UsedI)
         {
             Line($"Lanes x1_{i} = Load(ref x1, f1 + {i});");
@@ -709,7 +709,7 @@ internal sealed class TensorProductPathWriter
 
     private void LoadX2(string multiplicityOffset)
     {
-        Line("int f2 = " + N(_path.Offset2) + " + " + multiplicityOffset + ";");
+        Line("int f2 = " + Int(_path.Offset2) + " + " + multiplicityOffset + ";");
         foreach (int j in _sparsity.UsedJ)
         {
             Line($"Lanes x2_{j} = Load(ref x2, f2 + {j});");
@@ -732,7 +732,7 @@ internal sealed class TensorProductPathWriter
         }
     }
 
-    private string Dot(string a, string b) => FusedSum(_sparsity.UsedK.Select(k => (a + k.ToString(CultureInfo.InvariantCulture), b + k.ToString(CultureInfo.InvariantCulture))));
+    private string Dot(string a, string b) => FusedSum(_sparsity.UsedK.Select(k => (a + Int(k), b + Int(k))));
 
     /// <summary>Σ aₙ bₙ as a chain of fused multiply-adds: MultiplyAdd(a₂, b₂, MultiplyAdd(a₁, b₁, a₀ * b₀)).</summary>
     private static string FusedSum(IEnumerable<(string A, string B)> terms)
@@ -747,13 +747,11 @@ internal sealed class TensorProductPathWriter
     }
 
     private string Weight(string index) =>
-        (_sharedWeights ? "Broadcast(ref weights, " : "Load(ref weights, ") + N(_path.WeightOffset) + " + " + index + ")";
+        (_sharedWeights ? "Broadcast(ref weights, " : "Load(ref weights, ") + Int(_path.WeightOffset) + " + " + index + ")";
 
-    private void OpenLoop(string variable, long count) => _writer.OpenBlock($"for (int {variable} = 0; {variable} < {N(count)}; {variable}++)");
+    private void OpenLoop(string variable, long count) => _writer.OpenBlock($"for (int {variable} = 0; {variable} < {Int(count)}; {variable}++)");
 
     private void Line(string line) => _writer.WriteLine(line);
 
     private string Literal(double value) => NumericLiteral.Of(value, _element);
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
