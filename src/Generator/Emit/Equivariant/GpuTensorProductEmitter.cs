@@ -96,7 +96,7 @@ internal static class GpuTensorProductEmitter
             writer.WriteComment($"output block {Int(block)}: {irrep} <- path{(into.Count == 1 ? string.Empty : "s")} {string.Join(", ", into.Select(p => Int(p.Index)))}");
             staged |= stages.WriteStaging(writer, into, staged);
             OpenActive(writer, stages.Size > 0);
-            var pathWriters = into.ToDictionary(p => p, p => new GpuPathWriter(writer, p, element, WeightRead(spec, p, stages)));
+            var pathWriters = into.ToDictionary(p => p, p => new GpuPathWriter(writer, new TensorProductPathPlan(p), element, WeightRead(spec, p, stages)));
             foreach (TensorProductPath path in into.Where(p => pathWriters[p].HoistsFold))
             {
                 pathWriters[path].WriteHoistedFold();
@@ -221,7 +221,7 @@ internal static class GpuTensorProductEmitter
             {
                 writer.WriteComment(Describe(path, stages));
                 writer.OpenBlock();
-                new GpuPathWriter(writer, path, element, WeightRead(spec, path, stages)).WriteBackward(rowMayBeWarp);
+                new GpuPathWriter(writer, new TensorProductPathPlan(path), element, WeightRead(spec, path, stages)).WriteBackward(rowMayBeWarp);
                 writer.CloseBlock();
             }
 

@@ -55,6 +55,7 @@ internal static class TensorProductEmitter
             ? (hasWeights ? Names(parameterNames) : Names(parameterNames[0], parameterNames[1], null, parameterNames[2], parameterNames[3], parameterNames[4], null))
             : (hasWeights ? Names(parameterNames) : Names(parameterNames[0], parameterNames[1], null, parameterNames[2]));
         var paths = spec.Paths.Where(p => !p.IsEmpty).ToList();
+        var plans = paths.ToDictionary(p => p.Index, p => new TensorProductPathPlan(p));
 
         writer.WriteLine($"/// <summary>The tiles of {method.DisplayName}: {Int(paths.Count)} non-empty paths, one method each.</summary>");
         writer.OpenBlock($"file readonly struct {method.LocalTypeName} : {Runtime}{face}<{element}>");
@@ -77,7 +78,7 @@ internal static class TensorProductEmitter
             for (int block = 0; block < spec.IrrepsOut.Count; block++)
             {
                 var into = paths.Where(p => p.Instruction.Out == block).ToList();
-                if (into.Count == 1 && TensorProductPathWriter.WritesOnce(into[0]))
+                if (into.Count == 1 && plans[into[0].Index].WritesOnce)
                 {
                     stores.Add(into[0].Index);
                 }
@@ -103,7 +104,7 @@ internal static class TensorProductEmitter
                 + $"path weight {NumericLiteral.Comment(path.NormalizedWeight)}; C({Int(path.Block1.Irrep.L)},{Int(path.Block2.Irrep.L)},{Int(path.BlockOut.Irrep.L)}) has {Int(path.Symbol.Entries.Count)} non-zeros of {Int(dense)}.");
             writer.WriteLine(MethodImpl);
             writer.OpenBlock($"private static void Path{Int(path.Index)}({tileParameters})");
-            var pathWriter = new TensorProductPathWriter(writer, path, element, spec.SharedWeights, stores.Contains(path.Index));
+            var pathWriter = new TensorProductPathWriter(writer, plans[path.Index], element, spec.SharedWeights, stores.Contains(path.Index));
             if (backward)
             {
                 pathWriter.WriteBackward();
