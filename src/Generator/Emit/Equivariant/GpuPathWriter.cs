@@ -67,8 +67,7 @@ internal sealed class GpuPathWriter
     public void WriteHoistedFold()
     {
         Line($"// path {Int(_plan.Path.Index)}: x2 has one channel, so its fold is shared by every output channel");
-        _statements.LoadX2("0", Suffix);
-        _statements.Fold(Suffix);
+        _statements.FoldX2("0", Suffix);
     }
 
     /// <summary>The path's contribution to output channel <c>o</c>, added into <c>acc{k}</c>.</summary>
@@ -92,21 +91,17 @@ internal sealed class GpuPathWriter
 
                 break;
             case ConnectionMode.Uvv:
-                _statements.LoadX2("o", string.Empty);
-                _statements.Fold(string.Empty);
+                _statements.FoldX2("o", string.Empty);
                 OpenLoop("u", U);
-                _statements.LoadX1("u");
-                _statements.Products("t", string.Empty);
+                _statements.X1Products("u");
                 _statements.Accumulate($"(u * {Int(V)}) + o");
                 _writer.CloseBlock();
                 break;
             case ConnectionMode.Uvw:
                 OpenLoop("v", V);
-                _statements.LoadX2("v", string.Empty);
-                _statements.Fold(string.Empty);
+                _statements.FoldX2("v", string.Empty);
                 OpenLoop("u", U);
-                _statements.LoadX1("u");
-                _statements.Products("t", string.Empty);
+                _statements.X1Products("u");
                 _statements.Accumulate($"(((u * {Int(V)}) + v) * {Int(M)}) + o");
                 _writer.CloseBlock();
                 _writer.CloseBlock();
@@ -133,8 +128,7 @@ internal sealed class GpuPathWriter
     /// <summary>With x1's block loaded: x2's block of channel <paramref name="v"/> and its fold, t_k, and acc_k += W[weightIndex] t_k.</summary>
     private void FoldAndAccumulate(string v, string weightIndex)
     {
-        _statements.LoadX2(v, string.Empty);
-        _statements.Fold(string.Empty);
+        _statements.FoldX2(v, string.Empty);
         _statements.Products("t", string.Empty);
         _statements.Accumulate(weightIndex);
     }
@@ -161,8 +155,7 @@ internal sealed class GpuPathWriter
     {
         ConnectionMode mode = _plan.Mode;
         OpenLoop("v", V);
-        _statements.LoadX2("v", string.Empty);
-        _statements.Fold(string.Empty);
+        _statements.FoldX2("v", string.Empty);
         if (mode == ConnectionMode.Uvv)
         {
             _statements.OutputOffset("fo", "v");
@@ -228,8 +221,7 @@ internal sealed class GpuPathWriter
 
         OpenChannelLoop("u", U);
         _statements.LoadX1("u");
-        _statements.LoadX2("u", string.Empty);
-        _statements.Fold(string.Empty);
+        _statements.FoldX2("u", string.Empty);
         string x2Gradient = $"dx2[dx2Row + {Int(_plan.Path.Offset2)} + (u * {Int(_plan.D2)}) + {{0}}]";
         WriteChannelGradients(
             _plan.ContractsWeights ? $"(u * {Int(M)}) + o" : "u",

@@ -45,12 +45,10 @@ internal static class GpuTensorProductEmitter
         var paths = spec.Paths.Where(p => !p.IsEmpty).ToList();
         int lanes = Lanes(paths.Select(p => OutputChannels(p)));
         StagePlan stages = StagePlan.Create(spec, paths, p => p.Instruction.Out, element);
-        bool hasWeights = method.Parameters.Count == 4;
-        string[] names = method.Parameters.Select(p => p.Name).ToArray();
-        string weights = hasWeights ? names[2] : "default";
+        bool hasWeights = TensorProductEmitter.HasWeights(method, backward: false);
         string view = $"global::ILGPU.ArrayView<{element}>";
         string load = LoadKernel(kernel, Enumerable.Repeat(view, 4).Concat(new[] { "int", "int" }));
-        string arguments = string.Join(", ", names[0], names[1], weights, names[names.Length - 1]);
+        string arguments = TensorProductEmitter.DriverArguments(method, backward: false);
         string device = hasWeights ? "x1, x2, weights, output" : "x1, x2, output";
 
         WriteEntryPoints(writer, method, element,
@@ -138,13 +136,10 @@ internal static class GpuTensorProductEmitter
         var paths = spec.Paths.Where(p => !p.IsEmpty).ToList();
         int lanes = Lanes(paths.Select(p => p.Block1.Mul));
         StagePlan stages = StagePlan.Create(spec, paths, p => p.Instruction.In1, element);
-        bool hasWeights = method.Parameters.Count == 7;
-        string[] names = method.Parameters.Select(p => p.Name).ToArray();
+        bool hasWeights = TensorProductEmitter.HasWeights(method, backward: true);
         string view = $"global::ILGPU.ArrayView<{element}>";
         string load = LoadKernel(kernel, Enumerable.Repeat(view, 7).Concat(new[] { "int", "int" }));
-        string arguments = hasWeights
-            ? string.Join(", ", names)
-            : string.Join(", ", names[0], names[1], "default", names[2], names[3], names[4], "default");
+        string arguments = TensorProductEmitter.DriverArguments(method, backward: true);
         string device = hasWeights ? "x1, x2, weights, gradOutput, gradX1, gradX2, gradWeights" : "x1, x2, gradOutput, gradX1, gradX2";
         bool reducesX2 = spec.Irreps2.Dim > 0;
         bool rowMayBeWarp = reducesX2 && lanes == MaxLanes && paths.Any(p => p.Mode is not (ConnectionMode.Uuw or ConnectionMode.Uuu));

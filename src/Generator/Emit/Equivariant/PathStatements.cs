@@ -34,6 +34,20 @@ internal sealed class PathStatements
         }
     }
 
+    /// <summary>x2's block of <paramref name="channel"/> and its fold (names with <paramref name="suffix"/>).</summary>
+    public void FoldX2(string channel, string suffix)
+    {
+        LoadX2(channel, suffix);
+        Fold(suffix);
+    }
+
+    /// <summary>x1's block of <paramref name="channel"/> and t_k = Σ_i x1_i c_ik.</summary>
+    public void X1Products(string channel)
+    {
+        LoadX1(channel);
+        Products("t", string.Empty);
+    }
+
     /// <summary>{prefix}_k = Σ_i x1_i c_ik (the folded pairs named with <paramref name="suffix"/>).</summary>
     public void Products(string prefix, string suffix)
     {

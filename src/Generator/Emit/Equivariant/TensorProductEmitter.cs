@@ -16,35 +16,43 @@ internal static class TensorProductEmitter
     private const string Runtime = "global::TensorGen.Runtime.Equivariance.";
     private const string MethodImpl = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
-    public static string EmitForward(KernelMethodShape method, TensorProductSpec spec, string element, bool gpu)
+    public static string EmitForward(KernelMethodShape method, TensorProductSpec spec, string element, bool gpu) =>
+        Emit(method, spec, element, gpu, backward: false, $"TensorGen: tensor product {method.DisplayName} (forward, {element})");
+
+    public static string EmitBackward(KernelMethodShape method, string forwardName, TensorProductSpec spec, string element, bool gpu) =>
+        Emit(method, spec, element, gpu, backward: true, $"TensorGen: backward pass {method.DisplayName} of tensor product {forwardName} ({element})");
+
+    /// <summary>Whether the declaration has a weights parameter (x1, x2, weights, output; or the backward pass's seven).</summary>
+    public static bool HasWeights(KernelMethodShape method, bool backward) => method.Parameters.Count == (backward ? 7 : 4);
+
+    /// <summary>
+    /// The declared parameters as the drivers (CPU, and the GPU host form) take them: x1, x2, weights, output — or x1, x2,
+    /// weights, gradOutput, gradX1, gradX2, gradWeights — with <c>default</c> for the weights a declaration does not have.
+    /// </summary>
+    public static string DriverArguments(KernelMethodShape method, bool backward)
     {
-        bool hasWeights = method.Parameters.Count == 4;
         string[] names = method.Parameters.Select(p => p.Name).ToArray();
-        string weights = hasWeights ? names[2] : "default";
-        string output = names[names.Length - 1];
-        string body = $"{Runtime}TensorProductDriver.Forward<{element}, {EquivariantFileEmitter.KernelReference(method)}>({names[0]}, {names[1]}, {weights}, {output});";
-        return EquivariantFileEmitter.Emit(method,
-            writer => TensorProductHeaderWriter.Write(writer, $"TensorGen: tensor product {method.DisplayName} (forward, {element})", spec),
-            body,
-            writer => WriteKernel(writer, method, spec, element, backward: false, hasWeights),
-            element,
-            gpu ? writer => GpuTensorProductEmitter.WriteForward(writer, method, spec, element) : null);
+        if (HasWeights(method, backward))
+        {
+            return string.Join(", ", names);
+        }
+
+        return backward
+            ? string.Join(", ", names[0], names[1], "default", names[2], names[3], names[4], "default")
+            : string.Join(", ", names[0], names[1], "default", names[2]);
     }
 
-    public static string EmitBackward(KernelMethodShape method, string forwardName, TensorProductSpec spec, string element, bool gpu)
+    private static string Emit(KernelMethodShape method, TensorProductSpec spec, string element, bool gpu, bool backward, string title)
     {
-        bool hasWeights = method.Parameters.Count == 7;
-        string[] names = method.Parameters.Select(p => p.Name).ToArray();
-        string arguments = hasWeights
-            ? string.Join(", ", names)
-            : string.Join(", ", names[0], names[1], "default", names[2], names[3], names[4], "default");
-        string body = $"{Runtime}TensorProductDriver.Backward<{element}, {EquivariantFileEmitter.KernelReference(method)}>({arguments});";
+        string body = $"{Runtime}TensorProductDriver.{(backward ? "Backward" : "Forward")}<{element}, {EquivariantFileEmitter.KernelReference(method)}>({DriverArguments(method, backward)});";
         return EquivariantFileEmitter.Emit(method,
-            writer => TensorProductHeaderWriter.Write(writer, $"TensorGen: backward pass {method.DisplayName} of tensor product {forwardName} ({element})", spec),
+            writer => TensorProductHeaderWriter.Write(writer, title, spec),
             body,
-            writer => WriteKernel(writer, method, spec, element, backward: true, hasWeights),
+            writer => WriteKernel(writer, method, spec, element, backward, HasWeights(method, backward)),
             element,
-            gpu ? writer => GpuTensorProductEmitter.WriteBackward(writer, method, spec, element) : null);
+            !gpu ? null
+            : backward ? writer => GpuTensorProductEmitter.WriteBackward(writer, method, spec, element)
+            : writer => GpuTensorProductEmitter.WriteForward(writer, method, spec, element));
     }
 
     private static void WriteKernel(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, string element, bool backward, bool hasWeights)

@@ -63,38 +63,13 @@ internal sealed class TensorProductPathWriter
     private string OutputStore => _storeOutput ? "Store" : "Add";
 
     /// <summary>The body of the forward path method.</summary>
-    public void WriteForward()
-    {
-        if (_plan.UsesGemm)
-        {
-            WriteForwardGemm();
-        }
-        else if (_plan.IsUu)
-        {
-            WriteForwardUu();
-        }
-        else
-        {
-            WriteForwardUv();
-        }
-    }
+    public void WriteForward() => Write(WriteForwardGemm, WriteForwardUu, WriteForwardUv);
 
     /// <summary>The body of the backward path method.</summary>
-    public void WriteBackward()
-    {
-        if (_plan.UsesGemm)
-        {
-            WriteBackwardGemm();
-        }
-        else if (_plan.IsUu)
-        {
-            WriteBackwardUu();
-        }
-        else
-        {
-            WriteBackwardUv();
-        }
-    }
+    public void WriteBackward() => Write(WriteBackwardGemm, WriteBackwardUu, WriteBackwardUv);
+
+    /// <summary>The matrix-product form where the plan uses it, else the uu or the uv form.</summary>
+    private void Write(System.Action gemm, System.Action uu, System.Action uv) => (_plan.UsesGemm ? gemm : _plan.IsUu ? uu : uv)();
 
     private void WriteForwardGemm()
     {
@@ -163,8 +138,7 @@ internal sealed class TensorProductPathWriter
         {
             OpenLoop("u", U);
             _statements.LoadX1("u");
-            _statements.LoadX2("u", string.Empty);
-            _statements.Fold(string.Empty);
+            _statements.FoldX2("u", string.Empty);
             DeclarePairAccumulators();
             WriteHGradients("u");
             WriteX2Gradient();
@@ -173,8 +147,7 @@ internal sealed class TensorProductPathWriter
         else
         {
             OpenLoop("v", V);
-            _statements.LoadX2("v", string.Empty);
-            _statements.Fold(string.Empty);
+            _statements.FoldX2("v", string.Empty);
             DeclarePairAccumulators();
             OpenLoop("u", U);
             _statements.LoadX1("u");
@@ -254,19 +227,16 @@ internal sealed class TensorProductPathWriter
         {
             OpenLoop("u", U);
             _statements.LoadX1("u");
-            _statements.LoadX2("u", string.Empty);
-            _statements.Fold(string.Empty);
+            _statements.FoldX2("u", string.Empty);
             _statements.Products("t", string.Empty);
             Line("int pair = u;");
         }
         else
         {
             OpenLoop("v", V);
-            _statements.LoadX2("v", string.Empty);
-            _statements.Fold(string.Empty);
+            _statements.FoldX2("v", string.Empty);
             OpenLoop("u", U);
-            _statements.LoadX1("u");
-            _statements.Products("t", string.Empty);
+            _statements.X1Products("u");
             Line($"int pair = {_plan.PairIndex};");
         }
 
@@ -309,16 +279,14 @@ internal sealed class TensorProductPathWriter
     {
         ConnectionMode mode = _plan.Mode;
         OpenLoop("v", V);
-        _statements.LoadX2("v", string.Empty);
-        _statements.Fold(string.Empty);
+        _statements.FoldX2("v", string.Empty);
         if (mode == ConnectionMode.Uvv)
         {
             _statements.DeclareZero("acc");
         }
 
         OpenLoop("u", U);
-        _statements.LoadX1("u");
-        _statements.Products("t", string.Empty);
+        _statements.X1Products("u");
         string pair = _plan.PairIndex;
         switch (mode)
         {
@@ -358,8 +326,7 @@ internal sealed class TensorProductPathWriter
 
         OpenLoop("u", U);
         _statements.LoadX1("u");
-        _statements.LoadX2("u", string.Empty);
-        _statements.Fold(string.Empty);
+        _statements.FoldX2("u", string.Empty);
         _statements.Products("t", string.Empty);
         if (_plan.Mode == ConnectionMode.Uuu)
         {
@@ -403,8 +370,7 @@ internal sealed class TensorProductPathWriter
     {
         ConnectionMode mode = _plan.Mode;
         OpenLoop("v", V);
-        _statements.LoadX2("v", string.Empty);
-        _statements.Fold(string.Empty);
+        _statements.FoldX2("v", string.Empty);
         Line("// dx2[v, j] = Σ_ik C_ijk p_ik with p_ik = Σ_u x1[u, i] h[u, k], accumulated over u");
         DeclarePairAccumulators();
         if (mode == ConnectionMode.Uvv)
@@ -440,8 +406,7 @@ internal sealed class TensorProductPathWriter
 
         OpenLoop("u", U);
         _statements.LoadX1("u");
-        _statements.LoadX2("u", string.Empty);
-        _statements.Fold(string.Empty);
+        _statements.FoldX2("u", string.Empty);
         DeclarePairAccumulators();
         if (_plan.ContractsWeights)
         {
