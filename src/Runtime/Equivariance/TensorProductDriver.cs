@@ -300,69 +300,15 @@ public static class TensorProductDriver
 
     private static void Fill<T>(TensorSpan<T> tensor, T value) => tensor.Fill(value);
 
-    private readonly struct ForwardJob<T>
-        where T : unmanaged
-    {
-        public ForwardJob(int batch, StridedRows<T> x1, StridedRows<T> x2, StridedRows<T> weights, StridedRows<T> output, T[] sharedWeights)
-        {
-            Batch = batch;
-            X1 = x1;
-            X2 = x2;
-            Weights = weights;
-            Output = output;
-            SharedWeights = sharedWeights;
-        }
+    /// <summary>What a worker needs for the forward tiles: the pinned operands and the shared weights (dense).</summary>
+    private readonly record struct ForwardJob<T>(int Batch, StridedRows<T> X1, StridedRows<T> X2, StridedRows<T> Weights, StridedRows<T> Output, T[] SharedWeights)
+        where T : unmanaged;
 
-        public int Batch { get; }
-
-        public StridedRows<T> X1 { get; }
-
-        public StridedRows<T> X2 { get; }
-
-        public StridedRows<T> Weights { get; }
-
-        public StridedRows<T> Output { get; }
-
-        public T[] SharedWeights { get; }
-    }
-
-    private readonly struct BackwardJob<T>
-        where T : unmanaged
-    {
-        public BackwardJob(int batch, StridedRows<T> x1, StridedRows<T> x2, StridedRows<T> weights, StridedRows<T> gradOutput, StridedRows<T> gradX1,
-            StridedRows<T> gradX2, StridedRows<T> gradWeights, T[] sharedWeights, T[]?[] sharedGradients)
-        {
-            Batch = batch;
-            X1 = x1;
-            X2 = x2;
-            Weights = weights;
-            GradOutput = gradOutput;
-            GradX1 = gradX1;
-            GradX2 = gradX2;
-            GradWeights = gradWeights;
-            SharedWeights = sharedWeights;
-            SharedGradients = sharedGradients;
-        }
-
-        public int Batch { get; }
-
-        public StridedRows<T> X1 { get; }
-
-        public StridedRows<T> X2 { get; }
-
-        public StridedRows<T> Weights { get; }
-
-        public StridedRows<T> GradOutput { get; }
-
-        public StridedRows<T> GradX1 { get; }
-
-        public StridedRows<T> GradX2 { get; }
-
-        public StridedRows<T> GradWeights { get; }
-
-        public T[] SharedWeights { get; }
-
-        /// <summary>Each worker's Σ over its rows of the shared weights' gradient.</summary>
-        public T[]?[] SharedGradients { get; }
-    }
+    /// <summary>
+    /// What a worker needs for the backward tiles: the pinned operands and gradients, the shared weights (dense), and
+    /// <c>SharedGradients</c>, each worker's Σ over its rows of the shared weights' gradient.
+    /// </summary>
+    private readonly record struct BackwardJob<T>(int Batch, StridedRows<T> X1, StridedRows<T> X2, StridedRows<T> Weights, StridedRows<T> GradOutput,
+        StridedRows<T> GradX1, StridedRows<T> GradX2, StridedRows<T> GradWeights, T[] SharedWeights, T[]?[] SharedGradients)
+        where T : unmanaged;
 }

@@ -11,25 +11,6 @@ namespace TensorGen.Emit.Equivariant;
 /// </summary>
 internal sealed class PathDialect
 {
-    private PathDialect(bool vector, string type, string zero, string weightName, string indexType, string element,
-        System.Func<string, string> rowBase, System.Func<string, string, string> load, System.Func<string, string, string, string> add,
-        System.Func<string, string, string, string, string> addProduct, System.Func<string, string> readWeight,
-        System.Func<string, string, string> writeWeightGradient)
-    {
-        Vector = vector;
-        Type = type;
-        Zero = zero;
-        WeightName = weightName;
-        IndexType = indexType;
-        Element = element;
-        RowBase = rowBase;
-        Load = load;
-        Add = add;
-        AddProduct = addProduct;
-        ReadWeight = readWeight;
-        WriteWeightGradient = writeWeightGradient;
-    }
-
     /// <summary>
     /// The CPU kernel's: every value is <c>Lanes</c>, a vector across the tile's rows held feature-major (SoaTile), read and
     /// written through the kernel's Load/Add/AddProduct helpers at feature offsets.
@@ -41,19 +22,21 @@ internal sealed class PathDialect
     /// Store for per-row weights (the tile holds only this tile's rows), Add for shared weights (the tile accumulates a
     /// worker's rows): each weight's gradient is written once per tile by its path.
     /// </param>
-    public static PathDialect Cpu(string element, bool sharedWeights, int weightOffset, string weightGradientWrite) => new(
-        vector: true,
-        type: "Lanes",
-        zero: "Lanes.Zero",
-        weightName: "weight",
-        indexType: "int",
-        element: element,
-        rowBase: _ => string.Empty,
-        load: (array, index) => $"Load(ref {array}, {index})",
-        add: (array, index, value) => $"Add(ref {array}, {index}, {value});",
-        addProduct: (array, index, a, b) => $"AddProduct(ref {array}, {index}, {a}, {b});",
-        readWeight: index => (sharedWeights ? "Broadcast(ref weights, " : "Load(ref weights, ") + CSharpLiteral.Int(weightOffset) + " + " + index + ")",
-        writeWeightGradient: (index, value) => $"{weightGradientWrite}(ref gradWeights, {CSharpLiteral.Int(weightOffset)} + {index}, {value});");
+    public static PathDialect Cpu(string element, bool sharedWeights, int weightOffset, string weightGradientWrite) => new()
+    {
+        Vector = true,
+        Type = "Lanes",
+        Zero = "Lanes.Zero",
+        WeightName = "weight",
+        IndexType = "int",
+        Element = element,
+        RowBase = _ => string.Empty,
+        Load = (array, index) => $"Load(ref {array}, {index})",
+        Add = (array, index, value) => $"Add(ref {array}, {index}, {value});",
+        AddProduct = (array, index, a, b) => $"AddProduct(ref {array}, {index}, {a}, {b});",
+        ReadWeight = index => (sharedWeights ? "Broadcast(ref weights, " : "Load(ref weights, ") + CSharpLiteral.Int(weightOffset) + " + " + index + ")",
+        WriteWeightGradient = (index, value) => $"{weightGradientWrite}(ref gradWeights, {CSharpLiteral.Int(weightOffset)} + {index}, {value});",
+    };
 
     /// <summary>
     /// The GPU kernel's: every value is one element of one batch row, read from and written to the dense row-major views at
@@ -62,55 +45,57 @@ internal sealed class PathDialect
     /// <param name="element">float or double.</param>
     /// <param name="weightOffset">Where the path's weights start.</param>
     /// <param name="weightRead">How a weight is read, <c>{0}</c> standing for the index within the path.</param>
-    public static PathDialect Gpu(string element, int weightOffset, string weightRead) => new(
-        vector: false,
-        type: element,
-        zero: NumericLiteral.Of(0, element),
-        weightName: "w",
-        indexType: "long",
-        element: element,
-        rowBase: operand => operand + "Row + ",
-        load: (array, index) => $"{array}[{index}]",
-        add: (array, index, value) => $"{array}[{index}] += {value};",
-        addProduct: (array, index, a, b) => $"{array}[{index}] += {a} * {b};",
-        readWeight: index => string.Format(System.Globalization.CultureInfo.InvariantCulture, weightRead, index),
-        writeWeightGradient: (index, value) => $"gradWeights[wRow + {CSharpLiteral.Int(weightOffset)} + {index}] = {value};");
+    public static PathDialect Gpu(string element, int weightOffset, string weightRead) => new()
+    {
+        Vector = false,
+        Type = element,
+        Zero = NumericLiteral.Of(0, element),
+        WeightName = "w",
+        IndexType = "long",
+        Element = element,
+        RowBase = operand => operand + "Row + ",
+        Load = (array, index) => $"{array}[{index}]",
+        Add = (array, index, value) => $"{array}[{index}] += {value};",
+        AddProduct = (array, index, a, b) => $"{array}[{index}] += {a} * {b};",
+        ReadWeight = index => string.Format(System.Globalization.CultureInfo.InvariantCulture, weightRead, index),
+        WriteWeightGradient = (index, value) => $"gradWeights[wRow + {CSharpLiteral.Int(weightOffset)} + {index}] = {value};",
+    };
 
     /// <summary>Whether values are SIMD vectors (sums as fused multiply-add chains) or scalars (sums as one expression).</summary>
-    public bool Vector { get; }
+    public required bool Vector { get; init; }
 
     /// <summary>The type of a value: <c>Lanes</c> or the element type.</summary>
-    public string Type { get; }
+    public required string Type { get; init; }
 
     /// <summary>A zero value.</summary>
-    public string Zero { get; }
+    public required string Zero { get; init; }
 
     /// <summary>The name of a path's scalar weight.</summary>
-    public string WeightName { get; }
+    public required string WeightName { get; init; }
 
     /// <summary>The type of a feature offset: int within a CPU tile, long within a GPU view.</summary>
-    public string IndexType { get; }
+    public required string IndexType { get; init; }
 
     /// <summary>float or double.</summary>
-    public string Element { get; }
+    public required string Element { get; init; }
 
     /// <summary>Where an operand's row starts (prefix of a feature offset): nothing on the CPU, <c>x1Row + </c> on the GPU.</summary>
-    public System.Func<string, string> RowBase { get; }
+    public required System.Func<string, string> RowBase { get; init; }
 
     /// <summary>(array, index) → the value read.</summary>
-    public System.Func<string, string, string> Load { get; }
+    public required System.Func<string, string, string> Load { get; init; }
 
     /// <summary>(array, index, value) → the statement adding value into the element.</summary>
-    public System.Func<string, string, string, string> Add { get; }
+    public required System.Func<string, string, string, string> Add { get; init; }
 
     /// <summary>(array, index, a, b) → the statement adding a · b into the element.</summary>
-    public System.Func<string, string, string, string, string> AddProduct { get; }
+    public required System.Func<string, string, string, string, string> AddProduct { get; init; }
 
     /// <summary>The weight at an index within the path.</summary>
-    public System.Func<string, string> ReadWeight { get; }
+    public required System.Func<string, string> ReadWeight { get; init; }
 
     /// <summary>(index within the path, value) → the statement writing the weight's gradient.</summary>
-    public System.Func<string, string, string> WriteWeightGradient { get; }
+    public required System.Func<string, string, string> WriteWeightGradient { get; init; }
 
     /// <summary>A constant of the element type.</summary>
     public string Literal(double value) => NumericLiteral.Of(value, Element);
