@@ -24,24 +24,7 @@ public static class TensorProductDriver
         where TKernel : ITensorProductForward<T>
     {
         TensorProductLayout layout = TKernel.Layout;
-        bool hasWeights = layout.ParameterNames.Span[2] is not null;
-        int batch = TensorProductArguments.Matrix(layout.Method, layout.Name(0), x1.Lengths, layout.Dim1, -1);
-        TensorProductArguments.Matrix(layout.Method, layout.Name(1), x2.Lengths, layout.Dim2, batch);
-        if (hasWeights)
-        {
-            TensorProductArguments.Weights(layout, layout.Name(2), weights.Lengths, batch);
-        }
-
-        string outputName = layout.Name(3);
-        TensorProductArguments.Matrix(layout.Method, outputName, output.Lengths, layout.DimOut, batch);
-        TensorProductArguments.Distinct(outputName, output.Lengths, output.Strides);
-        Span<T> outputMemory = TensorProductArguments.Memory(output);
-        TensorProductArguments.Disjoint(outputMemory, outputName, TensorProductArguments.Memory(x1), layout.Name(0));
-        TensorProductArguments.Disjoint(outputMemory, outputName, TensorProductArguments.Memory(x2), layout.Name(1));
-        if (hasWeights)
-        {
-            TensorProductArguments.Disjoint(outputMemory, outputName, TensorProductArguments.Memory(weights), layout.Name(2));
-        }
+        int batch = TensorProductArguments.CheckForward(layout, x1, x2, weights, output, out bool hasWeights);
 
         if (batch == 0 || layout.DimOut == 0)
         {
@@ -75,35 +58,7 @@ public static class TensorProductDriver
         where TKernel : ITensorProductBackward<T>
     {
         TensorProductLayout layout = TKernel.Layout;
-        bool hasWeights = layout.ParameterNames.Span[2] is not null;
-        int batch = TensorProductArguments.Matrix(layout.Method, layout.Name(0), x1.Lengths, layout.Dim1, -1);
-        TensorProductArguments.Matrix(layout.Method, layout.Name(1), x2.Lengths, layout.Dim2, batch);
-        if (hasWeights)
-        {
-            TensorProductArguments.Weights(layout, layout.Name(2), weights.Lengths, batch);
-        }
-
-        TensorProductArguments.Matrix(layout.Method, layout.Name(3), gradOutput.Lengths, layout.DimOut, batch);
-        TensorProductArguments.Matrix(layout.Method, layout.Name(4), gradX1.Lengths, layout.Dim1, batch);
-        TensorProductArguments.Matrix(layout.Method, layout.Name(5), gradX2.Lengths, layout.Dim2, batch);
-        if (hasWeights)
-        {
-            TensorProductArguments.Weights(layout, layout.Name(6), gradWeights.Lengths, batch);
-        }
-
-        // Results: distinct elements, and no memory shared with an input or another result.
-        ReadOnlySpan<T> x1Memory = TensorProductArguments.Memory(x1), x2Memory = TensorProductArguments.Memory(x2);
-        ReadOnlySpan<T> weightsMemory = TensorProductArguments.Memory(weights), gradOutputMemory = TensorProductArguments.Memory(gradOutput);
-        Span<T> gx1 = TensorProductArguments.Memory(gradX1), gx2 = TensorProductArguments.Memory(gradX2), gw = TensorProductArguments.Memory(gradWeights);
-        CheckResult(layout, 4, gradX1.Lengths, gradX1.Strides, gx1, x1Memory, x2Memory, weightsMemory, gradOutputMemory, hasWeights);
-        CheckResult(layout, 5, gradX2.Lengths, gradX2.Strides, gx2, x1Memory, x2Memory, weightsMemory, gradOutputMemory, hasWeights);
-        TensorProductArguments.Disjoint(gx2, layout.Name(5), gx1, layout.Name(4));
-        if (hasWeights)
-        {
-            CheckResult(layout, 6, gradWeights.Lengths, gradWeights.Strides, gw, x1Memory, x2Memory, weightsMemory, gradOutputMemory, hasWeights);
-            TensorProductArguments.Disjoint(gw, layout.Name(6), gx1, layout.Name(4));
-            TensorProductArguments.Disjoint(gw, layout.Name(6), gx2, layout.Name(5));
-        }
+        int batch = TensorProductArguments.CheckBackward(layout, x1, x2, weights, gradOutput, gradX1, gradX2, gradWeights, out bool hasWeights);
 
         if (hasWeights && layout.SharedWeights)
         {
@@ -170,21 +125,6 @@ public static class TensorProductDriver
                 }
             }
         }
-    }
-
-    private static void CheckResult<T>(TensorProductLayout layout, int index, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, Span<T> memory,
-        ReadOnlySpan<T> x1, ReadOnlySpan<T> x2, ReadOnlySpan<T> weights, ReadOnlySpan<T> gradOutput, bool hasWeights)
-    {
-        string name = layout.Name(index);
-        TensorProductArguments.Distinct(name, lengths, strides);
-        TensorProductArguments.Disjoint(memory, name, x1, layout.Name(0));
-        TensorProductArguments.Disjoint(memory, name, x2, layout.Name(1));
-        if (hasWeights)
-        {
-            TensorProductArguments.Disjoint(memory, name, weights, layout.Name(2));
-        }
-
-        TensorProductArguments.Disjoint(memory, name, gradOutput, layout.Name(3));
     }
 
     private delegate void TileRange<TJob>(in TJob job, int firstTile, int endTile, int worker);
@@ -360,69 +300,15 @@ public static class TensorProductDriver
 
     private static void Fill<T>(TensorSpan<T> tensor, T value) => tensor.Fill(value);
 
-    private readonly struct ForwardJob<T>
-        where T : unmanaged
-    {
-        public ForwardJob(int batch, StridedRows<T> x1, StridedRows<T> x2, StridedRows<T> weights, StridedRows<T> output, T[] sharedWeights)
-        {
-            Batch = batch;
-            X1 = x1;
-            X2 = x2;
-            Weights = weights;
-            Output = output;
-            SharedWeights = sharedWeights;
-        }
+    /// <summary>What a worker needs for the forward tiles: the pinned operands and the shared weights (dense).</summary>
+    private readonly record struct ForwardJob<T>(int Batch, StridedRows<T> X1, StridedRows<T> X2, StridedRows<T> Weights, StridedRows<T> Output, T[] SharedWeights)
+        where T : unmanaged;
 
-        public int Batch { get; }
-
-        public StridedRows<T> X1 { get; }
-
-        public StridedRows<T> X2 { get; }
-
-        public StridedRows<T> Weights { get; }
-
-        public StridedRows<T> Output { get; }
-
-        public T[] SharedWeights { get; }
-    }
-
-    private readonly struct BackwardJob<T>
-        where T : unmanaged
-    {
-        public BackwardJob(int batch, StridedRows<T> x1, StridedRows<T> x2, StridedRows<T> weights, StridedRows<T> gradOutput, StridedRows<T> gradX1,
-            StridedRows<T> gradX2, StridedRows<T> gradWeights, T[] sharedWeights, T[]?[] sharedGradients)
-        {
-            Batch = batch;
-            X1 = x1;
-            X2 = x2;
-            Weights = weights;
-            GradOutput = gradOutput;
-            GradX1 = gradX1;
-            GradX2 = gradX2;
-            GradWeights = gradWeights;
-            SharedWeights = sharedWeights;
-            SharedGradients = sharedGradients;
-        }
-
-        public int Batch { get; }
-
-        public StridedRows<T> X1 { get; }
-
-        public StridedRows<T> X2 { get; }
-
-        public StridedRows<T> Weights { get; }
-
-        public StridedRows<T> GradOutput { get; }
-
-        public StridedRows<T> GradX1 { get; }
-
-        public StridedRows<T> GradX2 { get; }
-
-        public StridedRows<T> GradWeights { get; }
-
-        public T[] SharedWeights { get; }
-
-        /// <summary>Each worker's Σ over its rows of the shared weights' gradient.</summary>
-        public T[]?[] SharedGradients { get; }
-    }
+    /// <summary>
+    /// What a worker needs for the backward tiles: the pinned operands and gradients, the shared weights (dense), and
+    /// <c>SharedGradients</c>, each worker's Σ over its rows of the shared weights' gradient.
+    /// </summary>
+    private readonly record struct BackwardJob<T>(int Batch, StridedRows<T> X1, StridedRows<T> X2, StridedRows<T> Weights, StridedRows<T> GradOutput,
+        StridedRows<T> GradX1, StridedRows<T> GradX2, StridedRows<T> GradWeights, T[] SharedWeights, T[]?[] SharedGradients)
+        where T : unmanaged;
 }

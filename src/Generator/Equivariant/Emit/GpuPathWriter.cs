@@ -2,12 +2,16 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
+using static TensorGen.Emit.CSharpLiteral;
 
 namespace TensorGen.Emit.Equivariant;
 
 /// <summary>
 /// Writes one path of a tensor product as scalar ILGPU kernel code over its non-zero Clebsch–Gordan coefficients, for one
-/// batch row and the channels one GPU thread owns (<see cref="GpuTensorProductEmitter"/> lays out the threads).
+/// batch row and the channels one GPU thread owns (<see cref="GpuTensorProductEmitter"/> lays out the threads). The path's
+/// terms and decisions come from its <see cref="TensorProductPathPlan"/>, the statements shared with the CPU kernel from
+/// <see cref="PathStatements"/> (<see cref="PathDialect.Gpu"/>); this writer lays out a thread's loops, its x2-gradient
+/// atomics and warp shuffles.
 /// <para>
 /// Forward: the thread owns output channel <c>o</c> of the path's output block and adds the path's contribution into the
 /// accumulators <c>acc{k}</c>: fold x2 into the coefficients, c_ik = Σ_j C_ijk x2[v, j], then t_k = Σ_i x1[u, i] c_ik and
@@ -26,122 +30,107 @@ namespace TensorGen.Emit.Equivariant;
 internal sealed class GpuPathWriter
 {
     private readonly SourceWriter _writer;
-    private readonly TensorProductPath _path;
-    private readonly PathSparsity _sparsity;
-    private readonly string _element;
-    private readonly string _weightRead;
+    private readonly TensorProductPathPlan _plan;
+    private readonly PathDialect _dialect;
+    private readonly PathStatements _statements;
 
     /// <param name="writer">Where to write.</param>
-    /// <param name="path">The path.</param>
+    /// <param name="plan">The path.</param>
     /// <param name="elementType">float or double.</param>
     /// <param name="weightRead">
     /// How a weight is read, given the index within the path: <c>{0}</c> is replaced by the index, e.g.
     /// <c>weights[wRow + 12 + {0}]</c>, <c>weights[12 + {0}]</c> or <c>staged[0 + {0}]</c>.
     /// </param>
-    public GpuPathWriter(SourceWriter writer, TensorProductPath path, string elementType, string weightRead)
+    public GpuPathWriter(SourceWriter writer, TensorProductPathPlan plan, string elementType, string weightRead)
     {
         _writer = writer;
-        _path = path;
-        _sparsity = new PathSparsity(path);
-        _element = elementType;
-        _weightRead = weightRead;
+        _plan = plan;
+        _dialect = PathDialect.Gpu(elementType, plan.Path.WeightOffset, weightRead);
+        _statements = new PathStatements(writer, plan, _dialect);
     }
 
-    private int U => _path.Block1.Mul;
+    private PathSparsity Terms => _plan.Terms;
 
-    private int V => _path.Block2.Mul;
+    private int U => _plan.U;
 
-    private int M => _path.BlockOut.Mul;
+    private int V => _plan.V;
 
-    private int D1 => _path.Block1.Irrep.Dim;
-
-    private int D2 => _path.Block2.Irrep.Dim;
-
-    private int D3 => _path.BlockOut.Irrep.Dim;
+    private int M => _plan.W;
 
     /// <summary>The output components the path writes (its non-zero k).</summary>
-    public IReadOnlyList<int> UsedK => _sparsity.UsedK;
+    public IReadOnlyList<int> UsedK => Terms.UsedK;
 
-    /// <summary>Whether the forward fold does not depend on the output channel, so it is written once before the channel loop.</summary>
-    public bool HoistsFold => _path.Mode == ConnectionMode.Uvu && V == 1;
+    /// <summary>Whether the forward fold is written once before the channel loop (<see cref="TensorProductPathPlan.HoistsFold"/>).</summary>
+    public bool HoistsFold => _plan.HoistsFold;
 
     /// <summary>The fold hoisted before the channel loop (<see cref="HoistsFold"/>): x2's block and c_ik, named with the path's index.</summary>
     public void WriteHoistedFold()
     {
-        Line($"// path {N(_path.Index)}: x2 has one channel, so its fold is shared by every output channel");
-        LoadX2("0", Suffix);
-        WriteFold(Suffix);
+        Line($"// path {Int(_plan.Path.Index)}: x2 has one channel, so its fold is shared by every output channel");
+        _statements.FoldX2("0", Suffix);
     }
 
     /// <summary>The path's contribution to output channel <c>o</c>, added into <c>acc{k}</c>.</summary>
     public void WriteForward()
     {
-        switch (_path.Mode)
+        switch (_plan.Mode)
         {
             case ConnectionMode.Uvu:
-                LoadX1("o");
+                _statements.LoadX1("o");
                 if (HoistsFold)
                 {
-                    WriteProducts("t", Suffix);
-                    Accumulate("o");
+                    _statements.Products("t", Suffix);
+                    _statements.Accumulate("o");
                 }
                 else
                 {
                     OpenLoop("v", V);
-                    LoadX2("v", string.Empty);
-                    WriteFold(string.Empty);
-                    WriteProducts("t", string.Empty);
-                    Accumulate($"(o * {N(V)}) + v");
+                    FoldAndAccumulate("v", $"(o * {Int(V)}) + v");
                     _writer.CloseBlock();
                 }
 
                 break;
             case ConnectionMode.Uvv:
-                LoadX2("o", string.Empty);
-                WriteFold(string.Empty);
+                _statements.FoldX2("o", string.Empty);
                 OpenLoop("u", U);
-                LoadX1("u");
-                WriteProducts("t", string.Empty);
-                Accumulate($"(u * {N(V)}) + o");
+                _statements.X1Products("u");
+                _statements.Accumulate($"(u * {Int(V)}) + o");
                 _writer.CloseBlock();
                 break;
             case ConnectionMode.Uvw:
                 OpenLoop("v", V);
-                LoadX2("v", string.Empty);
-                WriteFold(string.Empty);
+                _statements.FoldX2("v", string.Empty);
                 OpenLoop("u", U);
-                LoadX1("u");
-                WriteProducts("t", string.Empty);
-                Accumulate($"(((u * {N(V)}) + v) * {N(M)}) + o");
+                _statements.X1Products("u");
+                _statements.Accumulate($"(((u * {Int(V)}) + v) * {Int(M)}) + o");
                 _writer.CloseBlock();
                 _writer.CloseBlock();
                 break;
             case ConnectionMode.Uuw:
                 OpenLoop("u", U);
-                LoadX1("u");
-                LoadX2("u", string.Empty);
-                WriteFold(string.Empty);
-                WriteProducts("t", string.Empty);
-                Accumulate($"(u * {N(M)}) + o");
+                _statements.LoadX1("u");
+                FoldAndAccumulate("u", $"(u * {Int(M)}) + o");
                 _writer.CloseBlock();
                 break;
             case ConnectionMode.Uuu:
-                LoadX1("o");
-                LoadX2("o", string.Empty);
-                WriteFold(string.Empty);
-                WriteProducts("t", string.Empty);
-                Accumulate("o");
+                _statements.LoadX1("o");
+                FoldAndAccumulate("o", "o");
                 break;
             default: // uvuv: o = u·mul2 + v
-                Line($"int u = o / {N(V)};");
-                Line($"int v = o - (u * {N(V)});");
-                LoadX1("u");
-                LoadX2("v", string.Empty);
-                WriteFold(string.Empty);
-                WriteProducts("t", string.Empty);
-                Accumulate("o");
+                Line($"int u = o / {Int(V)};");
+                Line($"int v = o - (u * {Int(V)});");
+                _statements.LoadX1("u");
+                FoldAndAccumulate("v", "o");
                 break;
         }
+    }
+
+    /// <summary>With x1's block loaded: x2's block of channel <paramref name="v"/> and its fold, t_k, and acc_k += W[weightIndex] t_k.</summary>
+    private void FoldAndAccumulate(string v, string weightIndex)
+    {
+        _statements.FoldX2(v, string.Empty);
+        _statements.Products("t", string.Empty);
+        _statements.Accumulate(weightIndex);
     }
 
     /// <summary>The path's backward step for the x1 channels this thread owns (a loop over them inside).</summary>
@@ -152,65 +141,47 @@ internal sealed class GpuPathWriter
     /// </param>
     public void WriteBackward(bool rowMayBeWarp)
     {
-        switch (_path.Mode)
+        if (_plan.IsUu)
         {
-            case ConnectionMode.Uuw or ConnectionMode.Uuu:
-                WriteBackwardUu();
-                break;
-            default:
-                WriteBackwardUv(rowMayBeWarp);
-                break;
+            WriteBackwardUu();
+        }
+        else
+        {
+            WriteBackwardUv(rowMayBeWarp);
         }
     }
 
     private void WriteBackwardUv(bool rowMayBeWarp)
     {
-        ConnectionMode mode = _path.Mode;
+        ConnectionMode mode = _plan.Mode;
         OpenLoop("v", V);
-        LoadX2("v", string.Empty);
-        WriteFold(string.Empty);
+        _statements.FoldX2("v", string.Empty);
         if (mode == ConnectionMode.Uvv)
         {
-            Line($"long fo = outRow + {N(_path.OffsetOut)} + (v * {N(D3)});");
-            LoadGradient("fo");
+            _statements.OutputOffset("fo", "v");
+            _statements.LoadGradient("fo");
         }
 
         Line("// this thread's part of dx2[v, j], summed over its u");
-        foreach (int j in _sparsity.UsedJ)
+        foreach (int j in Terms.UsedJ)
         {
-            Line($"{_element} d{j} = {Zero};");
+            Line($"{_dialect.Type} d{j} = {_dialect.Zero};");
         }
 
         OpenChannelLoop("u", U);
-        LoadX1("u");
-        string pair = $"(u * {N(V)}) + v";
-        if (mode == ConnectionMode.Uvw)
-        {
-            WriteProducts("t", string.Empty);
-            WriteWeightContractionGradients($"(({pair}) * {N(M)}) + o");
-            WriteX1GradientFrom("h");
-            WriteX2Contribution("x1_", "h", (j, value) => Line($"d{j} = {value} + d{j};"));
-        }
-        else
-        {
-            if (mode != ConnectionMode.Uvv)
-            {
-                string channel = mode == ConnectionMode.Uvu ? "u" : $"({pair})";
-                Line($"long fo = outRow + {N(_path.OffsetOut)} + ({channel} * {N(D3)});");
-                LoadGradient("fo");
-            }
-
-            string x1Weighted = WriteScalarWeightGradients(pair);
-            WriteX2Contribution(x1Weighted, "g", (j, value) => Line($"d{j} = {value} + d{j};"));
-        }
-
+        _statements.LoadX1("u");
+        string pair = _plan.PairIndex;
+        WriteChannelGradients(
+            mode == ConnectionMode.Uvw ? $"(({pair}) * {Int(M)}) + o" : pair,
+            mode == ConnectionMode.Uvv ? null : _plan.OutputChannel,
+            (j, value) => Line($"d{j} = {value} + d{j};"));
         _writer.CloseBlock();
         if (rowMayBeWarp)
         {
             _writer.OpenBlock("if (rowIsWarp)");
             Line("// the row's lanes are one warp: sum their parts by shuffles, then lane 0 adds the row's total");
             _writer.OpenBlock("for (int offset = lanes >> 1; offset > 0; offset >>= 1)");
-            foreach (int j in _sparsity.UsedJ)
+            foreach (int j in Terms.UsedJ)
             {
                 Line($"d{j} = d{j} + global::ILGPU.Warp.ShuffleXor(d{j}, offset);");
             }
@@ -233,201 +204,86 @@ internal sealed class GpuPathWriter
 
         void AddPartsToX2()
         {
-            foreach (int j in _sparsity.UsedJ)
+            foreach (int j in Terms.UsedJ)
             {
-                Line($"global::ILGPU.Atomic.Add(ref dx2[dx2Row + {N(_path.Offset2)} + (v * {N(D2)}) + {j}], d{j});");
+                Line($"global::ILGPU.Atomic.Add(ref dx2[dx2Row + {Int(_plan.Path.Offset2)} + (v * {Int(_plan.D2)}) + {j}], d{j});");
             }
         }
     }
 
     private void WriteBackwardUu()
     {
-        bool sumOverU = _path.Mode == ConnectionMode.Uuw && !_path.HasWeight;
-        if (sumOverU)
+        if (_plan.SumsOverU)
         {
-            Line($"long fo = outRow + {N(_path.OffsetOut)};");
-            LoadGradient("fo");
+            _statements.OutputOffset("fo", null);
+            _statements.LoadGradient("fo");
         }
 
         OpenChannelLoop("u", U);
-        LoadX1("u");
-        LoadX2("u", string.Empty);
-        WriteFold(string.Empty);
-        string x2Gradient = $"dx2[dx2Row + {N(_path.Offset2)} + (u * {N(D2)}) + {{0}}]";
-        void AddToX2(int j, string value) => Line($"global::ILGPU.Atomic.Add(ref {string.Format(CultureInfo.InvariantCulture, x2Gradient, j)}, {value});");
-        if (_path.Mode == ConnectionMode.Uuw && _path.HasWeight)
-        {
-            WriteProducts("t", string.Empty);
-            WriteWeightContractionGradients($"(u * {N(M)}) + o");
-            WriteX1GradientFrom("h");
-            WriteX2Contribution("x1_", "h", AddToX2);
-        }
-        else
-        {
-            if (!sumOverU)
-            {
-                Line($"long fo = outRow + {N(_path.OffsetOut)} + (u * {N(D3)});");
-                LoadGradient("fo");
-            }
-
-            string x1Weighted = WriteScalarWeightGradients("u");
-            WriteX2Contribution(x1Weighted, "g", AddToX2);
-        }
-
+        _statements.LoadX1("u");
+        _statements.FoldX2("u", string.Empty);
+        string x2Gradient = $"dx2[dx2Row + {Int(_plan.Path.Offset2)} + (u * {Int(_plan.D2)}) + {{0}}]";
+        WriteChannelGradients(
+            _plan.ContractsWeights ? $"(u * {Int(M)}) + o" : "u",
+            _plan.SumsOverU ? null : "u",
+            (j, value) => Line($"global::ILGPU.Atomic.Add(ref {string.Format(CultureInfo.InvariantCulture, x2Gradient, j)}, {value});"));
         _writer.CloseBlock();
     }
 
     /// <summary>
-    /// s_i = Σ_k c_ik g_k, then dx1 += w s and dW = Σ_i x1_i s_i (or dx1 += s unweighted); returns the prefix of the
-    /// x1 values that x2's gradient multiplies (w·x1 or x1).
+    /// The gradients of one owned x1 channel u: for uvw and weighted uuw through h_k = Σ_o W[.., o] g[o, k]; otherwise from
+    /// the output gradient of <paramref name="outputChannel"/> (null: loaded before the loop) and the scalar weight. The
+    /// channel's part of x2's gradient goes to <paramref name="addToX2"/> (j, value).
     /// </summary>
-    private string WriteScalarWeightGradients(string weightIndex)
+    private void WriteChannelGradients(string weightIndex, string? outputChannel, System.Action<int, string> addToX2)
     {
-        foreach (int i in _sparsity.UsedI)
+        if (_plan.ContractsWeights)
         {
-            Line($"{_element} s{i} = {FoldedSum(i, "g")};");
+            _statements.Products("t", string.Empty);
+            WriteWeightContractionGradients(weightIndex);
+            _statements.X1GradientFrom("h");
+            WriteX2Contribution("x1_", "h", addToX2);
+            return;
         }
 
-        if (!_path.HasWeight)
+        if (outputChannel is not null)
         {
-            foreach (int i in _sparsity.UsedI)
-            {
-                Line($"gradX1[f1 + {i}] += s{i};");
-            }
-
-            return "x1_";
+            _statements.OutputOffset("fo", outputChannel);
+            _statements.LoadGradient("fo");
         }
 
-        Line($"{_element} w = {Weight(weightIndex)};");
-        foreach (int i in _sparsity.UsedI)
-        {
-            Line($"gradX1[f1 + {i}] += w * s{i};");
-        }
-
-        Line($"gradWeights[wRow + {N(_path.WeightOffset)} + {weightIndex}] = {Sum(_sparsity.UsedI.Select(i => $"(x1_{i} * s{i})"))};");
-        foreach (int i in _sparsity.UsedI)
-        {
-            Line($"{_element} wx{i} = w * x1_{i};");
-        }
-
-        return "wx";
+        WriteX2Contribution(_statements.ScalarWeightGradients(weightIndex), "g", addToX2);
     }
 
     /// <summary>For uvw and weighted uuw: h_k = Σ_o W[.., o] g[o, k] and dW[.., o] = Σ_k g[o, k] t_k, in one loop over o.</summary>
     private void WriteWeightContractionGradients(string weightIndex)
     {
-        foreach (int k in _sparsity.UsedK)
-        {
-            Line($"{_element} h{k} = {Zero};");
-        }
-
+        _statements.DeclareZero("h");
         OpenLoop("o", M);
-        Line($"long fo = outRow + {N(_path.OffsetOut)} + (o * {N(D3)});");
-        LoadGradient("fo");
-        Line($"{_element} w = {Weight(weightIndex)};");
-        foreach (int k in _sparsity.UsedK)
+        _statements.OutputOffset("fo", "o");
+        _statements.LoadGradient("fo");
+        _statements.DeclareWeight(weightIndex);
+        foreach (int k in Terms.UsedK)
         {
-            Line($"h{k} = (w * g{k}) + h{k};");
+            Line(_dialect.MultiplyAddInto($"h{k}", _dialect.WeightName, $"g{k}"));
         }
 
-        Line($"gradWeights[wRow + {N(_path.WeightOffset)} + {weightIndex}] = {Sum(_sparsity.UsedK.Select(k => $"(g{k} * t{k})"))};");
+        Line(_dialect.WriteWeightGradient(weightIndex, _dialect.Sum(Terms.UsedK.Select(k => ($"g{k}", $"t{k}")))));
         _writer.CloseBlock();
-    }
-
-    /// <summary>dx1[u, i] += Σ_k c_ik {vector}_k.</summary>
-    private void WriteX1GradientFrom(string vector)
-    {
-        foreach (int i in _sparsity.UsedI)
-        {
-            Line($"gradX1[f1 + {i}] += {FoldedSum(i, vector)};");
-        }
     }
 
     /// <summary>Σ_ik C_ijk {x1}_i {vector}_k for each j, handed to <paramref name="add"/>.</summary>
     private void WriteX2Contribution(string x1, string vector, System.Action<int, string> add)
     {
-        foreach (int j in _sparsity.UsedJ)
+        foreach (int j in Terms.UsedJ)
         {
-            var terms = _sparsity.Terms.Where(t => t.J == j).ToList();
-            add(j, Sum(terms.Select(t => $"({x1}{t.I} * {vector}{t.K} * {Literal(t.Coefficient)})")));
+            var terms = Terms.Terms.Where(t => t.J == j).ToList();
+            string sum = string.Join(" + ", terms.Select(t => $"({x1}{t.I} * {vector}{t.K} * {_dialect.Literal(t.Coefficient)})"));
+            add(j, sum.Length == 0 ? "0" : sum);
         }
     }
 
-    /// <summary>acc_k += w t_k (or t_k unweighted).</summary>
-    private void Accumulate(string weightIndex)
-    {
-        if (_path.HasWeight)
-        {
-            Line($"{_element} w = {Weight(weightIndex)};");
-        }
-
-        foreach (int k in _sparsity.UsedK)
-        {
-            Line(_path.HasWeight ? $"acc{k} = (w * t{k}) + acc{k};" : $"acc{k} += t{k};");
-        }
-    }
-
-    /// <summary>c_ik = Σ_j C_ijk x2_j for every folded pair.</summary>
-    private void WriteFold(string suffix)
-    {
-        Line($"// fold x2 into the {N(_sparsity.Terms.Count)} non-zero coefficients: {N(_sparsity.Pairs.Count)} pairs (i, k)");
-        foreach (FoldedPair pair in _sparsity.Pairs)
-        {
-            Line($"{_element} {pair.Name}{suffix} = {Sum(pair.Terms.Select(t => $"(x2_{t.J}{suffix} * {Literal(t.Coefficient)})"))};");
-        }
-    }
-
-    /// <summary>{prefix}_k = Σ_i x1_i c_ik.</summary>
-    private void WriteProducts(string prefix, string suffix)
-    {
-        foreach (int k in _sparsity.UsedK)
-        {
-            Line($"{_element} {prefix}{k} = {Sum(_sparsity.Pairs.Where(p => p.K == k).Select(p => $"(x1_{p.I} * {p.Name}{suffix})"))};");
-        }
-    }
-
-    /// <summary>Σ_k c_ik {vector}_k over the folded pairs of row i.</summary>
-    private string FoldedSum(int i, string vector) =>
-        Sum(_sparsity.Pairs.Where(p => p.I == i).Select(p => $"({p.Name} * {vector}{p.K.ToString(CultureInfo.InvariantCulture)})"));
-
-    private void LoadX1(string channel)
-    {
-        Line($"long f1 = x1Row + {N(_path.Offset1)} + ({channel} * {N(D1)});");
-        foreach (int i in _sparsity.UsedI)
-        {
-            Line($"{_element} x1_{i} = x1[f1 + {i}];");
-        }
-    }
-
-    private void LoadX2(string channel, string suffix)
-    {
-        string offset = channel == "0" ? string.Empty : $" + ({channel} * {N(D2)})";
-        Line($"long f2{suffix} = x2Row + {N(_path.Offset2)}{offset};");
-        foreach (int j in _sparsity.UsedJ)
-        {
-            Line($"{_element} x2_{j}{suffix} = x2[f2{suffix} + {j}];");
-        }
-    }
-
-    private void LoadGradient(string feature)
-    {
-        foreach (int k in _sparsity.UsedK)
-        {
-            Line($"{_element} g{k} = gradOutput[{feature} + {k}];");
-        }
-    }
-
-    private string Suffix => "_p" + N(_path.Index);
-
-    private string Weight(string index) => string.Format(CultureInfo.InvariantCulture, _weightRead, index);
-
-    private string Zero => NumericLiteral.Of(0, _element);
-
-    private static string Sum(IEnumerable<string> terms)
-    {
-        string result = string.Join(" + ", terms);
-        return result.Length == 0 ? "0" : result;
-    }
+    private string Suffix => "_p" + Int(_plan.Path.Index);
 
     /// <summary>A loop over all <paramref name="count"/> values (every thread runs it), or one value without a loop.</summary>
     private void OpenLoop(string variable, int count)
@@ -439,17 +295,13 @@ internal sealed class GpuPathWriter
         }
         else
         {
-            _writer.OpenBlock($"for (int {variable} = 0; {variable} < {N(count)}; {variable}++)");
+            _writer.OpenBlock($"for (int {variable} = 0; {variable} < {Int(count)}; {variable}++)");
         }
     }
 
     /// <summary>The loop over the channels this thread owns: lane, lane + lanes, ….</summary>
     private void OpenChannelLoop(string variable, int count) =>
-        _writer.OpenBlock($"for (int {variable} = lane; {variable} < {N(count)}; {variable} += lanes)");
+        _writer.OpenBlock($"for (int {variable} = lane; {variable} < {Int(count)}; {variable} += lanes)");
 
     private void Line(string line) => _writer.WriteLine(line);
-
-    private string Literal(double value) => NumericLiteral.Of(value, _element);
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
 using TensorGen.Model;
+using static TensorGen.Emit.CSharpLiteral;
 
 namespace TensorGen.Emit.Equivariant;
 
@@ -23,7 +23,7 @@ internal static class GpuSphericalHarmonicsEmitter
         string view = $"global::ILGPU.ArrayView<{element}>";
         string layout = EquivariantFileEmitter.KernelReference(method) + ".Layout";
         string vectors = method.Parameters[0].Name, output = method.Parameters[1].Name;
-        string summary = $"{method.DisplayName} on the GPU: vectors [Z, 3], output [Z, {N(spec.Irreps.Dim)}]";
+        string summary = $"{method.DisplayName} on the GPU: vectors [Z, 3], output [Z, {Int(spec.Irreps.Dim)}]";
 
         writer.WriteLine();
         writer.WriteLine($"/// <summary>{summary}: dense row-major device views. Enqueued on <c>gpu.Stream</c>; returns without waiting.</summary>");
@@ -52,37 +52,15 @@ internal static class GpuSphericalHarmonicsEmitter
     {
         string math = element == "float" ? "global::System.MathF" : "global::System.Math";
         writer.WriteLine("long v = (long)row.X * 3;");
-        writer.WriteLine($"{element} x = vectors[v];");
-        writer.WriteLine($"{element} y = vectors[v + 1];");
-        writer.WriteLine($"{element} z = vectors[v + 2];");
-        if (spec.Normalize)
-        {
-            writer.WriteComment("e3nn divides by max(|v|, 1e-12), so a zero vector gives zeros rather than NaN");
-            writer.WriteLine($"{element} length = {math}.Max({math}.Sqrt((x * x) + (y * y) + (z * z)), {NumericLiteral.Of(1e-12, element)});");
-            writer.WriteLine("x /= length;");
-            writer.WriteLine("y /= length;");
-            writer.WriteLine("z /= length;");
-        }
+        SphericalHarmonicsEmitter.WriteHarmonics(writer, spec, element, element, axis => axis == 0 ? "vectors[v]" : $"vectors[v + {Int(axis)}]",
+            squares => $"{math}.Max({math}.Sqrt({squares}), {NumericLiteral.Of(1e-12, element)})",
+            NumericLiteral.Of(1, element),
+            (name, terms) => new[] { $"{element} {name} = {string.Join(" + ", terms.Select(t => $"{t.Product} * {t.Coefficient}"))};" });
 
-        writer.WriteLine($"{element} sh0_0 = {NumericLiteral.Of(1, element)};");
-        string[] axes = { "x", "y", "z" };
-        for (int l = 0; l < spec.LMax; l++)
-        {
-            writer.WriteComment($"Y{N(l + 1)} from Y{N(l)}");
-            foreach (var group in SphericalHarmonicsRecursion.Step(l).GroupBy(t => t.I).OrderBy(g => g.Key))
-            {
-                string terms = string.Join(" + ", group.Select(term =>
-                    (l == 0 ? axes[term.J] : $"({axes[term.J]} * sh{N(l)}_{N(term.K)})") + $" * {NumericLiteral.Of(term.Value, element)}"));
-                writer.WriteLine($"{element} sh{N(l + 1)}_{N(group.Key)} = {terms};");
-            }
-        }
-
-        writer.WriteLine($"long o = (long)row.X * {N(spec.Irreps.Dim)};");
+        writer.WriteLine($"long o = (long)row.X * {Int(spec.Irreps.Dim)};");
         foreach ((int feature, string value) in SphericalHarmonicsEmitter.OutputFeatures(spec, element))
         {
-            writer.WriteLine($"output[o + {N(feature)}] = {value};");
+            writer.WriteLine($"output[o + {Int(feature)}] = {value};");
         }
     }
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
 using TensorGen.Model;
+using static TensorGen.Emit.CSharpLiteral;
 
 namespace TensorGen.Emit.Equivariant;
 
@@ -45,19 +45,17 @@ internal static class GpuTensorProductEmitter
         var paths = spec.Paths.Where(p => !p.IsEmpty).ToList();
         int lanes = Lanes(paths.Select(p => OutputChannels(p)));
         StagePlan stages = StagePlan.Create(spec, paths, p => p.Instruction.Out, element);
-        bool hasWeights = method.Parameters.Count == 4;
-        string[] names = method.Parameters.Select(p => p.Name).ToArray();
-        string weights = hasWeights ? names[2] : "default";
+        bool hasWeights = TensorProductEmitter.HasWeights(method, backward: false);
         string view = $"global::ILGPU.ArrayView<{element}>";
         string load = LoadKernel(kernel, Enumerable.Repeat(view, 4).Concat(new[] { "int", "int" }));
-        string arguments = string.Join(", ", names[0], names[1], weights, names[names.Length - 1]);
+        string arguments = TensorProductEmitter.DriverArguments(method, backward: false);
         string device = hasWeights ? "x1, x2, weights, output" : "x1, x2, output";
 
         WriteEntryPoints(writer, method, element,
-            $"{method.DisplayName} on the GPU: x1 [Z, {N(spec.Irreps1.Dim)}], x2 [Z, {N(spec.Irreps2.Dim)}], "
-            + (hasWeights ? (spec.SharedWeights ? $"weights [{N(spec.WeightCount)}], " : $"weights [Z, {N(spec.WeightCount)}], ") : string.Empty)
-            + $"output [Z, {N(spec.IrrepsOut.Dim)}]",
-            $"{Driver}.Forward(gpu, {layout}, {N(lanes)}, {N(stages.Size)}, {load}, {arguments});",
+            $"{method.DisplayName} on the GPU: x1 [Z, {Int(spec.Irreps1.Dim)}], x2 [Z, {Int(spec.Irreps2.Dim)}], "
+            + (hasWeights ? (spec.SharedWeights ? $"weights [{Int(spec.WeightCount)}], " : $"weights [Z, {Int(spec.WeightCount)}], ") : string.Empty)
+            + $"output [Z, {Int(spec.IrrepsOut.Dim)}]",
+            $"{Driver}.Forward(gpu, {layout}, {Int(lanes)}, {Int(stages.Size)}, {load}, {arguments});",
             $"{Driver}.Forward(gpu, {layout}, {arguments}, static (context, x1, x2, weights, output) => {method.MethodName}Gpu(context, {device}));");
 
         writer.WriteLine();
@@ -84,19 +82,19 @@ internal static class GpuTensorProductEmitter
             writer.WriteLine();
             if (into.Count == 0)
             {
-                writer.WriteComment($"output block {N(block)}: {irrep}, no path");
+                writer.WriteComment($"output block {Int(block)}: {irrep}, no path");
                 OpenActive(writer, stages.Size > 0);
-                writer.OpenBlock($"for (int e = lane; e < {N(irrep.Dim)}; e += lanes)");
-                writer.WriteLine($"output[outRow + {N(offset)} + e] = {NumericLiteral.Of(0, element)};");
+                writer.OpenBlock($"for (int e = lane; e < {Int(irrep.Dim)}; e += lanes)");
+                writer.WriteLine($"output[outRow + {Int(offset)} + e] = {NumericLiteral.Of(0, element)};");
                 writer.CloseBlock();
                 writer.CloseBlock();
                 continue;
             }
 
-            writer.WriteComment($"output block {N(block)}: {irrep} <- path{(into.Count == 1 ? string.Empty : "s")} {string.Join(", ", into.Select(p => N(p.Index)))}");
+            writer.WriteComment($"output block {Int(block)}: {irrep} <- path{(into.Count == 1 ? string.Empty : "s")} {string.Join(", ", into.Select(p => Int(p.Index)))}");
             staged |= stages.WriteStaging(writer, into, staged);
             OpenActive(writer, stages.Size > 0);
-            var pathWriters = into.ToDictionary(p => p, p => new GpuPathWriter(writer, p, element, WeightRead(spec, p, stages)));
+            var pathWriters = into.ToDictionary(p => p, p => new GpuPathWriter(writer, new TensorProductPathPlan(p), element, WeightRead(spec, p, stages)));
             foreach (TensorProductPath path in into.Where(p => pathWriters[p].HoistsFold))
             {
                 pathWriters[path].WriteHoistedFold();
@@ -104,7 +102,7 @@ internal static class GpuTensorProductEmitter
 
             int d3 = irrep.Irrep.Dim;
             var usedK = into.SelectMany(p => pathWriters[p].UsedK).Distinct().OrderBy(k => k).ToList();
-            writer.OpenBlock($"for (int o = lane; o < {N(irrep.Mul)}; o += lanes)");
+            writer.OpenBlock($"for (int o = lane; o < {Int(irrep.Mul)}; o += lanes)");
             foreach (int k in usedK)
             {
                 writer.WriteLine($"{element} acc{k} = {NumericLiteral.Of(0, element)};");
@@ -118,10 +116,10 @@ internal static class GpuTensorProductEmitter
                 writer.CloseBlock();
             }
 
-            writer.WriteLine($"long fo = outRow + {N(offset)} + (o * {N(d3)});");
+            writer.WriteLine($"long fo = outRow + {Int(offset)} + (o * {Int(d3)});");
             for (int k = 0; k < d3; k++)
             {
-                writer.WriteLine($"output[fo + {k}] = {(usedK.Contains(k) ? "acc" + k.ToString(CultureInfo.InvariantCulture) : NumericLiteral.Of(0, element))};");
+                writer.WriteLine($"output[fo + {k}] = {(usedK.Contains(k) ? "acc" + Int(k) : NumericLiteral.Of(0, element))};");
             }
 
             writer.CloseBlock();
@@ -138,21 +136,18 @@ internal static class GpuTensorProductEmitter
         var paths = spec.Paths.Where(p => !p.IsEmpty).ToList();
         int lanes = Lanes(paths.Select(p => p.Block1.Mul));
         StagePlan stages = StagePlan.Create(spec, paths, p => p.Instruction.In1, element);
-        bool hasWeights = method.Parameters.Count == 7;
-        string[] names = method.Parameters.Select(p => p.Name).ToArray();
+        bool hasWeights = TensorProductEmitter.HasWeights(method, backward: true);
         string view = $"global::ILGPU.ArrayView<{element}>";
         string load = LoadKernel(kernel, Enumerable.Repeat(view, 7).Concat(new[] { "int", "int" }));
-        string arguments = hasWeights
-            ? string.Join(", ", names)
-            : string.Join(", ", names[0], names[1], "default", names[2], names[3], names[4], "default");
+        string arguments = TensorProductEmitter.DriverArguments(method, backward: true);
         string device = hasWeights ? "x1, x2, weights, gradOutput, gradX1, gradX2, gradWeights" : "x1, x2, gradOutput, gradX1, gradX2";
         bool reducesX2 = spec.Irreps2.Dim > 0;
         bool rowMayBeWarp = reducesX2 && lanes == MaxLanes && paths.Any(p => p.Mode is not (ConnectionMode.Uuw or ConnectionMode.Uuu));
 
         WriteEntryPoints(writer, method, element,
-            $"{method.DisplayName} (the backward pass) on the GPU: the forward's inputs, gradOutput [Z, {N(spec.IrrepsOut.Dim)}], and the gradients shaped as x1, x2"
+            $"{method.DisplayName} (the backward pass) on the GPU: the forward's inputs, gradOutput [Z, {Int(spec.IrrepsOut.Dim)}], and the gradients shaped as x1, x2"
                 + (hasWeights ? " and the weights" : string.Empty),
-            $"{Driver}.Backward(gpu, {layout}, {N(lanes)}, {N(stages.Size)}, {load}, {arguments});",
+            $"{Driver}.Backward(gpu, {layout}, {Int(lanes)}, {Int(stages.Size)}, {load}, {arguments});",
             $"{Driver}.Backward(gpu, {layout}, {arguments}, static (context, x1, x2, weights, gradOutput, gradX1, gradX2, gradWeights) => {method.MethodName}Gpu(context, {device}));");
 
         writer.WriteLine();
@@ -170,21 +165,21 @@ internal static class GpuTensorProductEmitter
             int d2 = spec.Irreps2.Dim;
             writer.WriteComment("x2's gradient of the group's rows is summed in shared memory (after the staged weights), then stored once");
             writer.WriteLine("int groupRows = global::ILGPU.Group.DimX / lanes;");
-            writer.WriteLine($"int dx2Row = (global::ILGPU.Group.IdxX / lanes) * {N(d2)};");
+            writer.WriteLine($"int dx2Row = (global::ILGPU.Group.IdxX / lanes) * {Int(d2)};");
             writer.WriteLine($"{view} shared = global::ILGPU.SharedMemory.GetDynamic<{element}>();");
             if (stages.Size > 0)
             {
-                writer.WriteLine($"{view} staged = shared.SubView(0, {N(stages.Size)});");
+                writer.WriteLine($"{view} staged = shared.SubView(0, {Int(stages.Size)});");
             }
 
-            writer.WriteLine($"{view} dx2 = shared.SubView({N(stages.Size)}, groupRows * {N(d2)});");
+            writer.WriteLine($"{view} dx2 = shared.SubView({Int(stages.Size)}, groupRows * {Int(d2)});");
             if (rowMayBeWarp)
             {
                 writer.WriteComment("a row of a warp's worth of lanes is one warp (rows start at multiples of lanes), so its lanes can shuffle");
                 writer.WriteLine("bool rowIsWarp = lanes == global::ILGPU.Warp.WarpSize;");
             }
 
-            writer.OpenBlock($"for (int e = global::ILGPU.Group.IdxX; e < groupRows * {N(d2)}; e += global::ILGPU.Group.DimX)");
+            writer.OpenBlock($"for (int e = global::ILGPU.Group.IdxX; e < groupRows * {Int(d2)}; e += global::ILGPU.Group.DimX)");
             writer.WriteLine($"dx2[e] = {NumericLiteral.Of(0, element)};");
             writer.CloseBlock();
         }
@@ -204,7 +199,7 @@ internal static class GpuTensorProductEmitter
             }
 
             writer.WriteLine();
-            writer.WriteComment($"x1 block {N(block)}: {spec.Irreps1[block]} -> path{(from.Count == 1 ? string.Empty : "s")} {string.Join(", ", from.Select(p => N(p.Index)))}");
+            writer.WriteComment($"x1 block {Int(block)}: {spec.Irreps1[block]} -> path{(from.Count == 1 ? string.Empty : "s")} {string.Join(", ", from.Select(p => Int(p.Index)))}");
             if (stages.WriteStaging(writer, from, staged))
             {
                 staged = true;
@@ -221,7 +216,7 @@ internal static class GpuTensorProductEmitter
             {
                 writer.WriteComment(Describe(path, stages));
                 writer.OpenBlock();
-                new GpuPathWriter(writer, path, element, WeightRead(spec, path, stages)).WriteBackward(rowMayBeWarp);
+                new GpuPathWriter(writer, new TensorProductPathPlan(path), element, WeightRead(spec, path, stages)).WriteBackward(rowMayBeWarp);
                 writer.CloseBlock();
             }
 
@@ -235,9 +230,9 @@ internal static class GpuTensorProductEmitter
             writer.WriteComment("store the group's x2 gradient (rows past the batch are left alone)");
             writer.WriteLine("global::ILGPU.Group.Barrier();");
             writer.WriteLine("int firstRow = global::ILGPU.Grid.IdxX * groupRows;");
-            writer.OpenBlock($"for (int e = global::ILGPU.Group.IdxX; e < groupRows * {N(d2)}; e += global::ILGPU.Group.DimX)");
-            writer.OpenBlock($"if (firstRow + (e / {N(d2)}) < rows)");
-            writer.WriteLine($"gradX2[((long)firstRow * {N(d2)}) + e] = dx2[e];");
+            writer.OpenBlock($"for (int e = global::ILGPU.Group.IdxX; e < groupRows * {Int(d2)}; e += global::ILGPU.Group.DimX)");
+            writer.OpenBlock($"if (firstRow + (e / {Int(d2)}) < rows)");
+            writer.WriteLine($"gradX2[((long)firstRow * {Int(d2)}) + e] = dx2[e];");
             writer.CloseBlock();
             writer.CloseBlock();
         }
@@ -302,14 +297,14 @@ internal static class GpuTensorProductEmitter
     {
         if (includeX2)
         {
-            writer.WriteLine($"long x1Row = (long)row * {N(spec.Irreps1.Dim)};");
-            writer.WriteLine($"long x2Row = (long)row * {N(spec.Irreps2.Dim)};");
+            writer.WriteLine($"long x1Row = (long)row * {Int(spec.Irreps1.Dim)};");
+            writer.WriteLine($"long x2Row = (long)row * {Int(spec.Irreps2.Dim)};");
         }
 
-        writer.WriteLine($"long outRow = (long)row * {N(spec.IrrepsOut.Dim)};");
+        writer.WriteLine($"long outRow = (long)row * {Int(spec.IrrepsOut.Dim)};");
         if (weightRows)
         {
-            writer.WriteLine($"long wRow = (long)row * {N(spec.WeightCount)};");
+            writer.WriteLine($"long wRow = (long)row * {Int(spec.WeightCount)};");
         }
     }
 
@@ -328,19 +323,17 @@ internal static class GpuTensorProductEmitter
     /// <summary>How the path reads a weight, <c>{0}</c> standing for the index within the path.</summary>
     private static string WeightRead(TensorProductSpec spec, TensorProductPath path, StagePlan stages) =>
         stages.Offsets.TryGetValue(path.Index, out int stagedAt)
-            ? $"staged[{N(stagedAt)} + {{0}}]"
-            : spec.SharedWeights ? $"weights[{N(path.WeightOffset)} + {{0}}]" : $"weights[wRow + {N(path.WeightOffset)} + {{0}}]";
+            ? $"staged[{Int(stagedAt)} + {{0}}]"
+            : spec.SharedWeights ? $"weights[{Int(path.WeightOffset)} + {{0}}]" : $"weights[wRow + {Int(path.WeightOffset)} + {{0}}]";
 
     private static string Describe(TensorProductPath path, StagePlan stages) =>
-        $"path {N(path.Index)}: {path.Describe()}, {path.Mode.Name()}, "
+        $"path {Int(path.Index)}: {path.Describe()}, {path.Mode.Name()}, "
         + (path.HasWeight
-            ? $"weights [{N(path.WeightOffset)}, {N(path.WeightOffset + path.WeightCount)}) shape {path.Shape()}{(stages.Offsets.ContainsKey(path.Index) ? ", staged in shared memory" : string.Empty)}"
+            ? $"weights [{Int(path.WeightOffset)}, {Int(path.WeightOffset + path.WeightCount)}) shape {path.Shape()}{(stages.Offsets.ContainsKey(path.Index) ? ", staged in shared memory" : string.Empty)}"
             : "no weights")
         + $", path weight {NumericLiteral.Comment(path.NormalizedWeight)}";
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Which shared weights a kernel stages in shared memory: per block (output block forward, x1 block backward), the
@@ -399,7 +392,7 @@ internal static class GpuTensorProductEmitter
                 return false;
             }
 
-            writer.WriteComment($"stage the shared weights of path{(staged.Count == 1 ? string.Empty : "s")} {string.Join(", ", staged.Select(p => N(p.Index)))}: every row of the group reads them");
+            writer.WriteComment($"stage the shared weights of path{(staged.Count == 1 ? string.Empty : "s")} {string.Join(", ", staged.Select(p => Int(p.Index)))}: every row of the group reads them");
             if (stagedBefore)
             {
                 writer.WriteLine("global::ILGPU.Group.Barrier();");
@@ -407,8 +400,8 @@ internal static class GpuTensorProductEmitter
 
             foreach (TensorProductPath path in staged)
             {
-                writer.OpenBlock($"for (int e = global::ILGPU.Group.IdxX; e < {N(path.WeightCount)}; e += global::ILGPU.Group.DimX)");
-                writer.WriteLine($"staged[{N(Offsets[path.Index])} + e] = weights[{N(path.WeightOffset)} + e];");
+                writer.OpenBlock($"for (int e = global::ILGPU.Group.IdxX; e < {Int(path.WeightCount)}; e += global::ILGPU.Group.DimX)");
+                writer.WriteLine($"staged[{Int(Offsets[path.Index])} + e] = weights[{Int(path.WeightOffset)} + e];");
                 writer.CloseBlock();
             }
 

@@ -51,5 +51,5 @@ internal sealed class FoldedPair
 
     public IReadOnlyList<(int J, double Coefficient)> Terms { get; }
 
-    public string Name => "c" + I.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_" + K.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string Name => "c" + CSharpLiteral.Int(I) + "_" + CSharpLiteral.Int(K);
 }

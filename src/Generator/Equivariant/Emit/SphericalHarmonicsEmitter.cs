@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
 using TensorGen.Model;
+using static TensorGen.Emit.CSharpLiteral;
 
 namespace TensorGen.Emit.Equivariant;
 
@@ -28,11 +28,11 @@ internal static class SphericalHarmonicsEmitter
     {
         writer.WriteComment($"TensorGen: spherical harmonics {method.DisplayName} ({element})");
         writer.WriteComment(string.Empty);
-        writer.WriteComment($"output: {spec.Irreps}  (dim {N(spec.Irreps.Dim)}), e3nn's real basis, y the polar axis, l = 1 as (x, y, z)");
+        writer.WriteComment($"output: {spec.Irreps}  (dim {Int(spec.Irreps.Dim)}), e3nn's real basis, y the polar axis, l = 1 as (x, y, z)");
         writer.WriteComment($"input vectors {(spec.Normalize ? "normalized to unit length (zero vectors stay zero)" : "used as given")}; "
             + $"normalization {spec.Normalization.ToString().ToLowerInvariant()}");
-        writer.WriteComment(string.Join(", ", spec.Degrees.Skip(1).Select(l => $"Y{N(l)}: {N(SphericalHarmonicsRecursion.Step(l - 1).Count)} terms")));
-        writer.WriteComment($"FLOPs per row: {N(spec.Flops())}");
+        writer.WriteComment(string.Join(", ", spec.Degrees.Skip(1).Select(l => $"Y{Int(l)}: {Int(SphericalHarmonicsRecursion.Step(l - 1).Count)} terms")));
+        writer.WriteComment($"FLOPs per row: {Int(spec.Flops())}");
     }
 
     private static void Kernel(SourceWriter writer, KernelMethodShape method, SphericalHarmonicsSpec spec, string element)
@@ -41,7 +41,7 @@ internal static class SphericalHarmonicsEmitter
         writer.WriteLine($"/// <summary>The tiles of {method.DisplayName}.</summary>");
         writer.OpenBlock($"file readonly struct {method.LocalTypeName} : {Runtime}ISphericalHarmonicsKernel<{element}>");
         writer.WriteLine($"public static {Runtime}SphericalHarmonicsLayout Layout {{ get; }} = new({CSharpLiteral.String(method.DisplayName)}, "
-            + $"{N(spec.Irreps.Dim)}, {N(spec.Flops())}, {CSharpLiteral.String(names[0])}, {CSharpLiteral.String(names[1])});");
+            + $"{Int(spec.Irreps.Dim)}, {Int(spec.Flops())}, {CSharpLiteral.String(names[0])}, {CSharpLiteral.String(names[1])});");
         writer.WriteLine();
         writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
         writer.OpenBlock($"public static void Evaluate(ref {element} vectors, ref {element} output)");
@@ -52,45 +52,65 @@ internal static class SphericalHarmonicsEmitter
             return;
         }
 
-        writer.WriteLine("Lanes x = Load(ref vectors, 0);");
-        writer.WriteLine("Lanes y = Load(ref vectors, 1);");
-        writer.WriteLine("Lanes z = Load(ref vectors, 2);");
+        string tiny = NumericLiteral.Of(1e-12, element);
+        WriteHarmonics(writer, spec, element, "Lanes", axis => $"Load(ref vectors, {Int(axis)})",
+            squares => $"global::System.Numerics.Vector.Max(global::System.Numerics.Vector.SquareRoot({squares}), new Lanes({tiny}))",
+            "Lanes.One",
+            (name, terms) => terms.Select((t, n) => n == 0 ? $"Lanes {name} = {t.Product} * {t.Coefficient};" : $"{name} = MultiplyAdd({t.Product}, new Lanes({t.Coefficient}), {name});"));
+        foreach ((int feature, string value) in OutputFeatures(spec, element))
+        {
+            writer.WriteLine($"Store(ref output, {Int(feature)}, {value});");
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The evaluation both backends write, up to the stores: the vector's components x, y, z (normalized when the spec
+    /// asks), then Yˡ⁺¹ from Yˡ for every degree, each sh{l}_{m} a sum over the recursion's non-zero terms. The backends
+    /// differ only in the value <paramref name="type"/> and the lambdas.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="spec">The harmonics.</param>
+    /// <param name="element">float or double.</param>
+    /// <param name="type">The type of a value (a vector of lanes, or the element).</param>
+    /// <param name="component">Axis (0, 1, 2) → the component read.</param>
+    /// <param name="length">|v|² → max(|v|, 1e-12).</param>
+    /// <param name="one">The value 1.</param>
+    /// <param name="declareSum">(name, terms (product, coefficient)) → the statements declaring name = Σ product · coefficient.</param>
+    internal static void WriteHarmonics(SourceWriter writer, SphericalHarmonicsSpec spec, string element, string type, Func<int, string> component,
+        Func<string, string> length, string one, Func<string, IReadOnlyList<(string Product, string Coefficient)>, IEnumerable<string>> declareSum)
+    {
+        string[] axes = { "x", "y", "z" };
+        for (int axis = 0; axis < 3; axis++)
+        {
+            writer.WriteLine($"{type} {axes[axis]} = {component(axis)};");
+        }
+
         if (spec.Normalize)
         {
             writer.WriteComment("e3nn divides by max(|v|, 1e-12), so a zero vector gives zeros rather than NaN");
-            writer.WriteLine($"Lanes length = global::System.Numerics.Vector.Max(global::System.Numerics.Vector.SquareRoot((x * x) + (y * y) + (z * z)), new Lanes({NumericLiteral.Of(1e-12, element)}));");
-            writer.WriteLine("x /= length;");
-            writer.WriteLine("y /= length;");
-            writer.WriteLine("z /= length;");
-        }
-
-        writer.WriteLine("Lanes sh0_0 = Lanes.One;");
-        string[] axes = { "x", "y", "z" };
-        for (int l = 0; l < spec.LMax; l++)
-        {
-            writer.WriteComment($"Y{N(l + 1)} from Y{N(l)}");
-            foreach (var group in SphericalHarmonicsRecursion.Step(l).GroupBy(t => t.I).OrderBy(g => g.Key))
+            writer.WriteLine($"{type} length = {length("(x * x) + (y * y) + (z * z)")};");
+            foreach (string axis in axes)
             {
-                string name = $"sh{N(l + 1)}_{N(group.Key)}";
-                bool first = true;
-                foreach (ShRecursionTerm term in group)
-                {
-                    string product = l == 0 ? axes[term.J] : $"({axes[term.J]} * sh{N(l)}_{N(term.K)})";
-                    writer.WriteLine(first
-                        ? $"Lanes {name} = {product} * {NumericLiteral.Of(term.Value, element)};"
-                        : $"{name} = MultiplyAdd({product}, new Lanes({NumericLiteral.Of(term.Value, element)}), {name});");
-                    first = false;
-                }
+                writer.WriteLine($"{axis} /= length;");
             }
         }
 
-        foreach ((int feature, string value) in OutputFeatures(spec, element))
+        writer.WriteLine($"{type} sh0_0 = {one};");
+        for (int l = 0; l < spec.LMax; l++)
         {
-            writer.WriteLine($"Store(ref output, {N(feature)}, {value});");
+            writer.WriteComment($"Y{Int(l + 1)} from Y{Int(l)}");
+            foreach (var group in SphericalHarmonicsRecursion.Step(l).GroupBy(t => t.I).OrderBy(g => g.Key))
+            {
+                var terms = group.Select(term => (l == 0 ? axes[term.J] : $"({axes[term.J]} * sh{Int(l)}_{Int(term.K)})", NumericLiteral.Of(term.Value, element))).ToList();
+                foreach (string line in declareSum($"sh{Int(l + 1)}_{Int(group.Key)}", terms))
+                {
+                    writer.WriteLine(line);
+                }
+            }
         }
-
-        writer.CloseBlock();
-        writer.CloseBlock();
     }
 
     /// <summary>
@@ -114,11 +134,9 @@ internal static class SphericalHarmonicsEmitter
             {
                 for (int m = 0; m < block.Irrep.Dim; m++)
                 {
-                    yield return (feature++, $"sh{N(l)}_{N(m)}{scale}");
+                    yield return (feature++, $"sh{Int(l)}_{Int(m)}{scale}");
                 }
             }
         }
     }
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
 using TensorGen.Model;
+using static TensorGen.Emit.CSharpLiteral;
 
 namespace TensorGen.Emit.Equivariant;
 
@@ -16,35 +16,43 @@ internal static class TensorProductEmitter
     private const string Runtime = "global::TensorGen.Runtime.Equivariance.";
     private const string MethodImpl = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
-    public static string EmitForward(KernelMethodShape method, TensorProductSpec spec, string element, bool gpu)
+    public static string EmitForward(KernelMethodShape method, TensorProductSpec spec, string element, bool gpu) =>
+        Emit(method, spec, element, gpu, backward: false, $"TensorGen: tensor product {method.DisplayName} (forward, {element})");
+
+    public static string EmitBackward(KernelMethodShape method, string forwardName, TensorProductSpec spec, string element, bool gpu) =>
+        Emit(method, spec, element, gpu, backward: true, $"TensorGen: backward pass {method.DisplayName} of tensor product {forwardName} ({element})");
+
+    /// <summary>Whether the declaration has a weights parameter (x1, x2, weights, output; or the backward pass's seven).</summary>
+    public static bool HasWeights(KernelMethodShape method, bool backward) => method.Parameters.Count == (backward ? 7 : 4);
+
+    /// <summary>
+    /// The declared parameters as the drivers (CPU, and the GPU host form) take them: x1, x2, weights, output — or x1, x2,
+    /// weights, gradOutput, gradX1, gradX2, gradWeights — with <c>default</c> for the weights a declaration does not have.
+    /// </summary>
+    public static string DriverArguments(KernelMethodShape method, bool backward)
     {
-        bool hasWeights = method.Parameters.Count == 4;
         string[] names = method.Parameters.Select(p => p.Name).ToArray();
-        string weights = hasWeights ? names[2] : "default";
-        string output = names[names.Length - 1];
-        string body = $"{Runtime}TensorProductDriver.Forward<{element}, {EquivariantFileEmitter.KernelReference(method)}>({names[0]}, {names[1]}, {weights}, {output});";
-        return EquivariantFileEmitter.Emit(method,
-            writer => TensorProductHeaderWriter.Write(writer, $"TensorGen: tensor product {method.DisplayName} (forward, {element})", spec),
-            body,
-            writer => WriteKernel(writer, method, spec, element, backward: false, hasWeights),
-            element,
-            gpu ? writer => GpuTensorProductEmitter.WriteForward(writer, method, spec, element) : null);
+        if (HasWeights(method, backward))
+        {
+            return string.Join(", ", names);
+        }
+
+        return backward
+            ? string.Join(", ", names[0], names[1], "default", names[2], names[3], names[4], "default")
+            : string.Join(", ", names[0], names[1], "default", names[2]);
     }
 
-    public static string EmitBackward(KernelMethodShape method, string forwardName, TensorProductSpec spec, string element, bool gpu)
+    private static string Emit(KernelMethodShape method, TensorProductSpec spec, string element, bool gpu, bool backward, string title)
     {
-        bool hasWeights = method.Parameters.Count == 7;
-        string[] names = method.Parameters.Select(p => p.Name).ToArray();
-        string arguments = hasWeights
-            ? string.Join(", ", names)
-            : string.Join(", ", names[0], names[1], "default", names[2], names[3], names[4], "default");
-        string body = $"{Runtime}TensorProductDriver.Backward<{element}, {EquivariantFileEmitter.KernelReference(method)}>({arguments});";
+        string body = $"{Runtime}TensorProductDriver.{(backward ? "Backward" : "Forward")}<{element}, {EquivariantFileEmitter.KernelReference(method)}>({DriverArguments(method, backward)});";
         return EquivariantFileEmitter.Emit(method,
-            writer => TensorProductHeaderWriter.Write(writer, $"TensorGen: backward pass {method.DisplayName} of tensor product {forwardName} ({element})", spec),
+            writer => TensorProductHeaderWriter.Write(writer, title, spec),
             body,
-            writer => WriteKernel(writer, method, spec, element, backward: true, hasWeights),
+            writer => WriteKernel(writer, method, spec, element, backward, HasWeights(method, backward)),
             element,
-            gpu ? writer => GpuTensorProductEmitter.WriteBackward(writer, method, spec, element) : null);
+            !gpu ? null
+            : backward ? writer => GpuTensorProductEmitter.WriteBackward(writer, method, spec, element)
+            : writer => GpuTensorProductEmitter.WriteForward(writer, method, spec, element));
     }
 
     private static void WriteKernel(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, string element, bool backward, bool hasWeights)
@@ -55,12 +63,13 @@ internal static class TensorProductEmitter
             ? (hasWeights ? Names(parameterNames) : Names(parameterNames[0], parameterNames[1], null, parameterNames[2], parameterNames[3], parameterNames[4], null))
             : (hasWeights ? Names(parameterNames) : Names(parameterNames[0], parameterNames[1], null, parameterNames[2]));
         var paths = spec.Paths.Where(p => !p.IsEmpty).ToList();
+        var plans = paths.ToDictionary(p => p.Index, p => new TensorProductPathPlan(p));
 
-        writer.WriteLine($"/// <summary>The tiles of {method.DisplayName}: {paths.Count.ToString(CultureInfo.InvariantCulture)} non-empty paths, one method each.</summary>");
+        writer.WriteLine($"/// <summary>The tiles of {method.DisplayName}: {Int(paths.Count)} non-empty paths, one method each.</summary>");
         writer.OpenBlock($"file readonly struct {method.LocalTypeName} : {Runtime}{face}<{element}>");
         writer.WriteLine($"public static {Runtime}TensorProductLayout Layout {{ get; }} = new(");
-        writer.WriteLine($"    {CSharpLiteral.String(method.DisplayName)}, {N(spec.Irreps1.Dim)}, {N(spec.Irreps2.Dim)}, {N(spec.IrrepsOut.Dim)}, {N(spec.WeightCount)}, "
-            + $"{(spec.SharedWeights ? "true" : "false")}, {N(TensorProductCost.ForwardFlops(spec))}, {names});");
+        writer.WriteLine($"    {CSharpLiteral.String(method.DisplayName)}, {Int(spec.Irreps1.Dim)}, {Int(spec.Irreps2.Dim)}, {Int(spec.IrrepsOut.Dim)}, {Int(spec.WeightCount)}, "
+            + $"{(spec.SharedWeights ? "true" : "false")}, {Int(TensorProductCost.ForwardFlops(spec))}, {names});");
         writer.WriteLine();
 
         string tileParameters = backward
@@ -77,21 +86,21 @@ internal static class TensorProductEmitter
             for (int block = 0; block < spec.IrrepsOut.Count; block++)
             {
                 var into = paths.Where(p => p.Instruction.Out == block).ToList();
-                if (into.Count == 1 && TensorProductPathWriter.WritesOnce(into[0]))
+                if (into.Count == 1 && plans[into[0].Index].WritesOnce)
                 {
                     stores.Add(into[0].Index);
                 }
                 else if (spec.IrrepsOut[block].Dim > 0)
                 {
-                    writer.WriteLine($"Clear(ref output, {N(spec.IrrepsOut.Offsets[block])}, {N(spec.IrrepsOut[block].Dim)}); // {spec.IrrepsOut[block]}: "
-                        + (into.Count == 0 ? "no path" : into.Count == 1 ? "accumulated by its path" : $"{N(into.Count)} paths add"));
+                    writer.WriteLine($"Clear(ref output, {Int(spec.IrrepsOut.Offsets[block])}, {Int(spec.IrrepsOut[block].Dim)}); // {spec.IrrepsOut[block]}: "
+                        + (into.Count == 0 ? "no path" : into.Count == 1 ? "accumulated by its path" : $"{Int(into.Count)} paths add"));
                 }
             }
         }
 
         foreach (TensorProductPath path in paths)
         {
-            writer.WriteLine($"Path{N(path.Index)}({tileArguments});");
+            writer.WriteLine($"Path{Int(path.Index)}({tileArguments});");
         }
 
         writer.CloseBlock();
@@ -99,11 +108,11 @@ internal static class TensorProductEmitter
         {
             writer.WriteLine();
             int dense = path.Block1.Irrep.Dim * path.Block2.Irrep.Dim * path.BlockOut.Irrep.Dim;
-            writer.WriteComment($"Path {N(path.Index)}: {path.Describe()}, {path.Mode.Name()}, {(path.HasWeight ? $"weights [{N(path.WeightOffset)}, {N(path.WeightOffset + path.WeightCount)}) shape {path.Shape()}" : "no weights")}, "
-                + $"path weight {NumericLiteral.Comment(path.NormalizedWeight)}; C({N(path.Block1.Irrep.L)},{N(path.Block2.Irrep.L)},{N(path.BlockOut.Irrep.L)}) has {N(path.Symbol.Entries.Count)} non-zeros of {N(dense)}.");
+            writer.WriteComment($"Path {Int(path.Index)}: {path.Describe()}, {path.Mode.Name()}, {(path.HasWeight ? $"weights [{Int(path.WeightOffset)}, {Int(path.WeightOffset + path.WeightCount)}) shape {path.Shape()}" : "no weights")}, "
+                + $"path weight {NumericLiteral.Comment(path.NormalizedWeight)}; C({Int(path.Block1.Irrep.L)},{Int(path.Block2.Irrep.L)},{Int(path.BlockOut.Irrep.L)}) has {Int(path.Symbol.Entries.Count)} non-zeros of {Int(dense)}.");
             writer.WriteLine(MethodImpl);
-            writer.OpenBlock($"private static void Path{N(path.Index)}({tileParameters})");
-            var pathWriter = new TensorProductPathWriter(writer, path, element, spec.SharedWeights, stores.Contains(path.Index));
+            writer.OpenBlock($"private static void Path{Int(path.Index)}({tileParameters})");
+            var pathWriter = new TensorProductPathWriter(writer, plans[path.Index], element, spec.SharedWeights, stores.Contains(path.Index));
             if (backward)
             {
                 pathWriter.WriteBackward();
@@ -120,6 +129,4 @@ internal static class TensorProductEmitter
     }
 
     private static string Names(params string?[] names) => string.Join(", ", names.Select(n => n is null ? "null" : CSharpLiteral.String(n)));
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

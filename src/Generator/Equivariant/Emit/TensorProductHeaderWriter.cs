@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
+using static TensorGen.Emit.CSharpLiteral;
 
 namespace TensorGen.Emit.Equivariant;
 
@@ -15,10 +15,10 @@ internal static class TensorProductHeaderWriter
         TensorProductOptions options = spec.Options;
         writer.WriteComment(title);
         writer.WriteComment(string.Empty);
-        writer.WriteComment($"x1:      {Text(spec.Irreps1)}  (dim {N(spec.Irreps1.Dim)})");
-        writer.WriteComment($"x2:      {Text(spec.Irreps2)}  (dim {N(spec.Irreps2.Dim)})");
-        writer.WriteComment($"output:  {Text(spec.IrrepsOut)}  (dim {N(spec.IrrepsOut.Dim)})");
-        writer.WriteComment($"weights: {N(spec.WeightCount)}, {(spec.SharedWeights ? "shared: [W]" : "one row per batch element: [Z, W]")}");
+        writer.WriteComment($"x1:      {Text(spec.Irreps1)}  (dim {Int(spec.Irreps1.Dim)})");
+        writer.WriteComment($"x2:      {Text(spec.Irreps2)}  (dim {Int(spec.Irreps2.Dim)})");
+        writer.WriteComment($"output:  {Text(spec.IrrepsOut)}  (dim {Int(spec.IrrepsOut.Dim)})");
+        writer.WriteComment($"weights: {Int(spec.WeightCount)}, {(spec.SharedWeights ? "shared: [W]" : "one row per batch element: [Z, W]")}");
         writer.WriteComment($"irrep normalization {Name(options.IrrepNormalization)}, path normalization {Name(options.PathNormalization)}, "
             + $"Wigner 3j {(options.Phase == Wigner3jPhase.E3nn ? "e3nn >= 0.5" : "e3nn 0.4.4 (legacy)")}, "
             + (options.Instructions is null ? "instructions derived: " + options.Template : "instructions as written"));
@@ -30,7 +30,7 @@ internal static class TensorProductHeaderWriter
 
         writer.WriteComment(string.Empty);
         writer.WriteComment($"FLOPs per batch row (2 per CG non-zero per multiplicity pair + 2 per weight multiply-add): "
-            + $"forward {N(TensorProductCost.ForwardFlops(spec))}, backward {N(TensorProductCost.BackwardFlops(spec))}");
+            + $"forward {Int(TensorProductCost.ForwardFlops(spec))}, backward {Int(TensorProductCost.BackwardFlops(spec))}");
     }
 
     private static string Text(Irreps irreps) => irreps.Count == 0 ? "(none)" : irreps.ToString();
@@ -38,6 +38,4 @@ internal static class TensorProductHeaderWriter
     private static string Name(IrrepNormalizationRule rule) => rule.ToString().ToLowerInvariant();
 
     private static string Name(PathNormalizationRule rule) => rule.ToString().ToLowerInvariant();
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,13 +1,14 @@
-using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
+using static TensorGen.Emit.CSharpLiteral;
 
 namespace TensorGen.Emit.Equivariant;
 
 /// <summary>
 /// Writes one path of a tensor product as straight-line code over its non-zero Clebsch–Gordan coefficients, for one tile
-/// of batch rows held feature-major (every variable is a vector across the rows; see SoaTile in the runtime).
+/// of batch rows held feature-major (every variable is a vector across the rows; see SoaTile in the runtime). The path's
+/// terms and decisions come from its <see cref="TensorProductPathPlan"/>, the statements shared with the GPU kernel from
+/// <see cref="PathStatements"/> (<see cref="PathDialect.Cpu"/>); this writer lays out the CPU's loops over all channels.
 /// <para>
 /// The order of operations: for each x2 multiplicity v, fold x2 into the coefficients, c_ik = Σ_j C_ijk x2[v, j] (the
 /// folded pairs (i, k) are fewer than the (i, j, k) non-zeros, and the fold is shared by every u); then for each x1
@@ -25,145 +26,64 @@ namespace TensorGen.Emit.Equivariant;
 internal sealed class TensorProductPathWriter
 {
     private readonly SourceWriter _writer;
-    private readonly TensorProductPath _path;
-    private readonly PathSparsity _sparsity;
-    private readonly string _element;
-    private readonly bool _sharedWeights;
+    private readonly TensorProductPathPlan _plan;
+    private readonly PathDialect _dialect;
+    private readonly PathStatements _statements;
     private readonly bool _storeOutput;
 
     /// <param name="writer">Where to write.</param>
-    /// <param name="path">The path.</param>
+    /// <param name="plan">The path.</param>
     /// <param name="elementType">float or double.</param>
     /// <param name="sharedWeights">Whether weights are one vector (broadcast) or a tile.</param>
     /// <param name="storeOutput">
     /// Whether the forward path stores its output block instead of adding to it: it is the block's only path and writes each
-    /// output element once (<see cref="WritesOnce"/>), so the kernel need not zero the block first.
+    /// output element once (<see cref="TensorProductPathPlan.WritesOnce"/>), so the kernel need not zero the block first.
     /// </param>
-    public TensorProductPathWriter(SourceWriter writer, TensorProductPath path, string elementType, bool sharedWeights, bool storeOutput)
+    public TensorProductPathWriter(SourceWriter writer, TensorProductPathPlan plan, string elementType, bool sharedWeights, bool storeOutput)
     {
         _writer = writer;
-        _path = path;
-        _sparsity = new PathSparsity(path);
-        _element = elementType;
-        _sharedWeights = sharedWeights;
+        _plan = plan;
+        // Each weight's gradient is written once per tile by its path: stored for per-row weights (the tile holds only this
+        // tile's rows), added for shared weights (the tile accumulates a worker's rows).
+        _dialect = PathDialect.Cpu(elementType, sharedWeights, plan.Path.WeightOffset, sharedWeights ? "Add" : "Store");
+        _statements = new PathStatements(writer, plan, _dialect);
         _storeOutput = storeOutput;
     }
 
-    /// <summary>Whether the forward code of <paramref name="path"/> writes each element of its output block exactly once.</summary>
-    public static bool WritesOnce(TensorProductPath path) => UsesGemm(path) || path.Mode switch
-    {
-        ConnectionMode.Uvu => path.Block2.Mul == 1,
-        ConnectionMode.Uuu or ConnectionMode.Uvuv or ConnectionMode.Uvv => true,
-        ConnectionMode.Uuw => !path.HasWeight,
-        _ => false,
-    };
+    private PathSparsity Terms => _plan.Terms;
 
-    private int U => _path.Block1.Mul;
+    private int U => _plan.U;
 
-    private int V => _path.Block2.Mul;
+    private int V => _plan.V;
 
-    private int W => _path.BlockOut.Mul;
+    private int W => _plan.W;
 
-    private int D1 => _path.Block1.Irrep.Dim;
+    private int D3 => _plan.D3;
 
-    private int D2 => _path.Block2.Irrep.Dim;
-
-    private int D3 => _path.BlockOut.Irrep.Dim;
-
-    private bool IsUu => _path.Mode is ConnectionMode.Uuu or ConnectionMode.Uuw;
-
-    /// <summary>
-    /// Each weight's gradient is written once per tile by its path: stored for per-row weights (the tile holds only this
-    /// tile's rows), added for shared weights (the tile accumulates a worker's rows).
-    /// </summary>
-    private string WeightGradientWrite => _sharedWeights ? "Add" : "Store";
+    private string OutputStore => _storeOutput ? "Store" : "Add";
 
     /// <summary>The body of the forward path method.</summary>
-    public void WriteForward()
-    {
-        if (UsesGemm(_path))
-        {
-            WriteForwardGemm();
-        }
-        else if (IsUu)
-        {
-            WriteForwardUu();
-        }
-        else
-        {
-            WriteForwardUv();
-        }
-    }
+    public void WriteForward() => Write(WriteForwardGemm, WriteForwardUu, WriteForwardUv);
 
     /// <summary>The body of the backward path method.</summary>
-    public void WriteBackward()
-    {
-        if (UsesGemm(_path))
-        {
-            WriteBackwardGemm();
-        }
-        else if (IsUu)
-        {
-            WriteBackwardUu();
-        }
-        else
-        {
-            WriteBackwardUv();
-        }
-    }
+    public void WriteBackward() => Write(WriteBackwardGemm, WriteBackwardUu, WriteBackwardUv);
 
-    /// <summary>The most multiplicity pairs × components whose CG sums a path keeps on the stack for the weight contraction (128 KiB of doubles).</summary>
-    private const int MaxStackedProducts = 4096;
-
-    /// <summary>
-    /// Whether the path contracts its weights as a matrix product after the CG sums: uvw and weighted uuw, where each output
-    /// multiplicity mixes every pair (t[pair, k] on the stack, then out[o, k] = Σ_pair W[pair, o] t[pair, k] in register blocks).
-    /// </summary>
-    public static bool UsesGemm(TensorProductPath path) =>
-        (path.Mode == ConnectionMode.Uvw || (path.Mode == ConnectionMode.Uuw && path.HasWeight))
-        && TensorProductCost.Pairs(path) * path.BlockOut.Irrep.Dim <= MaxStackedProducts;
-
-    private long PairCount => TensorProductCost.Pairs(_path);
-
-    /// <summary>Register-block width of the weight contraction: enough accumulators to hide the FMA latency, few enough to stay in registers.</summary>
-    private int Block => System.Math.Max(1, System.Math.Min(8, 24 / _sparsity.UsedK.Count));
+    /// <summary>The matrix-product form where the plan uses it, else the uu or the uv form.</summary>
+    private void Write(System.Action gemm, System.Action uu, System.Action uv) => (_plan.UsesGemm ? gemm : _plan.IsUu ? uu : uv)();
 
     private void WriteForwardGemm()
     {
-        Line($"// CG first: t[pair, k] for all {N(PairCount)} multiplicity pairs, then out[o, k] = Σ_pair W[pair, o] t[pair, k]");
-        Line($"global::System.Span<Lanes> t = stackalloc Lanes[{N(PairCount * D3)}];");
+        Line($"// CG first: t[pair, k] for all {Int(_plan.PairCount)} multiplicity pairs, then out[o, k] = Σ_pair W[pair, o] t[pair, k]");
+        Line($"global::System.Span<Lanes> t = stackalloc Lanes[{Int(_plan.PairCount * D3)}];");
         WritePairProducts();
-        WriteBlocks("o", W, Block, block =>
+        WriteBlocks("o", W, _plan.GemmBlock, block =>
         {
+            WriteBlockedContraction(block, "pair", _plan.PairCount, k => $"Lanes t{k} = t[(pair * {Int(D3)}) + {k}];", b => $"(pair * {Int(W)}) + o + {b}", "t");
             foreach (int b in Enumerable.Range(0, block))
             {
-                foreach (int k in _sparsity.UsedK)
+                foreach (int k in Terms.UsedK)
                 {
-                    Line($"Lanes a{b}_{k} = Lanes.Zero;");
-                }
-            }
-
-            OpenLoop("pair", PairCount);
-            foreach (int k in _sparsity.UsedK)
-            {
-                Line($"Lanes t{k} = t[(pair * {N(D3)}) + {k}];");
-            }
-
-            foreach (int b in Enumerable.Range(0, block))
-            {
-                Line($"Lanes w{b} = {Weight($"(pair * {N(W)}) + o + {b}")};");
-                foreach (int k in _sparsity.UsedK)
-                {
-                    Line($"a{b}_{k} = MultiplyAdd(w{b}, t{k}, a{b}_{k});");
-                }
-            }
-
-            _writer.CloseBlock();
-            foreach (int b in Enumerable.Range(0, block))
-            {
-                foreach (int k in _sparsity.UsedK)
-                {
-                    Line($"{(_storeOutput ? "Store" : "Add")}(ref output, {N(_path.OffsetOut)} + ((o + {b}) * {N(D3)}) + {k}, a{b}_{k});");
+                    Line($"{OutputStore}(ref output, {Int(_plan.Path.OffsetOut)} + ((o + {b}) * {Int(D3)}) + {k}, a{b}_{k});");
                 }
             }
         });
@@ -172,77 +92,53 @@ internal sealed class TensorProductPathWriter
     private void WriteBackwardGemm()
     {
         Line($"// t[pair, k] as the forward pass; h[pair, k] = Σ_o W[pair, o] g[o, k]; dW[pair, o] += Σ_k g[o, k] t[pair, k]");
-        Line($"global::System.Span<Lanes> t = stackalloc Lanes[{N(PairCount * D3)}];");
-        Line($"global::System.Span<Lanes> h = stackalloc Lanes[{N(PairCount * D3)}];");
+        Line($"global::System.Span<Lanes> t = stackalloc Lanes[{Int(_plan.PairCount * D3)}];");
+        Line($"global::System.Span<Lanes> h = stackalloc Lanes[{Int(_plan.PairCount * D3)}];");
         WritePairProducts();
 
-        WriteBlocks("q", (int)PairCount, Block, block =>
+        WriteBlocks("q", (int)_plan.PairCount, _plan.GemmBlock, block =>
         {
+            WriteBlockedContraction(block, "o", W, k => $"Lanes g{k} = Load(ref gradOutput, {Int(_plan.Path.OffsetOut)} + (o * {Int(D3)}) + {k});",
+                b => $"((q + {b}) * {Int(W)}) + o", "g");
             foreach (int b in Enumerable.Range(0, block))
             {
-                foreach (int k in _sparsity.UsedK)
+                foreach (int k in Terms.UsedK)
                 {
-                    Line($"Lanes a{b}_{k} = Lanes.Zero;");
-                }
-            }
-
-            OpenLoop("o", W);
-            foreach (int k in _sparsity.UsedK)
-            {
-                Line($"Lanes g{k} = Load(ref gradOutput, {N(_path.OffsetOut)} + (o * {N(D3)}) + {k});");
-            }
-
-            foreach (int b in Enumerable.Range(0, block))
-            {
-                Line($"Lanes w{b} = {Weight($"((q + {b}) * {N(W)}) + o")};");
-                foreach (int k in _sparsity.UsedK)
-                {
-                    Line($"a{b}_{k} = MultiplyAdd(w{b}, g{k}, a{b}_{k});");
-                }
-            }
-
-            _writer.CloseBlock();
-            foreach (int b in Enumerable.Range(0, block))
-            {
-                foreach (int k in _sparsity.UsedK)
-                {
-                    Line($"h[((q + {b}) * {N(D3)}) + {k}] = a{b}_{k};");
+                    Line($"h[((q + {b}) * {Int(D3)}) + {k}] = a{b}_{k};");
                 }
             }
         });
 
-        WriteBlocks("o", W, Block, block =>
+        WriteBlocks("o", W, _plan.GemmBlock, block =>
         {
             foreach (int b in Enumerable.Range(0, block))
             {
-                foreach (int k in _sparsity.UsedK)
+                foreach (int k in Terms.UsedK)
                 {
-                    Line($"Lanes g{b}_{k} = Load(ref gradOutput, {N(_path.OffsetOut)} + ((o + {b}) * {N(D3)}) + {k});");
+                    Line($"Lanes g{b}_{k} = Load(ref gradOutput, {Int(_plan.Path.OffsetOut)} + ((o + {b}) * {Int(D3)}) + {k});");
                 }
             }
 
-            OpenLoop("pair", PairCount);
-            foreach (int k in _sparsity.UsedK)
+            OpenLoop("pair", _plan.PairCount);
+            foreach (int k in Terms.UsedK)
             {
-                Line($"Lanes t{k} = t[(pair * {N(D3)}) + {k}];");
+                Line($"Lanes t{k} = t[(pair * {Int(D3)}) + {k}];");
             }
 
             foreach (int b in Enumerable.Range(0, block))
             {
-                string sum = FusedSum(_sparsity.UsedK.Select(k => ($"g{b}_{k}", $"t{k}")));
-                Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + (pair * {N(W)}) + o + {b}, {sum});");
+                Line(_dialect.WriteWeightGradient($"(pair * {Int(W)}) + o + {b}", _dialect.Sum(Terms.UsedK.Select(k => ($"g{b}_{k}", $"t{k}")))));
             }
 
             _writer.CloseBlock();
         });
 
         // dx1 and dx2 from h, as for a scalar-weighted pair.
-        if (IsUu)
+        if (_plan.IsUu)
         {
             OpenLoop("u", U);
-            LoadX1("(u * " + N(D1) + ")");
-            LoadX2("(u * " + N(D2) + ")");
-            WriteFold();
+            _statements.LoadX1("u");
+            _statements.FoldX2("u", string.Empty);
             DeclarePairAccumulators();
             WriteHGradients("u");
             WriteX2Gradient();
@@ -251,76 +147,106 @@ internal sealed class TensorProductPathWriter
         else
         {
             OpenLoop("v", V);
-            LoadX2("(v * " + N(D2) + ")");
-            WriteFold();
+            _statements.FoldX2("v", string.Empty);
             DeclarePairAccumulators();
             OpenLoop("u", U);
-            LoadX1("(u * " + N(D1) + ")");
-            WriteHGradients("(u * " + N(V) + ") + v");
+            _statements.LoadX1("u");
+            WriteHGradients(_plan.PairIndex);
             _writer.CloseBlock();
             WriteX2Gradient();
             _writer.CloseBlock();
         }
     }
 
+    /// <summary>
+    /// One register block of a weight contraction: a{b}_k = Σ_loop W[weightIndex(b)] {vector}_k over the loop, for the
+    /// <paramref name="block"/> accumulators b, the vector's components loaded once per step by <paramref name="load"/>.
+    /// </summary>
+    private void WriteBlockedContraction(int block, string loop, long count, System.Func<int, string> load, System.Func<int, string> weightIndex, string vector)
+    {
+        foreach (int b in Enumerable.Range(0, block))
+        {
+            foreach (int k in Terms.UsedK)
+            {
+                Line($"Lanes a{b}_{k} = Lanes.Zero;");
+            }
+        }
+
+        OpenLoop(loop, count);
+        foreach (int k in Terms.UsedK)
+        {
+            Line(load(k));
+        }
+
+        foreach (int b in Enumerable.Range(0, block))
+        {
+            Line($"Lanes w{b} = {_dialect.ReadWeight(weightIndex(b))};");
+            foreach (int k in Terms.UsedK)
+            {
+                Line(_dialect.MultiplyAddInto($"a{b}_{k}", $"w{b}", $"{vector}{k}"));
+            }
+        }
+
+        _writer.CloseBlock();
+    }
+
     /// <summary>Loads h[pair, k], then dx1[u, i] += Σ_k c_ik h_k and p_ik += x1_i h_k.</summary>
     private void WriteHGradients(string pair)
     {
         Line($"int pair = {pair};");
-        foreach (int k in _sparsity.UsedK)
+        foreach (int k in Terms.UsedK)
         {
-            Line($"Lanes h{k} = h[(pair * {N(D3)}) + {k}];");
+            Line($"Lanes h{k} = h[(pair * {Int(D3)}) + {k}];");
         }
 
-        foreach (int i in _sparsity.UsedI)
-        {
-            Line($"Add(ref gradX1, f1 + {i}, {FoldedSum(i, "h")});");
-        }
-
-        foreach (FoldedPair pairIk in _sparsity.Pairs)
-        {
-            Line($"p{pairIk.I}_{pairIk.K} = MultiplyAdd(x1_{pairIk.I}, h{pairIk.K}, p{pairIk.I}_{pairIk.K});");
-        }
+        _statements.X1GradientFrom("h");
+        AccumulatePairs("x1_", "h");
     }
 
     private void DeclarePairAccumulators()
     {
-        foreach (FoldedPair pair in _sparsity.Pairs)
+        foreach (FoldedPair pair in Terms.Pairs)
         {
             Line($"Lanes p{pair.I}_{pair.K} = Lanes.Zero;");
+        }
+    }
+
+    /// <summary>p_ik += {x1}_i {vector}_k, for x2's gradient after the u loop.</summary>
+    private void AccumulatePairs(string x1, string vector)
+    {
+        foreach (FoldedPair pair in Terms.Pairs)
+        {
+            Line(_dialect.MultiplyAddInto($"p{pair.I}_{pair.K}", $"{x1}{pair.I}", $"{vector}{pair.K}"));
         }
     }
 
     /// <summary>t[pair, k] = Σ_i x1[u, i] c_ik for every multiplicity pair (v outer so that the fold is shared by the u's).</summary>
     private void WritePairProducts()
     {
-        if (IsUu)
+        if (_plan.IsUu)
         {
             OpenLoop("u", U);
-            LoadX1("(u * " + N(D1) + ")");
-            LoadX2("(u * " + N(D2) + ")");
-            WriteFold();
-            WriteProducts("t");
+            _statements.LoadX1("u");
+            _statements.FoldX2("u", string.Empty);
+            _statements.Products("t", string.Empty);
             Line("int pair = u;");
         }
         else
         {
             OpenLoop("v", V);
-            LoadX2("(v * " + N(D2) + ")");
-            WriteFold();
+            _statements.FoldX2("v", string.Empty);
             OpenLoop("u", U);
-            LoadX1("(u * " + N(D1) + ")");
-            WriteProducts("t");
-            Line($"int pair = (u * {N(V)}) + v;");
+            _statements.X1Products("u");
+            Line($"int pair = {_plan.PairIndex};");
         }
 
-        foreach (int k in _sparsity.UsedK)
+        foreach (int k in Terms.UsedK)
         {
-            Line($"t[(pair * {N(D3)}) + {k}] = t{k};");
+            Line($"t[(pair * {Int(D3)}) + {k}] = t{k};");
         }
 
         _writer.CloseBlock();
-        if (!IsUu)
+        if (!_plan.IsUu)
         {
             _writer.CloseBlock();
         }
@@ -334,14 +260,14 @@ internal sealed class TensorProductPathWriter
         Line($"int {variable} = 0;");
         if (full > 0)
         {
-            _writer.OpenBlock($"for (; {variable} < {N(full)}; {variable} += {N(block)})");
+            _writer.OpenBlock($"for (; {variable} < {Int(full)}; {variable} += {Int(block)})");
             body(block);
             _writer.CloseBlock();
         }
 
         if (full < count)
         {
-            _writer.OpenBlock($"for (; {variable} < {N(count)}; {variable}++)");
+            _writer.OpenBlock($"for (; {variable} < {Int(count)}; {variable}++)");
             body(1);
             _writer.CloseBlock();
         }
@@ -351,60 +277,40 @@ internal sealed class TensorProductPathWriter
 
     private void WriteForwardUv()
     {
-        ConnectionMode mode = _path.Mode;
+        ConnectionMode mode = _plan.Mode;
         OpenLoop("v", V);
-        LoadX2("(v * " + N(D2) + ")");
-        WriteFold();
+        _statements.FoldX2("v", string.Empty);
         if (mode == ConnectionMode.Uvv)
         {
-            DeclareZero("acc");
+            _statements.DeclareZero("acc");
         }
 
         OpenLoop("u", U);
-        LoadX1("(u * " + N(D1) + ")");
-        WriteProducts("t");
-        string pair = "(u * " + N(V) + ") + v";
+        _statements.X1Products("u");
+        string pair = _plan.PairIndex;
         switch (mode)
         {
             case ConnectionMode.Uvu:
             case ConnectionMode.Uvuv:
-                string row = mode == ConnectionMode.Uvu ? "u" : "((u * " + N(V) + ") + v)";
-                Line("int fo = " + N(_path.OffsetOut) + " + (" + row + " * " + N(D3) + ");");
+                _statements.OutputOffset("fo", _plan.OutputChannel);
                 AccumulateOutput("fo", pair);
                 break;
             case ConnectionMode.Uvv:
-                if (_path.HasWeight)
-                {
-                    Line("Lanes weight = " + Weight(pair) + ";");
-                }
-
-                foreach (int k in _sparsity.UsedK)
-                {
-                    Line(_path.HasWeight ? $"acc{k} = MultiplyAdd(weight, t{k}, acc{k});" : $"acc{k} += t{k};");
-                }
-
+                _statements.Accumulate(pair);
                 break;
             default: // uvw: CG first, then the weights
                 Line("int pair = " + pair + ";");
-                OpenLoop("o", W);
-                Line("Lanes weight = " + Weight("(pair * " + N(W) + ") + o") + ";");
-                Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
-                foreach (int k in _sparsity.UsedK)
-                {
-                    Line($"AddProduct(ref output, fo + {k}, weight, t{k});");
-                }
-
-                _writer.CloseBlock();
+                ContractOutputs("(pair * " + Int(W) + ") + o");
                 break;
         }
 
         _writer.CloseBlock();
         if (mode == ConnectionMode.Uvv)
         {
-            Line("int fv = " + N(_path.OffsetOut) + " + (v * " + N(D3) + ");");
-            foreach (int k in _sparsity.UsedK)
+            _statements.OutputOffset("fv", "v");
+            foreach (int k in Terms.UsedK)
             {
-                Line($"{(_storeOutput ? "Store" : "Add")}(ref output, fv + {k}, acc{k});");
+                Line($"{OutputStore}(ref output, fv + {k}, acc{k});");
             }
         }
 
@@ -413,228 +319,162 @@ internal sealed class TensorProductPathWriter
 
     private void WriteForwardUu()
     {
-        bool sumOverU = _path.Mode == ConnectionMode.Uuw && !_path.HasWeight;
-        if (sumOverU)
+        if (_plan.SumsOverU)
         {
-            DeclareZero("acc");
+            _statements.DeclareZero("acc");
         }
 
         OpenLoop("u", U);
-        LoadX1("(u * " + N(D1) + ")");
-        LoadX2("(u * " + N(D2) + ")");
-        WriteFold();
-        WriteProducts("t");
-        if (_path.Mode == ConnectionMode.Uuu)
+        _statements.LoadX1("u");
+        _statements.FoldX2("u", string.Empty);
+        _statements.Products("t", string.Empty);
+        if (_plan.Mode == ConnectionMode.Uuu)
         {
-            Line("int fo = " + N(_path.OffsetOut) + " + (u * " + N(D3) + ");");
+            _statements.OutputOffset("fo", "u");
             AccumulateOutput("fo", "u");
         }
-        else if (sumOverU)
+        else if (_plan.SumsOverU)
         {
-            foreach (int k in _sparsity.UsedK)
-            {
-                Line($"acc{k} += t{k};");
-            }
+            _statements.Accumulate("u");
         }
         else
         {
-            OpenLoop("o", W);
-            Line("Lanes weight = " + Weight("(u * " + N(W) + ") + o") + ";");
-            Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
-            foreach (int k in _sparsity.UsedK)
-            {
-                Line($"AddProduct(ref output, fo + {k}, weight, t{k});");
-            }
-
-            _writer.CloseBlock();
+            ContractOutputs("(u * " + Int(W) + ") + o");
         }
 
         _writer.CloseBlock();
-        if (sumOverU)
+        if (_plan.SumsOverU)
         {
-            foreach (int k in _sparsity.UsedK)
+            foreach (int k in Terms.UsedK)
             {
-                Line($"{(_storeOutput ? "Store" : "Add")}(ref output, {N(_path.OffsetOut)} + {k}, acc{k});");
+                Line($"{OutputStore}(ref output, {Int(_plan.Path.OffsetOut)} + {k}, acc{k});");
             }
         }
     }
 
-    private void WriteBackwardUv()
+    /// <summary>out[o, k] += W[weightIndex] t_k for every output channel o (uvw and weighted uuw outside the matrix-product form).</summary>
+    private void ContractOutputs(string weightIndex)
     {
-        ConnectionMode mode = _path.Mode;
-        OpenLoop("v", V);
-        LoadX2("(v * " + N(D2) + ")");
-        WriteFold();
-        Line("// dx2[v, j] = Σ_ik C_ijk p_ik with p_ik = Σ_u x1[u, i] h[u, k], accumulated over u");
-        foreach (FoldedPair pair in _sparsity.Pairs)
+        OpenLoop("o", W);
+        _statements.DeclareWeight(weightIndex);
+        _statements.OutputOffset("fo", "o");
+        foreach (int k in Terms.UsedK)
         {
-            Line($"Lanes p{pair.I}_{pair.K} = Lanes.Zero;");
-        }
-
-        if (mode == ConnectionMode.Uvv)
-        {
-            Line("int fv = " + N(_path.OffsetOut) + " + (v * " + N(D3) + ");");
-            LoadGradient("fv");
-        }
-
-        OpenLoop("u", U);
-        LoadX1("(u * " + N(D1) + ")");
-        string pairIndex = "(u * " + N(V) + ") + v";
-        if (mode == ConnectionMode.Uvw)
-        {
-            Line("int pair = " + pairIndex + ";");
-            GemmGradient("(pair * " + N(W) + ") + o");
-            foreach (int i in _sparsity.UsedI)
-            {
-                Line($"Add(ref gradX1, f1 + {i}, {FoldedSum(i, "h")});");
-            }
-
-            foreach (FoldedPair pair in _sparsity.Pairs)
-            {
-                Line($"p{pair.I}_{pair.K} = MultiplyAdd(x1_{pair.I}, h{pair.K}, p{pair.I}_{pair.K});");
-            }
-
-            WriteProducts("t");
-            GemmWeightGradient("(pair * " + N(W) + ") + o");
-        }
-        else
-        {
-            if (mode != ConnectionMode.Uvv)
-            {
-                string row = mode == ConnectionMode.Uvu ? "u" : "((u * " + N(V) + ") + v)";
-                Line("int fo = " + N(_path.OffsetOut) + " + (" + row + " * " + N(D3) + ");");
-                LoadGradient("fo");
-            }
-
-            WriteScalarWeightGradients(pairIndex);
+            Line(_dialect.AddProduct("output", $"fo + {k}", _dialect.WeightName, $"t{k}"));
         }
 
         _writer.CloseBlock();
+    }
+
+    private void WriteBackwardUv()
+    {
+        ConnectionMode mode = _plan.Mode;
+        OpenLoop("v", V);
+        _statements.FoldX2("v", string.Empty);
+        Line("// dx2[v, j] = Σ_ik C_ijk p_ik with p_ik = Σ_u x1[u, i] h[u, k], accumulated over u");
+        DeclarePairAccumulators();
+        if (mode == ConnectionMode.Uvv)
+        {
+            _statements.OutputOffset("fv", "v");
+            _statements.LoadGradient("fv");
+        }
+
+        OpenLoop("u", U);
+        _statements.LoadX1("u");
+        string pairIndex = _plan.PairIndex;
+        if (mode == ConnectionMode.Uvw)
+        {
+            Line("int pair = " + pairIndex + ";");
+            WriteContractionGradients("(pair * " + Int(W) + ") + o");
+        }
+        else
+        {
+            WriteScalarWeightGradients(pairIndex, mode == ConnectionMode.Uvv ? null : _plan.OutputChannel);
+        }
+
+        _writer.CloseBlock();
+        WriteX2Gradient();
+        _writer.CloseBlock();
+    }
+
+    private void WriteBackwardUu()
+    {
+        if (_plan.SumsOverU)
+        {
+            _statements.LoadGradient(Int(_plan.Path.OffsetOut));
+        }
+
+        OpenLoop("u", U);
+        _statements.LoadX1("u");
+        _statements.FoldX2("u", string.Empty);
+        DeclarePairAccumulators();
+        if (_plan.ContractsWeights)
+        {
+            WriteContractionGradients("(u * " + Int(W) + ") + o");
+        }
+        else
+        {
+            WriteScalarWeightGradients("u", _plan.SumsOverU ? null : "u");
+        }
+
         WriteX2Gradient();
         _writer.CloseBlock();
     }
 
     /// <summary>
-    /// The backward step of a scalar-weighted (or unweighted) pair: with s_i = Σ_k c_ik g_k, dx1[u, i] += w s_i,
-    /// dW += Σ_i x1_i s_i, and p_ik += (w x1_i) g_k for dx2.
+    /// For uvw and weighted uuw: h_k = Σ_o W[.., o] g[o, k]; dx1 += Σ_k c_ik h_k; p_ik += x1_i h_k; then t_k and
+    /// dW[.., o] += Σ_k g[o, k] t_k.
     /// </summary>
-    private void WriteScalarWeightGradients(string weightIndex)
+    private void WriteContractionGradients(string weightIndex)
     {
-        foreach (int i in _sparsity.UsedI)
+        GemmGradient(weightIndex);
+        _statements.X1GradientFrom("h");
+        AccumulatePairs("x1_", "h");
+        _statements.Products("t", string.Empty);
+        GemmWeightGradient(weightIndex);
+    }
+
+    /// <summary>
+    /// The backward step of a scalar-weighted (or unweighted) pair: the output gradient of <paramref name="outputChannel"/>
+    /// (null: loaded before the loop), then dx1, dW and p_ik += (w x1_i) g_k for dx2.
+    /// </summary>
+    private void WriteScalarWeightGradients(string weightIndex, string? outputChannel)
+    {
+        if (outputChannel is not null)
         {
-            Line($"Lanes s{i} = {FoldedSum(i, "g")};");
+            _statements.OutputOffset("fo", outputChannel);
+            _statements.LoadGradient("fo");
         }
 
-        string x1Weighted = "x1_";
-        if (_path.HasWeight)
-        {
-            Line("Lanes weight = " + Weight(weightIndex) + ";");
-            foreach (int i in _sparsity.UsedI)
-            {
-                Line($"AddProduct(ref gradX1, f1 + {i}, weight, s{i});");
-            }
-
-            Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {FusedSum(_sparsity.UsedI.Select(i => ($"x1_{i}", $"s{i}")))});");
-            foreach (int i in _sparsity.UsedI)
-            {
-                Line($"Lanes wx{i} = weight * x1_{i};");
-            }
-
-            x1Weighted = "wx";
-        }
-        else
-        {
-            foreach (int i in _sparsity.UsedI)
-            {
-                Line($"Add(ref gradX1, f1 + {i}, s{i});");
-            }
-        }
-
-        foreach (FoldedPair pair in _sparsity.Pairs)
-        {
-            Line($"p{pair.I}_{pair.K} = MultiplyAdd({x1Weighted}{pair.I}, g{pair.K}, p{pair.I}_{pair.K});");
-        }
+        AccumulatePairs(_statements.ScalarWeightGradients(weightIndex), "g");
     }
 
     /// <summary>dx2[v, j] += Σ_ik C_ijk p_ik after the u loop.</summary>
     private void WriteX2Gradient()
     {
-        foreach (int j in _sparsity.UsedJ)
+        foreach (int j in Terms.UsedJ)
         {
-            var terms = _sparsity.Pairs.SelectMany(p => p.Terms.Where(t => t.J == j).Select(t => (Pair: p, t.Coefficient))).ToList();
-            Line($"Lanes dx2_{j} = p{terms[0].Pair.I}_{terms[0].Pair.K} * {Literal(terms[0].Coefficient)};");
-            foreach (var (pair, coefficient) in terms.Skip(1))
+            var terms = Terms.Pairs.SelectMany(p => p.Terms.Where(t => t.J == j).Select(t => ($"p{p.I}_{p.K}", _dialect.Literal(t.Coefficient)))).ToList();
+            foreach (string line in _dialect.DeclareSum($"dx2_{j}", terms, constantB: true))
             {
-                Line($"dx2_{j} = MultiplyAdd(p{pair.I}_{pair.K}, new Lanes({Literal(coefficient)}), dx2_{j});");
+                Line(line);
             }
 
-            Line($"Add(ref gradX2, f2 + {j}, dx2_{j});");
+            Line(_dialect.Add("gradX2", $"f2 + {j}", $"dx2_{j}"));
         }
-    }
-
-    /// <summary>Σ_k c_ik {vector}_k over the folded pairs of row i.</summary>
-    private string FoldedSum(int i, string vector) =>
-        FusedSum(_sparsity.Pairs.Where(p => p.I == i).Select(p => (p.Name, vector + p.K.ToString(CultureInfo.InvariantCulture))));
-
-    private void WriteBackwardUu()
-    {
-        bool sumOverU = _path.Mode == ConnectionMode.Uuw && !_path.HasWeight;
-        if (sumOverU)
-        {
-            LoadGradient(N(_path.OffsetOut));
-        }
-
-        OpenLoop("u", U);
-        LoadX1("(u * " + N(D1) + ")");
-        LoadX2("(u * " + N(D2) + ")");
-        WriteFold();
-        foreach (FoldedPair pair in _sparsity.Pairs)
-        {
-            Line($"Lanes p{pair.I}_{pair.K} = Lanes.Zero;");
-        }
-
-        if (_path.Mode == ConnectionMode.Uuw && _path.HasWeight)
-        {
-            GemmGradient("(u * " + N(W) + ") + o");
-            foreach (int i in _sparsity.UsedI)
-            {
-                Line($"Add(ref gradX1, f1 + {i}, {FoldedSum(i, "h")});");
-            }
-
-            foreach (FoldedPair pair in _sparsity.Pairs)
-            {
-                Line($"p{pair.I}_{pair.K} = MultiplyAdd(x1_{pair.I}, h{pair.K}, p{pair.I}_{pair.K});");
-            }
-
-            WriteProducts("t");
-            GemmWeightGradient("(u * " + N(W) + ") + o");
-        }
-        else
-        {
-            if (!sumOverU)
-            {
-                Line("int fo = " + N(_path.OffsetOut) + " + (u * " + N(D3) + ");");
-                LoadGradient("fo");
-            }
-
-            WriteScalarWeightGradients("u");
-        }
-
-        WriteX2Gradient();
-        _writer.CloseBlock();
     }
 
     /// <summary>Output accumulation for the scalar-weighted modes: out[fo + k] += weight · t_k (or t_k).</summary>
     private void AccumulateOutput(string fo, string weightIndex)
     {
-        if (_path.HasWeight)
+        if (_plan.HasWeight)
         {
-            Line("Lanes weight = " + Weight(weightIndex) + ";");
+            _statements.DeclareWeight(weightIndex);
         }
 
-        foreach (int k in _sparsity.UsedK)
+        foreach (int k in Terms.UsedK)
         {
-            Line((_path.HasWeight, _storeOutput) switch
+            Line((_plan.HasWeight, _storeOutput) switch
             {
                 (true, true) => $"Store(ref output, {fo} + {k}, weight * t{k});",
                 (true, false) => $"AddProduct(ref output, {fo} + {k}, weight, t{k});",
@@ -647,13 +487,13 @@ internal sealed class TensorProductPathWriter
     /// <summary>h_k = Σ_o W[.., o] g[o, k] for uvw and weighted uuw.</summary>
     private void GemmGradient(string weightIndex)
     {
-        DeclareZero("h");
+        _statements.DeclareZero("h");
         OpenLoop("o", W);
-        Line("Lanes weight = " + Weight(weightIndex) + ";");
-        Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
-        foreach (int k in _sparsity.UsedK)
+        _statements.DeclareWeight(weightIndex);
+        _statements.OutputOffset("fo", "o");
+        foreach (int k in Terms.UsedK)
         {
-            Line($"h{k} = MultiplyAdd(weight, Load(ref gradOutput, fo + {k}), h{k});");
+            Line(_dialect.MultiplyAddInto($"h{k}", _dialect.WeightName, _dialect.Load("gradOutput", $"fo + {k}")));
         }
 
         _writer.CloseBlock();
@@ -663,97 +503,12 @@ internal sealed class TensorProductPathWriter
     private void GemmWeightGradient(string weightIndex)
     {
         OpenLoop("o", W);
-        Line("int fo = " + N(_path.OffsetOut) + " + (o * " + N(D3) + ");");
-        string sum = FusedSum(_sparsity.UsedK.Select(k => ($"Load(ref gradOutput, fo + {k})", $"t{k}")));
-        Line($"{WeightGradientWrite}(ref gradWeights, {N(_path.WeightOffset)} + {weightIndex}, {sum});");
+        _statements.OutputOffset("fo", "o");
+        Line(_dialect.WriteWeightGradient(weightIndex, _dialect.Sum(Terms.UsedK.Select(k => (_dialect.Load("gradOutput", $"fo + {k}"), $"t{k}")))));
         _writer.CloseBlock();
     }
 
-    /// <summary>c_ik = Σ_j C_ijk x2_j for every folded pair.</summary>
-    private void WriteFold()
-    {
-        Line($"// fold x2 into the {N(_sparsity.Terms.Count)} non-zero coefficients: {N(_sparsity.Pairs.Count)} pairs (i, k)");
-        foreach (FoldedPair pair in _sparsity.Pairs)
-        {
-            var (j0, c0) = pair.Terms[0];
-            Line($"Lanes {pair.Name} = x2_{j0} * {Literal(c0)};");
-            foreach (var (j, coefficient) in pair.Terms.Skip(1))
-            {
-                Line($"{pair.Name} = MultiplyAdd(x2_{j}, new Lanes({Literal(coefficient)}), {pair.Name});");
-            }
-        }
-    }
-
-    /// <summary>{prefix}_k = Σ_i x1_i c_ik.</summary>
-    private void WriteProducts(string prefix)
-    {
-        foreach (int k in _sparsity.UsedK)
-        {
-            var pairs = _sparsity.Pairs.Where(p => p.K == k).ToList();
-            Line($"Lanes {prefix}{k} = x1_{pairs[0].I} * {pairs[0].Name};");
-            foreach (FoldedPair pair in pairs.Skip(1))
-            {
-                Line($"{prefix}{k} = MultiplyAdd(x1_{pair.I}, {pair.Name}, {prefix}{k});");
-            }
-        }
-    }
-
-    private void LoadX1(string multiplicityOffset)
-    {
-        Line("int f1 = " + N(_path.Offset1) + " + " + multiplicityOffset + ";");
-        foreach (int i in _sparsity.UsedI)
-        {
-            Line($"Lanes x1_{i} = Load(ref x1, f1 + {i});");
-        }
-    }
-
-    private void LoadX2(string multiplicityOffset)
-    {
-        Line("int f2 = " + N(_path.Offset2) + " + " + multiplicityOffset + ";");
-        foreach (int j in _sparsity.UsedJ)
-        {
-            Line($"Lanes x2_{j} = Load(ref x2, f2 + {j});");
-        }
-    }
-
-    private void LoadGradient(string feature)
-    {
-        foreach (int k in _sparsity.UsedK)
-        {
-            Line($"Lanes g{k} = Load(ref gradOutput, {feature} + {k});");
-        }
-    }
-
-    private void DeclareZero(string prefix)
-    {
-        foreach (int k in _sparsity.UsedK)
-        {
-            Line($"Lanes {prefix}{k} = Lanes.Zero;");
-        }
-    }
-
-    private string Dot(string a, string b) => FusedSum(_sparsity.UsedK.Select(k => (a + k.ToString(CultureInfo.InvariantCulture), b + k.ToString(CultureInfo.InvariantCulture))));
-
-    /// <summary>Σ aₙ bₙ as a chain of fused multiply-adds: MultiplyAdd(a₂, b₂, MultiplyAdd(a₁, b₁, a₀ * b₀)).</summary>
-    private static string FusedSum(IEnumerable<(string A, string B)> terms)
-    {
-        string? sum = null;
-        foreach (var (a, b) in terms)
-        {
-            sum = sum is null ? $"({a} * {b})" : $"MultiplyAdd({a}, {b}, {sum})";
-        }
-
-        return sum ?? "Lanes.Zero";
-    }
-
-    private string Weight(string index) =>
-        (_sharedWeights ? "Broadcast(ref weights, " : "Load(ref weights, ") + N(_path.WeightOffset) + " + " + index + ")";
-
-    private void OpenLoop(string variable, long count) => _writer.OpenBlock($"for (int {variable} = 0; {variable} < {N(count)}; {variable}++)");
+    private void OpenLoop(string variable, long count) => _writer.OpenBlock($"for (int {variable} = 0; {variable} < {Int(count)}; {variable}++)");
 
     private void Line(string line) => _writer.WriteLine(line);
-
-    private string Literal(double value) => NumericLiteral.Of(value, _element);
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -167,23 +167,7 @@ public static class GpuTensorProductDriver
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(device);
-        bool hasWeights = layout.ParameterNames.Span[2] is not null;
-        int batch = TensorProductArguments.Matrix(layout.Method, Name(layout, 0), x1.Lengths, layout.Dim1, -1);
-        TensorProductArguments.Matrix(layout.Method, Name(layout, 1), x2.Lengths, layout.Dim2, batch);
-        if (hasWeights)
-        {
-            TensorProductArguments.Weights(layout, Name(layout, 2), weights.Lengths, batch);
-        }
-
-        TensorProductArguments.Matrix(layout.Method, Name(layout, 3), output.Lengths, layout.DimOut, batch);
-        TensorProductArguments.Distinct(Name(layout, 3), output.Lengths, output.Strides);
-        Span<T> outputMemory = TensorProductArguments.Memory(output);
-        TensorProductArguments.Disjoint(outputMemory, Name(layout, 3), TensorProductArguments.Memory(x1), Name(layout, 0));
-        TensorProductArguments.Disjoint(outputMemory, Name(layout, 3), TensorProductArguments.Memory(x2), Name(layout, 1));
-        if (hasWeights)
-        {
-            TensorProductArguments.Disjoint(outputMemory, Name(layout, 3), TensorProductArguments.Memory(weights), Name(layout, 2));
-        }
+        int batch = TensorProductArguments.CheckForward(layout, x1, x2, weights, output, out bool hasWeights);
 
         if (batch == 0 || layout.DimOut == 0)
         {
@@ -207,35 +191,7 @@ public static class GpuTensorProductDriver
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(device);
-        bool hasWeights = layout.ParameterNames.Span[2] is not null;
-        int batch = TensorProductArguments.Matrix(layout.Method, Name(layout, 0), x1.Lengths, layout.Dim1, -1);
-        TensorProductArguments.Matrix(layout.Method, Name(layout, 1), x2.Lengths, layout.Dim2, batch);
-        if (hasWeights)
-        {
-            TensorProductArguments.Weights(layout, Name(layout, 2), weights.Lengths, batch);
-        }
-
-        TensorProductArguments.Matrix(layout.Method, Name(layout, 3), gradOutput.Lengths, layout.DimOut, batch);
-        TensorProductArguments.Matrix(layout.Method, Name(layout, 4), gradX1.Lengths, layout.Dim1, batch);
-        TensorProductArguments.Matrix(layout.Method, Name(layout, 5), gradX2.Lengths, layout.Dim2, batch);
-        if (hasWeights)
-        {
-            TensorProductArguments.Weights(layout, Name(layout, 6), gradWeights.Lengths, batch);
-        }
-
-        // Results: distinct elements, and no memory shared with an input or another result.
-        ReadOnlySpan<T> x1Memory = TensorProductArguments.Memory(x1), x2Memory = TensorProductArguments.Memory(x2);
-        ReadOnlySpan<T> weightsMemory = TensorProductArguments.Memory(weights), gradOutputMemory = TensorProductArguments.Memory(gradOutput);
-        Span<T> gx1 = TensorProductArguments.Memory(gradX1), gx2 = TensorProductArguments.Memory(gradX2), gw = TensorProductArguments.Memory(gradWeights);
-        CheckResult(layout, 4, gradX1.Lengths, gradX1.Strides, gx1, x1Memory, x2Memory, weightsMemory, gradOutputMemory, hasWeights);
-        CheckResult(layout, 5, gradX2.Lengths, gradX2.Strides, gx2, x1Memory, x2Memory, weightsMemory, gradOutputMemory, hasWeights);
-        TensorProductArguments.Disjoint(gx2, Name(layout, 5), gx1, Name(layout, 4));
-        if (hasWeights)
-        {
-            CheckResult(layout, 6, gradWeights.Lengths, gradWeights.Strides, gw, x1Memory, x2Memory, weightsMemory, gradOutputMemory, hasWeights);
-            TensorProductArguments.Disjoint(gw, Name(layout, 6), gx1, Name(layout, 4));
-            TensorProductArguments.Disjoint(gw, Name(layout, 6), gx2, Name(layout, 5));
-        }
+        TensorProductArguments.CheckBackward(layout, x1, x2, weights, gradOutput, gradX1, gradX2, gradWeights, out bool hasWeights);
 
         using GpuBuffer<T> deviceX1 = gpu.Upload<T>(Dense(x1));
         using GpuBuffer<T> deviceX2 = gpu.Upload<T>(Dense(x2));
@@ -252,21 +208,6 @@ public static class GpuTensorProductDriver
         {
             CopyOut(gpu, deviceGradWeights.View, gradWeights);
         }
-    }
-
-    private static void CheckResult<T>(TensorProductLayout layout, int index, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, Span<T> memory,
-        ReadOnlySpan<T> x1, ReadOnlySpan<T> x2, ReadOnlySpan<T> weights, ReadOnlySpan<T> gradOutput, bool hasWeights)
-    {
-        string name = Name(layout, index);
-        TensorProductArguments.Distinct(name, lengths, strides);
-        TensorProductArguments.Disjoint(memory, name, x1, Name(layout, 0));
-        TensorProductArguments.Disjoint(memory, name, x2, Name(layout, 1));
-        if (hasWeights)
-        {
-            TensorProductArguments.Disjoint(memory, name, weights, Name(layout, 2));
-        }
-
-        TensorProductArguments.Disjoint(memory, name, gradOutput, Name(layout, 3));
     }
 
     /// <summary>A tensor's elements in row-major order.</summary>
