@@ -38,11 +38,17 @@ internal static class GpuTensorProductEmitter
     /// <summary>The most threads that share one row: a warp.</summary>
     public const int MaxLanes = 32;
 
-    public static void WriteForward(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, string element)
+    /// <param name="writer">Where to write.</param>
+    /// <param name="method">The declaration.</param>
+    /// <param name="spec">The tensor product.</param>
+    /// <param name="plans">The plans of its non-empty paths (the CPU kernel's).</param>
+    /// <param name="element">float or double.</param>
+    public static void WriteForward(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> plans, string element)
     {
         string kernel = method.MethodName + "GpuKernel";
         string layout = EquivariantFileEmitter.KernelReference(method) + ".Layout";
-        var paths = spec.Paths.Where(p => !p.IsEmpty).ToList();
+        var paths = plans.Select(p => p.Path).ToList();
+        var planOf = plans.ToDictionary(p => p.Path.Index);
         int lanes = Lanes(paths.Select(p => OutputChannels(p)));
         StagePlan stages = StagePlan.Create(spec, paths, p => p.Instruction.Out, element);
         bool hasWeights = TensorProductEmitter.HasWeights(method, backward: false);
@@ -94,7 +100,7 @@ internal static class GpuTensorProductEmitter
             writer.WriteComment($"output block {Int(block)}: {irrep} <- path{(into.Count == 1 ? string.Empty : "s")} {string.Join(", ", into.Select(p => Int(p.Index)))}");
             staged |= stages.WriteStaging(writer, into, staged);
             OpenActive(writer, stages.Size > 0);
-            var pathWriters = into.ToDictionary(p => p, p => new GpuPathWriter(writer, new TensorProductPathPlan(p), element, WeightRead(spec, p, stages)));
+            var pathWriters = into.ToDictionary(p => p, p => new GpuPathWriter(writer, planOf[p.Index], element, WeightRead(spec, p, stages)));
             foreach (TensorProductPath path in into.Where(p => pathWriters[p].HoistsFold))
             {
                 pathWriters[path].WriteHoistedFold();
@@ -129,11 +135,13 @@ internal static class GpuTensorProductEmitter
         writer.CloseBlock();
     }
 
-    public static void WriteBackward(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, string element)
+    /// <inheritdoc cref="WriteForward"/>
+    public static void WriteBackward(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> plans, string element)
     {
         string kernel = method.MethodName + "GpuKernel";
         string layout = EquivariantFileEmitter.KernelReference(method) + ".Layout";
-        var paths = spec.Paths.Where(p => !p.IsEmpty).ToList();
+        var paths = plans.Select(p => p.Path).ToList();
+        var planOf = plans.ToDictionary(p => p.Path.Index);
         int lanes = Lanes(paths.Select(p => p.Block1.Mul));
         StagePlan stages = StagePlan.Create(spec, paths, p => p.Instruction.In1, element);
         bool hasWeights = TensorProductEmitter.HasWeights(method, backward: true);
@@ -216,7 +224,7 @@ internal static class GpuTensorProductEmitter
             {
                 writer.WriteComment(Describe(path, stages));
                 writer.OpenBlock();
-                new GpuPathWriter(writer, new TensorProductPathPlan(path), element, WeightRead(spec, path, stages)).WriteBackward(rowMayBeWarp);
+                new GpuPathWriter(writer, planOf[path.Index], element, WeightRead(spec, path, stages)).WriteBackward(rowMayBeWarp);
                 writer.CloseBlock();
             }
 
