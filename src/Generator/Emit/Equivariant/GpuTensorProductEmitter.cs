@@ -24,7 +24,6 @@ namespace TensorGen.Emit.Equivariant;
 internal static class GpuTensorProductEmitter
 {
     private const string Driver = "global::TensorGen.Runtime.Gpu.Equivariance.GpuTensorProductDriver";
-    private const string Context = "global::TensorGen.Runtime.Gpu.GpuContext";
 
     /// <summary>The most elements of shared weights a kernel stages per block: 32 KiB, within CUDA's 48 KiB per group without opt-in.</summary>
     public const int StagingBytes = 32 * 1024;
@@ -258,26 +257,12 @@ internal static class GpuTensorProductEmitter
     /// The device entry point (body <paramref name="deviceCall"/>: the driver launches the kernel) and the host entry point
     /// (body <paramref name="hostCall"/>: the driver copies in, calls the device entry point, copies out).
     /// </summary>
-    private static void WriteEntryPoints(SourceWriter writer, KernelMethodShape method, string element, string summary, string deviceCall, string hostCall)
-    {
-        string modifiers = string.Join(" ", method.Modifiers.Split(' ').Where(m => m.Length > 0 && m != "new"));
-        string name = method.MethodName + "Gpu";
-        string view = $"global::ILGPU.ArrayView<{element}>";
-        string deviceParameters = string.Join(", ", method.Parameters.Select(p => $"{view} {p.Name}"));
-        string hostParameters = string.Join(", ", method.Parameters.Select(p => p.Declaration));
-
-        writer.WriteLine();
-        writer.WriteLine($"/// <summary>{Xml(summary)}: dense row-major device views; Z is x1's rows. Enqueued on <c>gpu.Stream</c>; returns without waiting.</summary>");
-        writer.OpenBlock($"{modifiers} void {name}({Context} gpu, {deviceParameters})");
-        writer.WriteLine(deviceCall);
-        writer.CloseBlock();
-
-        writer.WriteLine();
-        writer.WriteLine($"/// <summary>{Xml(summary)}: copies the host tensors in (strided ones packed densely), runs the device entry point and copies the results out (waits).</summary>");
-        writer.OpenBlock($"{modifiers} void {name}({Context} gpu, {hostParameters})");
-        writer.WriteLine(hostCall);
-        writer.CloseBlock();
-    }
+    private static void WriteEntryPoints(SourceWriter writer, KernelMethodShape method, string element, string summary, string deviceCall, string hostCall) =>
+        GpuEntryPoints.Write(writer, method, element,
+            $"{Xml(summary)}: dense row-major device views; Z is x1's rows. Enqueued on <c>gpu.Stream</c>; returns without waiting.",
+            $"{Xml(summary)}: copies the host tensors in (strided ones packed densely), runs the device entry point and copies the results out (waits).",
+            deviceCall,
+            hostCall);
 
     /// <summary>Loading the kernel once per context: a static lambda per call site (GpuContext caches by it).</summary>
     private static string LoadKernel(string kernel, IEnumerable<string> parameterTypes) =>
