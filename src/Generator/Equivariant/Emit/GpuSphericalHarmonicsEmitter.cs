@@ -13,29 +13,21 @@ namespace TensorGen.Emit.Equivariant;
 internal static class GpuSphericalHarmonicsEmitter
 {
     private const string Driver = "global::TensorGen.Runtime.Gpu.Equivariance.GpuSphericalHarmonicsDriver";
-    private const string Context = "global::TensorGen.Runtime.Gpu.GpuContext";
 
     public static void Write(SourceWriter writer, KernelMethodShape method, SphericalHarmonicsSpec spec, string element)
     {
         string name = method.MethodName + "Gpu";
         string kernel = name + "Kernel";
-        string modifiers = string.Join(" ", method.Modifiers.Split(' ').Where(m => m.Length > 0 && m != "new"));
         string view = $"global::ILGPU.ArrayView<{element}>";
         string layout = EquivariantFileEmitter.KernelReference(method) + ".Layout";
         string vectors = method.Parameters[0].Name, output = method.Parameters[1].Name;
         string summary = $"{method.DisplayName} on the GPU: vectors [Z, 3], output [Z, {Int(spec.Irreps.Dim)}]";
 
-        writer.WriteLine();
-        writer.WriteLine($"/// <summary>{summary}: dense row-major device views. Enqueued on <c>gpu.Stream</c>; returns without waiting.</summary>");
-        writer.OpenBlock($"{modifiers} void {name}({Context} gpu, {view} {vectors}, {view} {output})");
-        writer.WriteLine($"{Driver}.Evaluate(gpu, {layout}, gpu.Kernel(static a => global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedKernel<global::ILGPU.Index1D, {view}, {view}>(a, {kernel})), {vectors}, {output});");
-        writer.CloseBlock();
-
-        writer.WriteLine();
-        writer.WriteLine($"/// <summary>{summary}: copies the host tensors in (strided ones packed densely), runs the device entry point and copies the output out (waits).</summary>");
-        writer.OpenBlock($"{modifiers} void {name}({Context} gpu, {string.Join(", ", method.Parameters.Select(p => p.Declaration))})");
-        writer.WriteLine($"{Driver}.Evaluate(gpu, {layout}, {vectors}, {output}, static (context, vectors, output) => {name}(context, vectors, output));");
-        writer.CloseBlock();
+        GpuEntryPoints.Write(writer, method, element,
+            $"{summary}: dense row-major device views. Enqueued on <c>gpu.Stream</c>; returns without waiting.",
+            $"{summary}: copies the host tensors in (strided ones packed densely), runs the device entry point and copies the output out (waits).",
+            $"{Driver}.Evaluate(gpu, {layout}, gpu.Kernel(static a => global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedKernel<global::ILGPU.Index1D, {view}, {view}>(a, {kernel})), {vectors}, {output});",
+            $"{Driver}.Evaluate(gpu, {layout}, {vectors}, {output}, static (context, vectors, output) => {name}(context, vectors, output));");
 
         writer.WriteLine();
         writer.WriteLine($"/// <summary>The ILGPU kernel of {name}: one thread per vector.</summary>");

@@ -24,7 +24,6 @@ namespace TensorGen.Emit.Equivariant;
 internal static class GpuTensorProductEmitter
 {
     private const string Driver = "global::TensorGen.Runtime.Gpu.Equivariance.GpuTensorProductDriver";
-    private const string Context = "global::TensorGen.Runtime.Gpu.GpuContext";
 
     /// <summary>The most elements of shared weights a kernel stages per block: 32 KiB, within CUDA's 48 KiB per group without opt-in.</summary>
     public const int StagingBytes = 32 * 1024;
@@ -38,11 +37,17 @@ internal static class GpuTensorProductEmitter
     /// <summary>The most threads that share one row: a warp.</summary>
     public const int MaxLanes = 32;
 
-    public static void WriteForward(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, string element)
+    /// <param name="writer">Where to write.</param>
+    /// <param name="method">The declaration.</param>
+    /// <param name="spec">The tensor product.</param>
+    /// <param name="plans">The plans of its non-empty paths (the CPU kernel's).</param>
+    /// <param name="element">float or double.</param>
+    public static void WriteForward(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> plans, string element)
     {
         string kernel = method.MethodName + "GpuKernel";
         string layout = EquivariantFileEmitter.KernelReference(method) + ".Layout";
-        var paths = spec.Paths.Where(p => !p.IsEmpty).ToList();
+        var paths = plans.Select(p => p.Path).ToList();
+        var planOf = plans.ToDictionary(p => p.Path.Index);
         int lanes = Lanes(paths.Select(p => OutputChannels(p)));
         StagePlan stages = StagePlan.Create(spec, paths, p => p.Instruction.Out, element);
         bool hasWeights = TensorProductEmitter.HasWeights(method, backward: false);
@@ -94,7 +99,7 @@ internal static class GpuTensorProductEmitter
             writer.WriteComment($"output block {Int(block)}: {irrep} <- path{(into.Count == 1 ? string.Empty : "s")} {string.Join(", ", into.Select(p => Int(p.Index)))}");
             staged |= stages.WriteStaging(writer, into, staged);
             OpenActive(writer, stages.Size > 0);
-            var pathWriters = into.ToDictionary(p => p, p => new GpuPathWriter(writer, new TensorProductPathPlan(p), element, WeightRead(spec, p, stages)));
+            var pathWriters = into.ToDictionary(p => p, p => new GpuPathWriter(writer, planOf[p.Index], element, WeightRead(spec, p, stages)));
             foreach (TensorProductPath path in into.Where(p => pathWriters[p].HoistsFold))
             {
                 pathWriters[path].WriteHoistedFold();
@@ -129,11 +134,13 @@ internal static class GpuTensorProductEmitter
         writer.CloseBlock();
     }
 
-    public static void WriteBackward(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, string element)
+    /// <inheritdoc cref="WriteForward"/>
+    public static void WriteBackward(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> plans, string element)
     {
         string kernel = method.MethodName + "GpuKernel";
         string layout = EquivariantFileEmitter.KernelReference(method) + ".Layout";
-        var paths = spec.Paths.Where(p => !p.IsEmpty).ToList();
+        var paths = plans.Select(p => p.Path).ToList();
+        var planOf = plans.ToDictionary(p => p.Path.Index);
         int lanes = Lanes(paths.Select(p => p.Block1.Mul));
         StagePlan stages = StagePlan.Create(spec, paths, p => p.Instruction.In1, element);
         bool hasWeights = TensorProductEmitter.HasWeights(method, backward: true);
@@ -216,7 +223,7 @@ internal static class GpuTensorProductEmitter
             {
                 writer.WriteComment(Describe(path, stages));
                 writer.OpenBlock();
-                new GpuPathWriter(writer, new TensorProductPathPlan(path), element, WeightRead(spec, path, stages)).WriteBackward(rowMayBeWarp);
+                new GpuPathWriter(writer, planOf[path.Index], element, WeightRead(spec, path, stages)).WriteBackward(rowMayBeWarp);
                 writer.CloseBlock();
             }
 
@@ -250,26 +257,12 @@ internal static class GpuTensorProductEmitter
     /// The device entry point (body <paramref name="deviceCall"/>: the driver launches the kernel) and the host entry point
     /// (body <paramref name="hostCall"/>: the driver copies in, calls the device entry point, copies out).
     /// </summary>
-    private static void WriteEntryPoints(SourceWriter writer, KernelMethodShape method, string element, string summary, string deviceCall, string hostCall)
-    {
-        string modifiers = string.Join(" ", method.Modifiers.Split(' ').Where(m => m.Length > 0 && m != "new"));
-        string name = method.MethodName + "Gpu";
-        string view = $"global::ILGPU.ArrayView<{element}>";
-        string deviceParameters = string.Join(", ", method.Parameters.Select(p => $"{view} {p.Name}"));
-        string hostParameters = string.Join(", ", method.Parameters.Select(p => p.Declaration));
-
-        writer.WriteLine();
-        writer.WriteLine($"/// <summary>{Xml(summary)}: dense row-major device views; Z is x1's rows. Enqueued on <c>gpu.Stream</c>; returns without waiting.</summary>");
-        writer.OpenBlock($"{modifiers} void {name}({Context} gpu, {deviceParameters})");
-        writer.WriteLine(deviceCall);
-        writer.CloseBlock();
-
-        writer.WriteLine();
-        writer.WriteLine($"/// <summary>{Xml(summary)}: copies the host tensors in (strided ones packed densely), runs the device entry point and copies the results out (waits).</summary>");
-        writer.OpenBlock($"{modifiers} void {name}({Context} gpu, {hostParameters})");
-        writer.WriteLine(hostCall);
-        writer.CloseBlock();
-    }
+    private static void WriteEntryPoints(SourceWriter writer, KernelMethodShape method, string element, string summary, string deviceCall, string hostCall) =>
+        GpuEntryPoints.Write(writer, method, element,
+            $"{Xml(summary)}: dense row-major device views; Z is x1's rows. Enqueued on <c>gpu.Stream</c>; returns without waiting.",
+            $"{Xml(summary)}: copies the host tensors in (strided ones packed densely), runs the device entry point and copies the results out (waits).",
+            deviceCall,
+            hostCall);
 
     /// <summary>Loading the kernel once per context: a static lambda per call site (GpuContext caches by it).</summary>
     private static string LoadKernel(string kernel, IEnumerable<string> parameterTypes) =>

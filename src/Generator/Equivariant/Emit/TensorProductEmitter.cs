@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using TensorGen.Equivariance;
 using TensorGen.Model;
@@ -29,41 +30,37 @@ internal static class TensorProductEmitter
     /// The declared parameters as the drivers (CPU, and the GPU host form) take them: x1, x2, weights, output — or x1, x2,
     /// weights, gradOutput, gradX1, gradX2, gradWeights — with <c>default</c> for the weights a declaration does not have.
     /// </summary>
-    public static string DriverArguments(KernelMethodShape method, bool backward)
-    {
-        string[] names = method.Parameters.Select(p => p.Name).ToArray();
-        if (HasWeights(method, backward))
-        {
-            return string.Join(", ", names);
-        }
+    public static string DriverArguments(KernelMethodShape method, bool backward) =>
+        string.Join(", ", InDriverOrder(method.Parameters.Select(p => p.Name).ToList(), backward).Select(n => n ?? "default"));
 
-        return backward
-            ? string.Join(", ", names[0], names[1], "default", names[2], names[3], names[4], "default")
-            : string.Join(", ", names[0], names[1], "default", names[2]);
-    }
+    /// <summary>Names in the drivers' parameter order, null for the weights (and their gradient) a declaration does not have.</summary>
+    private static IReadOnlyList<string?> InDriverOrder(IReadOnlyList<string> names, bool backward) =>
+        names.Count == (backward ? 7 : 4) ? names.ToList()
+        : backward ? new[] { names[0], names[1], null, names[2], names[3], names[4], null }
+        : new[] { names[0], names[1], null, names[2] };
 
     private static string Emit(KernelMethodShape method, TensorProductSpec spec, string element, bool gpu, bool backward, string title)
     {
+        // One plan per non-empty path, rendered by the CPU kernel and the GPU kernel alike.
+        var plans = spec.Paths.Where(p => !p.IsEmpty).Select(p => new TensorProductPathPlan(p)).ToList();
         string body = $"{Runtime}TensorProductDriver.{(backward ? "Backward" : "Forward")}<{element}, {EquivariantFileEmitter.KernelReference(method)}>({DriverArguments(method, backward)});";
         return EquivariantFileEmitter.Emit(method,
             writer => TensorProductHeaderWriter.Write(writer, title, spec),
             body,
-            writer => WriteKernel(writer, method, spec, element, backward, HasWeights(method, backward)),
+            writer => WriteKernel(writer, method, spec, plans, element, backward),
             element,
             !gpu ? null
-            : backward ? writer => GpuTensorProductEmitter.WriteBackward(writer, method, spec, element)
-            : writer => GpuTensorProductEmitter.WriteForward(writer, method, spec, element));
+            : backward ? writer => GpuTensorProductEmitter.WriteBackward(writer, method, spec, plans, element)
+            : writer => GpuTensorProductEmitter.WriteForward(writer, method, spec, plans, element));
     }
 
-    private static void WriteKernel(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, string element, bool backward, bool hasWeights)
+    private static void WriteKernel(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> pathPlans, string element,
+        bool backward)
     {
         string face = backward ? "ITensorProductBackward" : "ITensorProductForward";
-        string[] parameterNames = method.Parameters.Select(p => p.DisplayName).ToArray();
-        string names = backward
-            ? (hasWeights ? Names(parameterNames) : Names(parameterNames[0], parameterNames[1], null, parameterNames[2], parameterNames[3], parameterNames[4], null))
-            : (hasWeights ? Names(parameterNames) : Names(parameterNames[0], parameterNames[1], null, parameterNames[2]));
-        var paths = spec.Paths.Where(p => !p.IsEmpty).ToList();
-        var plans = paths.ToDictionary(p => p.Index, p => new TensorProductPathPlan(p));
+        string names = string.Join(", ", InDriverOrder(method.Parameters.Select(p => p.DisplayName).ToList(), backward).Select(n => n is null ? "null" : CSharpLiteral.String(n)));
+        var paths = pathPlans.Select(p => p.Path).ToList();
+        var plans = pathPlans.ToDictionary(p => p.Path.Index);
 
         writer.WriteLine($"/// <summary>The tiles of {method.DisplayName}: {Int(paths.Count)} non-empty paths, one method each.</summary>");
         writer.OpenBlock($"file readonly struct {method.LocalTypeName} : {Runtime}{face}<{element}>");
@@ -127,6 +124,4 @@ internal static class TensorProductEmitter
 
         writer.CloseBlock();
     }
-
-    private static string Names(params string?[] names) => string.Join(", ", names.Select(n => n is null ? "null" : CSharpLiteral.String(n)));
 }
