@@ -74,7 +74,7 @@ internal static class DeclarationReader
         }
 
         var types = ContainingTypes(syntax, typeSymbols).ToEquatableArray();
-        var (hintSuffix, fieldName) = SiblingNames(method);
+        var (hintSuffix, fieldName) = EinsumSiblingNames.Of(method);
         string ns = typeSymbols[0].ContainingNamespace is { IsGlobalNamespace: false } containing
             ? containing.ToDisplayString(s_namespace)
             : string.Empty;
@@ -269,43 +269,6 @@ internal static class DeclarationReader
             && value.IndexOfAny(new[] { '\r', '\n', '\u0085', '\u2028', '\u2029' }) < 0;
         return plain ? prefix : -1;
     }
-
-    /// <summary>
-    /// The hint-name suffix and the program field name of <paramref name="method"/>, made unique among the
-    /// type's other <c>[Einsum]</c> methods (overloads; names that differ only in case, as hint names are
-    /// compared ignoring case), the type's own members and the kernels' parameters.
-    /// </summary>
-    private static (string HintSuffix, string FieldName) SiblingNames(IMethodSymbol method)
-    {
-        INamedTypeSymbol type = method.ContainingType;
-        var siblings = type.GetMembers().OfType<IMethodSymbol>().Where(HasEinsumAttribute).ToList();
-        var taken = new HashSet<string>(type.MemberNames, StringComparer.Ordinal);
-        taken.UnionWith(siblings.SelectMany(s => s.Parameters).Select(p => p.Name)); // a parameter would hide the field in its method
-        var seenNames = new List<string>();
-        foreach (IMethodSymbol sibling in siblings)
-        {
-            string baseName = "s_" + LowerFirst(sibling.Name) + "Program";
-            string field = baseName;
-            for (int k = 2; taken.Contains(field); k++)
-            {
-                field = baseName + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            taken.Add(field);
-            int earlier = seenNames.Count(s => string.Equals(s, sibling.Name, StringComparison.OrdinalIgnoreCase));
-            seenNames.Add(sibling.Name);
-            if (SymbolEqualityComparer.Default.Equals(sibling, method))
-            {
-                string suffix = earlier == 0 ? string.Empty : "(" + (earlier + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
-                return (suffix, field);
-            }
-        }
-
-        return (string.Empty, "s_" + LowerFirst(method.Name) + "Program");
-    }
-
-    private static bool HasEinsumAttribute(IMethodSymbol method) =>
-        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == EinsumAttributeName);
 
     internal static string LowerFirst(string name) =>
         name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
