@@ -71,15 +71,21 @@ public static class GeneratorWorkload
     public static ISourceGenerator[] Generator(string name) => Generators().Where(g => g.GetGeneratorType().Name == name).ToArray();
 
     /// <summary>The consumer's compilation: the declarations, the unrelated file, and what a project referencing TensorGen references.</summary>
-    public static CSharpCompilation Compilation(string? declarations = null) => CSharpCompilation.Create(
+    /// <remarks>
+    /// The syntax trees are parsed once and shared (they are immutable); each call makes a new, unbound compilation, so
+    /// every symbol and attribute is bound afresh, as in a command-line build, where generators run before binding.
+    /// </remarks>
+    public static CSharpCompilation Compilation() => CSharpCompilation.Create(
         "Consumer",
-        new[]
-        {
-            CSharpSyntaxTree.ParseText(declarations ?? Declarations, ParseOptions, path: "/src/Kernels.cs"),
-            CSharpSyntaxTree.ParseText(Unrelated(1), ParseOptions, path: "/src/Unrelated.cs"),
-        },
+        Trees.Value,
         References.Value,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
+
+    private static readonly Lazy<SyntaxTree[]> Trees = new(() => new[]
+    {
+        CSharpSyntaxTree.ParseText(Declarations, ParseOptions, path: "/src/Kernels.cs"),
+        CSharpSyntaxTree.ParseText(Unrelated(1), ParseOptions, path: "/src/Unrelated.cs"),
+    });
 
     /// <summary>The same compilation with the unrelated file's method body edited.</summary>
     public static CSharpCompilation EditUnrelated(CSharpCompilation compilation, int version)
