@@ -34,7 +34,7 @@ internal static class DecompositionDeclarationReader
         var method = (IMethodSymbol)context.TargetSymbol;
         AttributeData attribute = context.Attributes[0];
         var arguments = KernelMethodReader.ArgumentSyntax(attribute, cancellationToken);
-        KernelMethodShape shape = KernelMethodReader.ReadShape(context, attributeName, hintKind: string.Empty, IsDecompositionKernel, cancellationToken);
+        KernelMethodShape shape = KernelMethodReader.ReadShape(context, attributeName, hintKind: string.Empty, s_attributeNames, cancellationToken);
         return new DecompositionMethodModel
         {
             Method = shape,
@@ -114,7 +114,7 @@ internal static class DecompositionDeclarationReader
         INamedTypeSymbol type = method.ContainingType;
         var taken = new HashSet<string>(type.MemberNames, StringComparer.Ordinal);
         var seen = new List<string>();
-        foreach (IMethodSymbol sibling in type.GetMembers().OfType<IMethodSymbol>().Where(IsDecompositionKernel))
+        foreach (IMethodSymbol sibling in KernelSiblings.Of(type, s_attributeNames))
         {
             int earlier = seen.Count(s => string.Equals(s, sibling.Name, StringComparison.OrdinalIgnoreCase));
             seen.Add(sibling.Name);
@@ -134,5 +134,4 @@ internal static class DecompositionDeclarationReader
         return method.Name;
     }
 
-    private static bool IsDecompositionKernel(IMethodSymbol method) => KernelMethodReader.HasAttribute(method, s_attributeNames);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,6 +20,8 @@ internal static class EinsumDeclarationReader
 
     private static readonly string[] s_attributeNames = { EinsumAttributeName };
 
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, Dictionary<IMethodSymbol, string>> s_programFields = new();
+
     public static EinsumMethodModel Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         AttributeData attribute = context.Attributes[0];
@@ -28,7 +31,7 @@ internal static class EinsumDeclarationReader
 
         return new EinsumMethodModel
         {
-            Method = KernelMethodReader.ReadShape(context, "Einsum", hintKind: string.Empty, IsEinsumKernel, cancellationToken),
+            Method = KernelMethodReader.ReadShape(context, "Einsum", hintKind: string.Empty, s_attributeNames, cancellationToken),
             Expression = KernelMethodReader.Argument(expression, arguments.FirstOrDefault(a => a.NameEquals is null)),
             Sizes = KernelMethodReader.NamedString(attribute, arguments, "Sizes"),
             Accumulate = KernelMethodReader.NamedValue(attribute, "Accumulate") is true,
@@ -65,14 +68,20 @@ internal static class EinsumDeclarationReader
 
     /// <summary>
     /// The program field name of <paramref name="method"/>, made unique among the type's own members, its other <c>[Einsum]</c>
-    /// methods' fields (in declaration order) and the kernels' parameters.
+    /// methods' fields (in declaration order) and the kernels' parameters; computed for all of a type's kernels at once, once
+    /// per compilation (<see cref="KernelSiblings"/>).
     /// </summary>
-    private static string ProgramFieldName(IMethodSymbol method)
+    private static string ProgramFieldName(IMethodSymbol method) =>
+        s_programFields.GetValue(method.ContainingType, ProgramFields).TryGetValue(method, out string? field)
+            ? field
+            : "s_" + KernelMethodReader.LowerFirst(method.Name) + "Program";
+
+    private static Dictionary<IMethodSymbol, string> ProgramFields(INamedTypeSymbol type)
     {
-        INamedTypeSymbol type = method.ContainingType;
-        var siblings = type.GetMembers().OfType<IMethodSymbol>().Where(IsEinsumKernel).ToList();
+        IReadOnlyList<IMethodSymbol> siblings = KernelSiblings.Of(type, s_attributeNames);
         var taken = new HashSet<string>(type.MemberNames, StringComparer.Ordinal);
         taken.UnionWith(siblings.SelectMany(s => s.Parameters).Select(p => p.Name)); // a parameter would hide the field in its method
+        var fields = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
         foreach (IMethodSymbol sibling in siblings)
         {
             string baseName = "s_" + KernelMethodReader.LowerFirst(sibling.Name) + "Program";
@@ -83,14 +92,12 @@ internal static class EinsumDeclarationReader
             }
 
             taken.Add(field);
-            if (SymbolEqualityComparer.Default.Equals(sibling, method))
+            if (!fields.ContainsKey(sibling))
             {
-                return field;
+                fields.Add(sibling, field);
             }
         }
 
-        return "s_" + KernelMethodReader.LowerFirst(method.Name) + "Program";
+        return fields;
     }
-
-    private static bool IsEinsumKernel(IMethodSymbol method) => KernelMethodReader.HasAttribute(method, s_attributeNames);
 }

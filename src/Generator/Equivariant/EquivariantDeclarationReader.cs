@@ -19,6 +19,7 @@ internal static class EquivariantDeclarationReader
     public const string TensorProductBackwardAttributeName = "TensorGen.TensorProductBackwardAttribute";
     public const string SphericalHarmonicsAttributeName = "TensorGen.SphericalHarmonicsAttribute";
 
+    /// <summary>Overloads and names that differ only in case are numbered among the type's equivariant kernels of every kind.</summary>
     private static readonly string[] s_attributeNames = { TensorProductAttributeName, TensorProductBackwardAttributeName, SphericalHarmonicsAttributeName };
 
     public static TensorProductModel ReadTensorProduct(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -74,12 +75,9 @@ internal static class EquivariantDeclarationReader
         GeneratorAttributeSyntaxContext context, string suffix, CancellationToken cancellationToken)
     {
         AttributeData attribute = context.Attributes[0];
-        KernelMethodShape shape = KernelMethodReader.ReadShape(context, suffix, hintKind: "." + suffix, IsEquivariantKernel, cancellationToken);
+        KernelMethodShape shape = KernelMethodReader.ReadShape(context, suffix, hintKind: "." + suffix, s_attributeNames, cancellationToken);
         return (shape, attribute, KernelMethodReader.ArgumentSyntax(attribute, cancellationToken));
     }
-
-    /// <summary>Overloads and names that differ only in case are numbered among the type's equivariant kernels of every kind.</summary>
-    private static bool IsEquivariantKernel(IMethodSymbol method) => KernelMethodReader.HasAttribute(method, s_attributeNames);
 
     private static OptionModel Option(AttributeData attribute, SeparatedSyntaxList<AttributeArgumentSyntax> arguments, string name)
     {

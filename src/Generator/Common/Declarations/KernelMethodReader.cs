@@ -46,13 +46,14 @@ internal static class KernelMethodReader
     /// <param name="context">The attributed method, as ForAttributeWithMetadataName gives it.</param>
     /// <param name="ownKind">The display name of the attribute the calling family reads (<see cref="KernelAttributes.All"/>), for TG0022.</param>
     /// <param name="hintKind">What ends the hint name before <c>.g.cs</c> (e.g. <c>.TensorProduct</c>), or empty.</param>
-    /// <param name="isSibling">
-    /// Which of the type's methods are the family's kernels: among them, overloads and names that differ only in case (hint
-    /// names are compared ignoring case, as file systems may) are numbered in declaration order, <c>Rotate(2).g.cs</c>.
+    /// <param name="familyAttributes">
+    /// The family's attributes (its static array): among the type's methods that carry one, overloads and names that differ
+    /// only in case (hint names are compared ignoring case, as file systems may) are numbered in declaration order,
+    /// <c>Rotate(2).g.cs</c>.
     /// </param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public static KernelMethodShape ReadShape(GeneratorAttributeSyntaxContext context, string ownKind, string hintKind,
-        Func<IMethodSymbol, bool> isSibling, CancellationToken cancellationToken)
+        string[] familyAttributes, CancellationToken cancellationToken)
     {
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         var method = (IMethodSymbol)context.TargetSymbol;
@@ -69,7 +70,7 @@ internal static class KernelMethodReader
         }
 
         string ns = typeSymbols[0].ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString(s_namespace) : string.Empty;
-        int earlier = method.ContainingType.GetMembers().OfType<IMethodSymbol>().Where(isSibling)
+        int earlier = KernelSiblings.Of(method.ContainingType, familyAttributes)
             .TakeWhile(sibling => !SymbolEqualityComparer.Default.Equals(sibling, method))
             .Count(sibling => string.Equals(sibling.Name, method.Name, StringComparison.OrdinalIgnoreCase));
         string ordinal = earlier == 0 ? string.Empty : "(" + (earlier + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
@@ -102,10 +103,6 @@ internal static class KernelMethodReader
             Conflict = AttributeConflictReader.Read(method, ownKind, displayName, location, cancellationToken),
         };
     }
-
-    /// <summary>Whether the method carries an attribute of one of <paramref name="metadataNames"/> (a family's sibling test).</summary>
-    public static bool HasAttribute(IMethodSymbol method, IReadOnlyCollection<string> metadataNames) =>
-        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is { } name && metadataNames.Contains(name));
 
     /// <summary>The attribute's argument list as written (empty when it has none).</summary>
     public static SeparatedSyntaxList<AttributeArgumentSyntax> ArgumentSyntax(AttributeData attribute, CancellationToken cancellationToken) =>

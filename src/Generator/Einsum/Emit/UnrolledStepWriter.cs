@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using TensorGen.Planning;
 
 namespace TensorGen.Emit;
@@ -36,52 +37,83 @@ internal static class UnrolledStepWriter
         Dictionary<string, long> leftStrides = Strides(leftLabels, sizes);
         Dictionary<string, long> rightStrides = Strides(rightLabels, sizes);
         Dictionary<string, long> outputStrides = Strides(resultLabels, sizes);
+
+        // A point of the index space is one value per label, held in a slot; offsets are sums of stride × value over
+        // slots. (A dictionary per point made the 2,048-term steps of static kernels the einsum emitter's main cost.)
+        var slots = new Dictionary<string, int>();
+        int[] resultSlots = SlotsOf(resultLabels, slots);
+        int[] summedSlots = SlotsOf(summed, slots);
+        Offset leftOffset = new(leftStrides, slots);
+        Offset rightOffset = new(rightStrides, slots);
+        Offset outputOffset = new(outputStrides, slots);
+        var values = new long[slots.Count];
         if (summed.Any(l => sizes[l] == 0))
         {
             // Every sum is empty: zeros, or nothing to add.
             writer.WriteComment("Every sum runs over an empty index" + (accumulate ? ": the result keeps its values." : ": zeros."));
             if (!accumulate)
             {
-                foreach (Dictionary<string, long> at in Points(resultLabels, sizes))
+                foreach (bool _ in Points(resultLabels, resultSlots, sizes, values))
                 {
-                    writer.WriteLine($"{Element(output, outputStrides, at)} = 0;");
+                    writer.WriteLine($"{output(outputOffset.At(values))} = 0;");
                 }
             }
 
             return;
         }
 
-        foreach (Dictionary<string, long> at in Points(resultLabels, sizes))
+        var factors = new List<(string Left, string? Right)>();
+        var text = new StringBuilder();
+        foreach (bool _ in Points(resultLabels, resultSlots, sizes, values))
         {
-            var products = new List<string>();
-            var factors = new List<(string Left, string? Right)>();
-            foreach (Dictionary<string, long> inner in Points(summed, sizes))
+            factors.Clear();
+            foreach (bool __ in Points(summed, summedSlots, sizes, values))
             {
-                foreach (var pair in at)
-                {
-                    inner[pair.Key] = pair.Value;
-                }
-
-                factors.Add((Element(left, leftStrides, inner), right is null ? null : Element(right, rightStrides, inner)));
+                factors.Add((left(leftOffset.At(values)), right is null ? null : right(rightOffset.At(values))));
             }
 
-            string target = Element(output, outputStrides, at);
+            string target = output(outputOffset.At(values));
+            text.Clear();
             if (multiplyAdd is null || factors.Any(f => f.Right is null))
             {
-                string sum = string.Join(" + ", factors.Select(f => f.Right is null ? f.Left : f.Left + " * " + f.Right));
-                writer.WriteLine($"{target} {(accumulate ? "+=" : "=")} {sum};");
+                text.Append(target).Append(accumulate ? " += " : " = ");
+                for (int f = 0; f < factors.Count; f++)
+                {
+                    if (f > 0)
+                    {
+                        text.Append(" + ");
+                    }
+
+                    text.Append(factors[f].Left);
+                    if (factors[f].Right is { } factor)
+                    {
+                        text.Append(" * ").Append(factor);
+                    }
+                }
             }
             else
             {
-                // x₁·y₁ + x₂·y₂ + … as multiplyAdd(xₙ, yₙ, … multiplyAdd(x₂, y₂, x₁ · y₁)).
-                string sum = accumulate ? $"{multiplyAdd}({factors[0].Left}, {factors[0].Right}, {target})" : $"{factors[0].Left} * {factors[0].Right}";
-                foreach (var (x, y) in factors.Skip(1))
+                // x₁·y₁ + x₂·y₂ + … as multiplyAdd(xₙ, yₙ, … multiplyAdd(x₂, y₂, x₁ · y₁)): written from the outside in.
+                text.Append(target).Append(" = ");
+                for (int f = factors.Count - 1; f >= 1; f--)
                 {
-                    sum = $"{multiplyAdd}({x}, {y}, {sum})";
+                    text.Append(multiplyAdd).Append('(').Append(factors[f].Left).Append(", ").Append(factors[f].Right).Append(", ");
                 }
 
-                writer.WriteLine($"{target} = {sum};");
+                if (accumulate)
+                {
+                    text.Append(multiplyAdd).Append('(').Append(factors[0].Left).Append(", ").Append(factors[0].Right).Append(", ").Append(target).Append(')');
+                }
+                else
+                {
+                    text.Append(factors[0].Left).Append(" * ").Append(factors[0].Right);
+                }
+
+                text.Append(')', factors.Count - 1);
             }
+
+            text.Append(';');
+            writer.WriteLine(text.ToString());
         }
     }
 
@@ -99,13 +131,59 @@ internal static class UnrolledStepWriter
         return strides;
     }
 
-    private static string Element(System.Func<long, string> operand, Dictionary<string, long> strides, Dictionary<string, long> at) =>
-        operand(strides.Sum(s => s.Value * at[s.Key]));
+    /// <summary>Each label's slot, numbering labels not seen before.</summary>
+    private static int[] SlotsOf(IReadOnlyList<string> labels, Dictionary<string, int> slots)
+    {
+        var result = new int[labels.Count];
+        for (int d = 0; d < labels.Count; d++)
+        {
+            if (!slots.TryGetValue(labels[d], out result[d]))
+            {
+                result[d] = slots.Count;
+                slots.Add(labels[d], result[d]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A term's offset at a point: Σ stride × value over its labels (a checked sum, as Enumerable.Sum is).</summary>
+    private readonly struct Offset
+    {
+        private readonly int[] _slots;
+        private readonly long[] _strides;
+
+        public Offset(Dictionary<string, long> strides, Dictionary<string, int> slots)
+        {
+            _slots = new int[strides.Count];
+            _strides = new long[strides.Count];
+            int k = 0;
+            foreach (KeyValuePair<string, long> stride in strides)
+            {
+                _slots[k] = slots[stride.Key];
+                _strides[k++] = stride.Value;
+            }
+        }
+
+        public long At(long[] values)
+        {
+            long offset = 0;
+            for (int k = 0; k < _slots.Length; k++)
+            {
+                offset = checked(offset + unchecked(_strides[k] * values[_slots[k]]));
+            }
+
+            return offset;
+        }
+    }
 
     private static System.Func<long, string> Indexer(string span) => offset => span + "[" + CSharpLiteral.Int(offset) + "]";
 
-    /// <summary>Every point of the labels' index space in row-major order (one empty point for no labels, none for a size-0 label).</summary>
-    private static IEnumerable<Dictionary<string, long>> Points(IReadOnlyList<string> labels, IReadOnlyDictionary<string, long> sizes)
+    /// <summary>
+    /// Every point of the labels' index space in row-major order (one empty point for no labels, none for a size-0 label),
+    /// each written into <paramref name="values"/> at the labels' slots (a repeated label takes its last position's value).
+    /// </summary>
+    private static IEnumerable<bool> Points(IReadOnlyList<string> labels, int[] labelSlots, IReadOnlyDictionary<string, long> sizes, long[] values)
     {
         if (labels.Any(l => sizes[l] == 0))
         {
@@ -115,13 +193,12 @@ internal static class UnrolledStepWriter
         var index = new long[labels.Count];
         while (true)
         {
-            var point = new Dictionary<string, long>();
             for (int d = 0; d < labels.Count; d++)
             {
-                point[labels[d]] = index[d];
+                values[labelSlots[d]] = index[d];
             }
 
-            yield return point;
+            yield return true;
             int carry = labels.Count - 1;
             for (; carry >= 0 && ++index[carry] == sizes[labels[carry]]; carry--)
             {
