@@ -20,7 +20,10 @@ internal static class FuzzSettings
     public static int Seed => Read(SeedVariable) ?? 20250601;
 
     /// <summary>A random source for case <paramref name="index"/> alone, so one failing case can be replayed without the others.</summary>
-    public static Random CaseRandom(int index) => new(unchecked((Seed * 1_000_003) + index));
+    public static Random CaseRandom(int index) => CaseRandom(Seed, index);
+
+    /// <summary>Case <paramref name="index"/> of <paramref name="seed"/>'s sample (regression tests replay the cases a run found).</summary>
+    public static Random CaseRandom(int seed, int index) => new(unchecked((seed * 1_000_003) + index));
 
     private static int? Read(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } text
