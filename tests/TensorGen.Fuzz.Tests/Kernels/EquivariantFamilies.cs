@@ -31,9 +31,12 @@ internal static class EquivariantFamilies
 
     public const string Harmonics = "generated spherical harmonics";
 
-    /// <summary>A declared product: its description (as the runtime gives it), its convention, whether it takes weights, and its two kernels.</summary>
+    /// <summary>
+    /// A declared product: its description (as the runtime gives it), its convention and normalizations (the reference computes
+    /// its own path weights from them), whether it takes weights, and its two kernels.
+    /// </summary>
     private sealed record Product(string Name, TensorProductDescription Description, Wigner3jConvention Convention, bool HasWeights, Delegate ForwardKernel,
-        Delegate BackwardKernel, Type Element);
+        Delegate BackwardKernel, Type Element, IrrepNormalization IrrepNormalization, PathNormalization PathNormalization);
 
     private static readonly Product[] s_products =
     [
@@ -42,7 +45,8 @@ internal static class EquivariantFamilies
         P<double>("FullyConnectedPerRowD", TensorProductDescription.Create(EK.FcIrreps1, EK.FcIrreps2, EK.FcIrrepsOut, sharedWeights: false), true,
             EK.FullyConnectedPerRowD, EK.FullyConnectedPerRowBackwardD),
         P<double>("ModesD", TensorProductDescription.Create(EK.ModesIrreps1, EK.ModesIrreps2, EK.ModesIrrepsOut, EK.ModesInstructions,
-            irrepNormalization: IrrepNormalization.Norm, pathNormalization: PathNormalization.Path), true, EK.ModesD, EK.ModesBackwardD),
+            irrepNormalization: IrrepNormalization.Norm, pathNormalization: PathNormalization.Path), true, EK.ModesD, EK.ModesBackwardD,
+            irrepNormalization: IrrepNormalization.Norm, pathNormalization: PathNormalization.Path),
         P<float>("ModesLegacyPerRowF", TensorProductDescription.Create(EK.ModesIrreps1, EK.ModesIrreps2, EK.ModesIrrepsOut, EK.ModesInstructions, sharedWeights: false,
             wigner3j: Wigner3jConvention.E3nnLegacy), true, EK.ModesLegacyPerRowF, EK.ModesLegacyPerRowBackwardF, Wigner3jConvention.E3nnLegacy),
         P<float>("ElementwiseF", TensorProductDescription.Create(EK.ElementwiseIrreps1, EK.ElementwiseIrreps2, "", kind: TensorProductKind.Elementwise), false,
@@ -73,13 +77,18 @@ internal static class EquivariantFamilies
     ];
 
     private static Product P<T>(string name, TensorProductDescription description, bool hasWeights, ForwardKernel<T> forward, BackwardKernel<T> backward,
-        Wigner3jConvention convention = Wigner3jConvention.E3nn) =>
-        new(name, description, convention, hasWeights, forward, backward, typeof(T));
+        Wigner3jConvention convention = Wigner3jConvention.E3nn, IrrepNormalization irrepNormalization = IrrepNormalization.Component,
+        PathNormalization pathNormalization = PathNormalization.Element) =>
+        new(name, description, convention, hasWeights, forward, backward, typeof(T), irrepNormalization, pathNormalization);
 
     private static FuzzKernel Kernel(Product p, bool backward) =>
         p.Element == typeof(float)
-            ? new TensorProductFuzzKernel<float>(p.Name, p.Description, p.Convention, p.HasWeights, backward, (ForwardKernel<float>)p.ForwardKernel, (BackwardKernel<float>)p.BackwardKernel)
-            : new TensorProductFuzzKernel<double>(p.Name, p.Description, p.Convention, p.HasWeights, backward, (ForwardKernel<double>)p.ForwardKernel, (BackwardKernel<double>)p.BackwardKernel);
+            ? new TensorProductFuzzKernel<float>(p.Name, Reference(p), p.Description, p.HasWeights, backward, (ForwardKernel<float>)p.ForwardKernel, (BackwardKernel<float>)p.BackwardKernel)
+            : new TensorProductFuzzKernel<double>(p.Name, Reference(p), p.Description, p.HasWeights, backward, (ForwardKernel<double>)p.ForwardKernel, (BackwardKernel<double>)p.BackwardKernel);
+
+    /// <summary>The product's reference: the tests' own 3j symbols and path weights (tests/Shared/Equivariance), not src's.</summary>
+    private static ReferenceTensorProduct Reference(Product p) =>
+        ReferenceTensorProduct.Of(p.Description, p.Convention, p.IrrepNormalization, p.PathNormalization);
 
     /// <summary>A batch size: empty, within a tile, or several tiles with a partial last one.</summary>
     public static int Batch<T>(Random random) => random.Next(8) == 0 ? 0 : 1 + random.Next((2 * Vector<T>.Count) + 2);
@@ -197,7 +206,7 @@ internal static class EquivariantFamilies
 }
 
 /// <summary>One generated tensor product (forward or backward) as a fuzz kernel.</summary>
-internal sealed class TensorProductFuzzKernel<T>(string name, TensorProductDescription description, Wigner3jConvention convention, bool hasWeights, bool backward,
+internal sealed class TensorProductFuzzKernel<T>(string name, ReferenceTensorProduct reference, TensorProductDescription description, bool hasWeights, bool backward,
     ForwardKernel<T> forward, BackwardKernel<T> backwardKernel)
     : FuzzKernel(backward ? EquivariantFamilies.Backward : EquivariantFamilies.Forward, name, $"{description.Irreps1} x {description.Irreps2} -> {description.IrrepsOut}",
         KernelForm.Dynamic, accumulate: false, sizes: null, maxSize: 0)
@@ -233,9 +242,7 @@ internal sealed class TensorProductFuzzKernel<T>(string name, TensorProductDescr
     private List<ExpectedResult<T>> Reference(int batch, FuzzTensor<T> x1, FuzzTensor<T> x2, FuzzTensor<T>? w, FuzzTensor<T>? g, FuzzTensor<T> r0,
         FuzzTensor<T>? r1, FuzzTensor<T>? r2)
     {
-        ReferenceTensorProduct reference = ReferenceTensorProduct.Of(description, convention);
-        var magnitude = new ReferenceTensorProduct(reference.Irreps1, reference.Irreps2, reference.IrrepsOut, reference.Instructions, reference.SharedWeights,
-            (a, b, c) => Abs(Wigner.ThreeJ(a, b, c, convention)));
+        ReferenceTensorProduct magnitude = reference.WithAbsoluteSymbols();
         double[] a1 = EquivariantFamilies.Values(x1), a2 = EquivariantFamilies.Values(x2);
         double[] weights = w is null ? new double[description.WeightCount * (description.SharedWeights ? 1 : batch)] : EquivariantFamilies.Values(w);
         if (!backward)
@@ -255,23 +262,6 @@ internal sealed class TensorProductFuzzKernel<T>(string name, TensorProductDescr
         }
 
         return results;
-    }
-
-    private static double[,,] Abs(double[,,] c)
-    {
-        var result = (double[,,])c.Clone();
-        for (int i = 0; i < c.GetLength(0); i++)
-        {
-            for (int j = 0; j < c.GetLength(1); j++)
-            {
-                for (int k = 0; k < c.GetLength(2); k++)
-                {
-                    result[i, j, k] = Math.Abs(c[i, j, k]);
-                }
-            }
-        }
-
-        return result;
     }
 }
 
