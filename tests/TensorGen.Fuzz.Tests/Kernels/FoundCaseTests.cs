@@ -17,19 +17,33 @@ public class FoundCaseTests
     /// Seed 777, case 1595 (issue 16): <c>TrainModeProductD</c> (order 3, mode 1) with u0 damaged [2,2] → [3,2] and the result
     /// damaged [2,2,2] → [2,3,2]. Damaged alike, they are a valid product with 3 rows; the kernel computed it (it threw nothing) and
     /// the judge, which took any damage for an invalid call, reported the written result as a write before a refusal.
+    /// Seed 9161, cases 4524 and 7646: <c>BilinearD</c> "bn,anm,bm->ba" (the fused MTTKRP) with m of length 0 and ±∞/NaN in x
+    /// gave NaN where every sum is empty (0): the loop nest multiplied x by the empty inner sum.
     /// </summary>
     [Theory]
-    [InlineData(777, 1595)]
-    public void A_reported_case_now_passes(int seed, int index)
+    [InlineData(777, 1595, "generated decomposition kernels: TrainModeProductD \"dynamic form\"", true)]
+    [InlineData(9161, 4524, "generated dynamic form (declared in this project): BilinearD \"bn,anm,bm->ba\"", true)]
+    [InlineData(9161, 7646, "generated dynamic form (declared in this project): BilinearD \"bn,anm,bm->ba\"", true)]
+    public void A_reported_case_now_passes(int seed, int index, string kernelName, bool valid)
     {
         Random random = FuzzSettings.CaseRandom(seed, index);
         KernelFamily family = KernelFamilies.Draw(random);
         FuzzKernel kernel = family.Draw(random);
         CallVerdict verdict = kernel.CallOnce(random);
 
-        Assert.Equal("generated decomposition kernels: TrainModeProductD \"dynamic form\"", kernel.ToString());
-        Assert.True(verdict.Valid, "u0 [3,2] and the result [2,3,2] agree with a train of modes [2,2,2]: the call is valid");
+        Assert.Equal(kernelName, kernel.ToString());
+        Assert.Equal(valid, verdict.Valid);
         Assert.Null(verdict.Failure);
+    }
+
+    /// <summary>The MTTKRP with an empty summed index never reads the other factor: NaN and ∞ there still give 0.</summary>
+    [Fact]
+    public void An_empty_sum_in_the_fused_MTTKRP_is_zero_whatever_the_other_factor_holds()
+    {
+        double[] x = [double.NaN, double.PositiveInfinity], result = [7, 7, 7, 7];
+        DeclaredKernels.BilinearD(new ReadOnlyTensorSpan<double>(x, [1, 2]), new ReadOnlyTensorSpan<double>(Array.Empty<double>(), new nint[] { 4, 2, 0 }),
+            new ReadOnlyTensorSpan<double>(Array.Empty<double>(), new nint[] { 1, 0 }), new TensorSpan<double>(result, [1, 4]));
+        Assert.Equal([0, 0, 0, 0], result);
     }
 
     /// <summary>The call of seed 777, case 1595, written out: the strided result at offset 8 is the mode-1 product, nothing else is written.</summary>
