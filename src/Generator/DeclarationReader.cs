@@ -279,7 +279,7 @@ internal static class DeclarationReader
     {
         INamedTypeSymbol type = method.ContainingType;
         var siblings = type.GetMembers().OfType<IMethodSymbol>().Where(HasEinsumAttribute).ToList();
-        var taken = new HashSet<string>(type.MemberNames, StringComparer.Ordinal);
+        var taken = new HashSet<string>(type.MemberNames, StringComparer.Ordinal) { type.Name }; // no member may have its type's name (CS0542)
         taken.UnionWith(siblings.SelectMany(s => s.Parameters).Select(p => p.Name)); // a parameter would hide the field in its method
         var seenNames = new List<string>();
         foreach (IMethodSymbol sibling in siblings)

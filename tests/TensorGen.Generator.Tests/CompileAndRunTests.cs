@@ -246,6 +246,13 @@ public class CompileAndRunTests
                 }
             }
 
+            // A type named like the program field its kernel would get (found by the fuzzer, seed 9161: CS0542).
+            public static partial class s_kernelProgram
+            {
+                [Einsum("ij->ji")]
+                public static partial void Kernel(ReadOnlyTensorSpan<double> a, TensorSpan<double> result);
+            }
+
             public ref partial struct RefHolder
             {
                 [Einsum("i->", Sizes = "i=3", Accumulate = true)]

@@ -111,6 +111,26 @@ public class DecompositionGeneratorTests
         Assert.Empty(outcome.CompilationProblems);
     }
 
+    /// <summary>A type named like a kernel's helper or program field: the member names step aside (CS0542 otherwise).</summary>
+    [Fact]
+    public void A_type_named_like_a_generated_member_still_compiles()
+    {
+        GeneratorOutcome outcome = GeneratorHarness.Run(Header + """
+            public static partial class s_aProgram
+            {
+                [CpKernel(CpOperation.Reconstruct, Order = 3)] public static partial void A(CpTensor<float> x, TensorSpan<float> r);
+            }
+
+            public static partial class BContraction
+            {
+                [CpKernel(CpOperation.Reconstruct, Order = 3)] public static partial void B(CpTensor<float> x, TensorSpan<float> r);
+            }
+            """, new DecompositionGenerator());
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompilationProblems);
+    }
+
     [Fact]
     public void Generation_is_deterministic()
     {
