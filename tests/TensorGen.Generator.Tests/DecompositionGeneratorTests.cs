@@ -131,6 +131,25 @@ public class DecompositionGeneratorTests
         Assert.Empty(outcome.CompilationProblems);
     }
 
+    /// <summary>
+    /// Complex elements with a batch large enough for the batched-chain kernel (found by the full fuzz, seed 5550123, D650:
+    /// Vector&lt;Complex&gt; lanes, CS1503): the steps run one by one instead.
+    /// </summary>
+    [Fact]
+    public void A_complex_kernel_over_a_large_batch_compiles()
+    {
+        GeneratorOutcome outcome = GeneratorHarness.Run(Header + """
+            public static partial class Kernels
+            {
+                [TuckerKernel(TuckerOperation.ModeProduct, Shape = "46341, 3 ,1, 4", Ranks = "2, 1, " + "2, 3", Modes = @"2:1,1:1")]
+                public static partial void Kernel(TuckerTensor<Complex> x, ReadOnlySpan<Complex> u0, ReadOnlySpan<Complex> u1, Span<Complex> result);
+            }
+            """, new DecompositionGenerator());
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompilationProblems);
+    }
+
     [Fact]
     public void Generation_is_deterministic()
     {
