@@ -1,23 +1,23 @@
 using System;
 using TensorGen.Runtime.Gpu;
+using TensorGen.Tests.Reference;
 using Xunit;
 
 namespace TensorGen.Gpu.Tests;
 
 /// <summary>
-/// The same kernels on a CUDA device, at sizes the CPU accelerator would take minutes over. Category "Cuda": each test
-/// returns at once (passing) when ILGPU finds no CUDA device, as in CI.
+/// The same kernels on a CUDA device, at sizes the CPU accelerator would take minutes over, against the reference interpreter
+/// (and the CPU kernel). Category "Cuda": without a CUDA device (as in CI) each test is reported skipped, with the reason.
 /// </summary>
 [Trait("Category", "Cuda")]
 public class CudaTests
 {
-    [Fact]
-    public void Tiled_gemm_on_cuda_matches_the_cpu_kernel()
+    public const string NoDevice = "no CUDA device: ILGPU found none (the kernels are tested on its CPU accelerator in the other GPU tests)";
+
+    [SkippableFact]
+    public void Tiled_gemm_on_cuda_matches_the_reference_and_the_cpu_kernel()
     {
-        if (!GpuContext.HasCudaDevice())
-        {
-            return;
-        }
+        Skip.IfNot(GpuContext.HasCudaDevice(), NoDevice);
 
         using GpuContext gpu = GpuContext.Create(GpuDevice.Cuda);
         var random = new Random(11);
@@ -27,6 +27,8 @@ public class CudaTests
         float[] onGpu = new float[70 * 75];
         StaticGpuKernels.TiledMatMulEdges(a, b, onCpu);
         StaticGpuKernels.TiledMatMulEdgesGpu(gpu, a, b, onGpu);
+        Operands.AssertEinsum("ij,jk->ik", [new RefArray(Operands.Widen(a), [70, 50]), new RefArray(Operands.Widen(b), [50, 75])],
+            Operands.Widen(onGpu), [70, 75], 1e-5, "tiled GEMM on CUDA");
         Assert.True(Operands.RelativeError(Operands.Widen(onGpu), Operands.Widen(onCpu)) <= 1e-5);
 
         float[] c = Operands.Single(Operands.Random([40, 3, 3, 3, 3], random));
@@ -35,6 +37,9 @@ public class CudaTests
         float[] rotatedGpu = new float[c.Length];
         StaticGpuKernels.Rotate(q, q, q, q, c, rotatedCpu);
         StaticGpuKernels.RotateGpu(gpu, q, q, q, q, c, rotatedGpu);
+        var rotation = new RefArray(Operands.Widen(q), [3, 3]);
+        Operands.AssertEinsum("ia,jb,kc,ld,nabcd->nijkl", [rotation, rotation, rotation, rotation, new RefArray(Operands.Widen(c), [40, 3, 3, 3, 3])],
+            Operands.Widen(rotatedGpu), [40, 3, 3, 3, 3], 1e-5, "batched rotation on CUDA");
         Assert.True(Operands.RelativeError(Operands.Widen(rotatedGpu), Operands.Widen(rotatedCpu)) <= 1e-5);
     }
 }

@@ -112,7 +112,7 @@ internal static class DecompositionDeclarationReader
     private static string MemberStem(IMethodSymbol method)
     {
         INamedTypeSymbol type = method.ContainingType;
-        var taken = new HashSet<string>(type.MemberNames, StringComparer.Ordinal);
+        var taken = new HashSet<string>(type.MemberNames, StringComparer.Ordinal) { type.Name }; // no member may have its type's name (CS0542)
         var seen = new List<string>();
         foreach (IMethodSymbol sibling in KernelSiblings.Of(type, s_attributeNames))
         {

@@ -79,7 +79,7 @@ internal static class EinsumDeclarationReader
     private static Dictionary<IMethodSymbol, string> ProgramFields(INamedTypeSymbol type)
     {
         IReadOnlyList<IMethodSymbol> siblings = KernelSiblings.Of(type, s_attributeNames);
-        var taken = new HashSet<string>(type.MemberNames, StringComparer.Ordinal);
+        var taken = new HashSet<string>(type.MemberNames, StringComparer.Ordinal) { type.Name }; // no member may have its type's name (CS0542)
         taken.UnionWith(siblings.SelectMany(s => s.Parameters).Select(p => p.Name)); // a parameter would hide the field in its method
         var fields = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
         foreach (IMethodSymbol sibling in siblings)

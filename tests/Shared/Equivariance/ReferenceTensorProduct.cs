@@ -37,16 +37,46 @@ public sealed class ReferenceTensorProduct
         WeightCount = instructions.Where(i => i.HasWeight).Sum(i => PathShape(i).Aggregate(1, (p, n) => p * n));
     }
 
-    /// <summary>The reference of the product the runtime describes (its irreps, instructions and normalized path weights).</summary>
-    public static ReferenceTensorProduct Of(TensorProductDescription d, Wigner3jConvention convention = Wigner3jConvention.E3nn)
+    /// <summary>
+    /// The reference of the product the runtime describes: its irreps and instructions (as text), with the tests' own Wigner 3j
+    /// symbols (<see cref="ReferenceWigner3j"/>) and path weights (<see cref="ReferencePathWeights"/>) — nothing computed by src, so
+    /// an error in the production symbols or weights shows against the kernels. The normalizations are the declaration's (the
+    /// description does not carry them).
+    /// </summary>
+    public static ReferenceTensorProduct Of(TensorProductDescription d, Wigner3jConvention convention = Wigner3jConvention.E3nn,
+        IrrepNormalization irrepNormalization = IrrepNormalization.Component, PathNormalization pathNormalization = PathNormalization.Element)
     {
         var fields = d.Instructions.Length == 0 ? [] : d.Instructions.Split("; ").Select(i => i.Split(',')).ToList();
-        var instructions = fields.Select((f, n) => new ReferenceInstruction(
-            int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture),
-            f[3], f[4] == "true", d.PathWeights[n])).ToList();
-        return new ReferenceTensorProduct(Blocks(d.Irreps1), Blocks(d.Irreps2), Blocks(d.IrrepsOut), instructions, d.SharedWeights,
-            (a, b, c) => Wigner.ThreeJ(a, b, c, convention));
+        var parsed = fields.Select(f => (In1: Int(f[0]), In2: Int(f[1]), Out: Int(f[2]), Mode: f[3], HasWeight: f[4] == "true",
+            PathWeight: f.Length > 5 ? double.Parse(f[5], CultureInfo.InvariantCulture) : 1.0)).ToList();
+        List<(int Mul, int L)> irreps1 = Blocks(d.Irreps1), irreps2 = Blocks(d.Irreps2), irrepsOut = Blocks(d.IrrepsOut);
+        double[] weights = ReferencePathWeights.Of(irreps1, irreps2, irrepsOut, [.. parsed.Select(i => (i.In1, i.In2, i.Out, i.Mode, i.PathWeight))],
+            irrepNormalization, pathNormalization);
+        var instructions = parsed.Select((i, n) => new ReferenceInstruction(i.In1, i.In2, i.Out, i.Mode, i.HasWeight, weights[n])).ToList();
+        bool legacy = convention == Wigner3jConvention.E3nnLegacy;
+        return new ReferenceTensorProduct(irreps1, irreps2, irrepsOut, instructions, d.SharedWeights, (a, b, c) => ReferenceWigner3j.Get(a, b, c, legacy));
     }
+
+    private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+    /// <summary>The same product with |C| for every symbol: fed |x1|, |x2|, |w|, it gives Σ|terms| per output, which bounds rounding.</summary>
+    public ReferenceTensorProduct WithAbsoluteSymbols() => new(Irreps1, Irreps2, IrrepsOut, Instructions, SharedWeights, (a, b, c) =>
+    {
+        double[,,] symbol = _threeJ(a, b, c);
+        var absolute = new double[symbol.GetLength(0), symbol.GetLength(1), symbol.GetLength(2)];
+        for (int i = 0; i < symbol.GetLength(0); i++)
+        {
+            for (int j = 0; j < symbol.GetLength(1); j++)
+            {
+                for (int k = 0; k < symbol.GetLength(2); k++)
+                {
+                    absolute[i, j, k] = Math.Abs(symbol[i, j, k]);
+                }
+            }
+        }
+
+        return absolute;
+    });
 
     /// <summary>(mul, l) of each block of e3nn irreps text such as <c>2x0e+2x1o</c>.</summary>
     public static List<(int Mul, int L)> Blocks(string irreps) =>

@@ -125,24 +125,43 @@ public sealed class ArgumentTests
         Assert.All(gradWeights, v => Assert.Equal(0.0, v));
     }
 
+    /// <summary>
+    /// 2x1o ⊗ 2x1o elementwise, which takes no weights parameter: output and gradients equal the reference's, and the 0e output of
+    /// each pair is, in closed form, x·y/√3 (C(1,1,0) = δᵢⱼ/√3, path weight 1: one path per output).
+    /// </summary>
     [Fact]
     public void A_product_without_weights_takes_no_weights_parameter()
     {
-        // 2x1o ⊗ 2x1o elementwise: 0e (dot), 1e (cross), 2e per pair; the 1e path is the cross product / √6... up to e3nn's normalization.
-        float[] a = { 1, 0, 0, 0, 1, 0 }, b = { 0, 1, 0, 0, 0, 1 };
         var description = TensorProductDescription.Create("2x1o", "2x1o", "", kind: TensorProductKind.Elementwise);
         Assert.Equal("2x0e+2x1e+2x2e", description.IrrepsOut);
-        var output = new float[description.DimOut];
-        CallKernels.Cross(new ReadOnlyTensorSpan<float>(a, [1, 6]), new ReadOnlyTensorSpan<float>(b, [1, 6]), new TensorSpan<float>(output, [1, 18]));
-        Assert.Equal(0f, output[0]); // x · y = 0
-        float cross = output[2 + 2]; // first pair's 1e block, z component: (x × y)_z = 1, scaled by the path weight and C(1,1,1)
-        Assert.True(Math.Abs(cross) > 0.1f);
-        var gradX1 = new float[6];
-        var gradX2 = new float[6];
-        CallKernels.CrossBackward(new ReadOnlyTensorSpan<float>(a, [1, 6]), new ReadOnlyTensorSpan<float>(b, [1, 6]),
-            new ReadOnlyTensorSpan<float>(output, [1, 18]), new TensorSpan<float>(gradX1, [1, 6]), new TensorSpan<float>(gradX2, [1, 6]));
-        Assert.Contains(gradX1, v => v != 0);
+        const int Batch = 3;
+        var random = new Random(5);
+        float[] a = ProductHarness.Random(random, Batch * 6).Select(v => (float)v).ToArray(), b = ProductHarness.Random(random, Batch * 6).Select(v => (float)v).ToArray();
+        float[] g = ProductHarness.Random(random, Batch * 18).Select(v => (float)v).ToArray();
+        var output = new float[Batch * description.DimOut];
+        CallKernels.Cross(new ReadOnlyTensorSpan<float>(a, [Batch, 6]), new ReadOnlyTensorSpan<float>(b, [Batch, 6]), new TensorSpan<float>(output, [Batch, 18]));
+        var gradX1 = new float[Batch * 6];
+        var gradX2 = new float[Batch * 6];
+        CallKernels.CrossBackward(new ReadOnlyTensorSpan<float>(a, [Batch, 6]), new ReadOnlyTensorSpan<float>(b, [Batch, 6]),
+            new ReadOnlyTensorSpan<float>(g, [Batch, 18]), new TensorSpan<float>(gradX1, [Batch, 6]), new TensorSpan<float>(gradX2, [Batch, 6]));
+
+        double[] x = Widen(a), y = Widen(b), gradOutput = Widen(g);
+        ReferenceTensorProduct reference = ProductHarness.Reference(description);
+        TensorProductConformanceTests.AssertClose(reference.Forward(x, y, [], Batch), Widen(output), "elementwise output", 1e-5);
+        var (expectedX1, expectedX2, _) = reference.Backward(x, y, [], gradOutput, Batch);
+        TensorProductConformanceTests.AssertClose(expectedX1, Widen(gradX1), "elementwise gradX1", 1e-5);
+        TensorProductConformanceTests.AssertClose(expectedX2, Widen(gradX2), "elementwise gradX2", 1e-5);
+        for (int row = 0; row < Batch; row++)
+        {
+            for (int pair = 0; pair < 2; pair++)
+            {
+                double dot = Enumerable.Range(0, 3).Sum(i => x[(row * 6) + (pair * 3) + i] * y[(row * 6) + (pair * 3) + i]);
+                Assert.Equal(dot / Math.Sqrt(3), output[(row * 18) + pair], 1e-6);
+            }
+        }
     }
+
+    private static double[] Widen(float[] values) => values.Select(v => (double)v).ToArray();
 
     [Fact]
     public void The_legacy_convention_flips_exactly_the_paths_whose_symbols_differ()
@@ -159,11 +178,7 @@ public sealed class ArgumentTests
         CallKernels.Legacy(new ReadOnlyTensorSpan<double>(x1, [Batch, description.Dim1]), new ReadOnlyTensorSpan<double>(x2, [Batch, 3]),
             new ReadOnlyTensorSpan<double>(w, [Batch, description.WeightCount]), new TensorSpan<double>(output, [Batch, description.DimOut]));
 
-        ReferenceTensorProduct Reference(Wigner3jConvention convention)
-        {
-            var plain = ProductHarness.Reference(description);
-            return new ReferenceTensorProduct(plain.Irreps1, plain.Irreps2, plain.IrrepsOut, plain.Instructions, false, (a, b, c) => Wigner.ThreeJ(a, b, c, convention));
-        }
+        ReferenceTensorProduct Reference(Wigner3jConvention convention) => ReferenceTensorProduct.Of(description, convention);
 
         TensorProductConformanceTests.AssertClose(Reference(Wigner3jConvention.E3nnLegacy).Forward(x1, x2, w, Batch), output, "legacy");
         double[] modern = Reference(Wigner3jConvention.E3nn).Forward(x1, x2, w, Batch);

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Numerics.Tensors;
 using TensorGen.Equivariance.Tests.Conformance;
+using TensorGen.Fuzz.Tests.Kernels;
 using Xunit;
 
 namespace TensorGen.Equivariance.Tests.Consumer;
@@ -47,21 +48,49 @@ public sealed class HarmonicsTests
         GeneratedConformanceTests.AssertRelative(expected.Data, output.Select(v => (double)v).ToArray(), "Y0..Y3");
     }
 
+    /// <summary>
+    /// "2x2y + 1y + 6y + 0y" of unnormalized vectors against the independent reference (<see cref="ReferenceHarmonics"/>: Yˡ⁺¹ from
+    /// v ⊗ Yˡ with the tests' own Wigner 3j, nothing from src), each block a homogeneous polynomial of degree l.
+    /// </summary>
     [Fact]
     public void Repeated_and_reordered_degrees_of_unnormalized_vectors_follow_the_irreps()
     {
-        double[] vector = { 0.3, -1.7, 0.9 };
-        double r = Math.Sqrt(vector.Sum(v => v * v));
-        double[] unit = SphericalHarmonicsRecursion.Evaluate(6, vector[0] / r, vector[1] / r, vector[2] / r);
-        double[] output = Evaluate(HarmonicsKernels.Unnormalized, vector, (2 * 5) + 3 + 13 + 1);
-
-        // "2x2y + 1y + 6y + 0y": Y², Y², Y¹, Y⁶, Y⁰, each a homogeneous polynomial of degree l: rˡ times its unit value.
-        int feature = 0;
-        foreach (int l in new[] { 2, 2, 1, 6, 0 })
+        double[][] vectors = [[0.3, -1.7, 0.9], [1, 0, 0], [0, 0, -2], [-0.25, 0.5, 1.5]];
+        foreach (double[] vector in vectors)
         {
-            for (int m = 0; m < (2 * l) + 1; m++, feature++)
+            double[] output = Evaluate(HarmonicsKernels.Unnormalized, vector, (2 * 5) + 3 + 13 + 1);
+            var (expected, magnitudes) = ReferenceHarmonics.Evaluate([(2, 2), (1, 1), (1, 6), (1, 0)], vector[0], vector[1], vector[2], normalize: false,
+                ReferenceHarmonics.Normalization.Component);
+            Assert.Equal(expected.Length, output.Length);
+            for (int f = 0; f < output.Length; f++)
             {
-                Assert.Equal(Math.Pow(r, l) * unit[(l * l) + m], output[feature], 1e-9);
+                Assert.True(Math.Abs(expected[f] - output[f]) <= 1e-12 * (1 + magnitudes[f]),
+                    $"feature {f} of ({string.Join(", ", vector)}): reference {expected[f]:R}, generated {output[f]:R}");
+            }
+        }
+    }
+
+    /// <summary>Every normalization, normalized vectors up to l = 3, against the independent reference as well as e3nn's data.</summary>
+    [Fact]
+    public void Every_normalization_matches_the_independent_reference()
+    {
+        ConformanceArray vectors = E3nnConventions.ShVectors;
+        foreach (var (kernel, normalization, lmax) in new (Harmonics<double>, ReferenceHarmonics.Normalization, int)[]
+        {
+            (HarmonicsKernels.Component, ReferenceHarmonics.Normalization.Component, 3), (HarmonicsKernels.Norm, ReferenceHarmonics.Normalization.Norm, 2),
+            (HarmonicsKernels.Integral, ReferenceHarmonics.Normalization.Integral, 2),
+        })
+        {
+            int dim = (lmax + 1) * (lmax + 1);
+            double[] output = Evaluate(kernel, vectors.Data, dim);
+            for (int row = 0; row < vectors.Rows; row++)
+            {
+                var (expected, magnitudes) = ReferenceHarmonics.Evaluate([.. Enumerable.Range(0, lmax + 1).Select(l => (1, l))],
+                    vectors.Data[3 * row], vectors.Data[(3 * row) + 1], vectors.Data[(3 * row) + 2], normalize: true, normalization);
+                for (int f = 0; f < dim; f++)
+                {
+                    Assert.True(Math.Abs(expected[f] - output[(row * dim) + f]) <= 1e-12 * (1 + magnitudes[f]), $"{normalization} feature {f} of vector {row}");
+                }
             }
         }
     }

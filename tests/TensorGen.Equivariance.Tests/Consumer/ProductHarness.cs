@@ -11,7 +11,12 @@ namespace TensorGen.Equivariance.Tests.Consumer;
 internal static class ProductHarness
 {
     /// <summary>The dense reference of the product, from the runtime's description (irreps, instructions, normalized path weights).</summary>
+    /// <summary>The reference of a product declared with the default normalizations (component, element).</summary>
     public static ReferenceTensorProduct Reference(TensorProductDescription d) => ReferenceTensorProduct.Of(d);
+
+    /// <summary>The reference of a declared product, with its normalizations.</summary>
+    public static ReferenceTensorProduct Reference(DeclaredProduct p) =>
+        ReferenceTensorProduct.Of(p.Description, irrepNormalization: p.IrrepNormalization, pathNormalization: p.PathNormalization);
 
     public static double[] Random(Random random, int n) => Enumerable.Range(0, n).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
 

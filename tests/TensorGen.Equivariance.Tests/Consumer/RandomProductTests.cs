@@ -24,7 +24,7 @@ public sealed class RandomProductTests
     {
         DeclaredProduct p = RandomProducts.All[product];
         TensorProductDescription d = p.Description;
-        ReferenceTensorProduct reference = ProductHarness.Reference(d);
+        ReferenceTensorProduct reference = ProductHarness.Reference(p);
         var random = new Random(product * 100 + batch);
         double[] x1 = ProductHarness.Random(random, batch * d.Dim1);
         double[] x2 = ProductHarness.Random(random, batch * d.Dim2);

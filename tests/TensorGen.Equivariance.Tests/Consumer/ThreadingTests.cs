@@ -20,7 +20,7 @@ public sealed class ThreadingTests
         var random = new Random(31);
         double[] x1 = ProductHarness.Random(random, Batch * d.Dim1), x2 = ProductHarness.Random(random, Batch * d.Dim2);
         double[] w = ProductHarness.Random(random, d.WeightCount), g = ProductHarness.Random(random, Batch * d.DimOut);
-        var reference = ProductHarness.Reference(d);
+        var reference = ProductHarness.Reference(p);
 
         TensorProductConformanceTests.AssertClose(reference.Forward(x1, x2, w, Batch), ProductHarness.Forward(p, x1, x2, w, Batch), "output", 1e-10);
         var expected = reference.Backward(x1, x2, w, g, Batch);

@@ -55,37 +55,7 @@ public sealed class WignerPropertyTests
     }
 
     [Fact]
-    public void Legacy_symbols_follow_e3nn_0_4_rules()
-    {
-        for (int l1 = 0; l1 <= 4; l1++)
-        {
-            for (int l2 = l1; l2 <= 4; l2++)
-            {
-                for (int l3 = l2; l3 <= Math.Min(4, l1 + l2); l3++)
-                {
-                    // Sorted triples: the central entry, or else the first non-zero, is positive.
-                    double[] flat = Wigner.ThreeJ(l1, l2, l3, Wigner3jConvention.E3nnLegacy).Cast<double>().ToArray();
-                    double central = Wigner.ThreeJ(l1, l2, l3, Wigner3jConvention.E3nnLegacy)[l1, l2, l3];
-                    Assert.True(central != 0 ? central > 0 : flat.First(v => v != 0) > 0, $"sign of legacy C({l1},{l2},{l3})");
-
-                    // Odd permutations: transposed times (-1)^(l1+l2+l3).
-                    double[,,] sorted = Wigner.ThreeJ(l1, l2, l3, Wigner3jConvention.E3nnLegacy);
-                    double[,,] swapped = Wigner.ThreeJ(l2, l1, l3, Wigner3jConvention.E3nnLegacy);
-                    int sign = (l1 + l2 + l3) % 2 == 0 ? 1 : -1;
-                    for (int i = 0; i <= 2 * l1; i++)
-                    {
-                        for (int j = 0; j <= 2 * l2; j++)
-                        {
-                            for (int k = 0; k <= 2 * l3; k++)
-                            {
-                                Assert.Equal(sign * sorted[i, j, k], swapped[j, i, k], 15);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    public void Legacy_symbols_follow_e3nn_0_4_rules() => LegacyRules.AssertFollowed((a, b, c) => Wigner.ThreeJ(a, b, c, Wigner3jConvention.E3nnLegacy), lmax: 4);
 
     [Fact]
     public void Wigner_D_is_orthogonal_and_composes_y_x_y()

@@ -56,7 +56,7 @@ public partial class ConcurrentCallTests
             worker.Join();
         }
 
-        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches.Take(10)));
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} mismatches ({FuzzSettings.SeedLine}):\n" + string.Join("\n", mismatches.Take(10)));
     }
 
     /// <summary>Calls on fixed random operands, each into a fresh result: dynamic kernels (a shared program, "..." of several ranks), static ones (pooled intermediates), Evaluate.</summary>

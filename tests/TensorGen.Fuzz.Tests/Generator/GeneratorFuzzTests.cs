@@ -21,6 +21,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Every_declaration_compiles_or_is_diagnosed()
     {
+        output.WriteLine(FuzzSettings.SeedLine);
         int count = FuzzSettings.Count(ciDefault: 600);
 
         // JIT the generator and the compiler first, so that the first batch's times are the generator's own.
@@ -36,7 +37,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         clock.Stop();
         Report(outcomes, clock.Elapsed);
         var failed = outcomes.Where(o => o.Violations.Count > 0).ToList();
-        Assert.True(failed.Count == 0, $"{failed.Count} of {count} declarations (seed {FuzzSettings.Seed}) broke a rule:\n\n"
+        Assert.True(failed.Count == 0, $"{failed.Count} of {count} declarations ({FuzzSettings.SeedLine}) broke a rule:\n\n"
             + string.Join("\n\n", failed.Take(30).Select(Describe)));
     }
 

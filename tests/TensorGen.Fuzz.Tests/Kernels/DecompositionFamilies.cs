@@ -25,14 +25,15 @@ internal static class DecompositionFamilies
         new DecompositionFuzzKernel<double>("CpReconstructD", false, (c, r) =>
         {
             int[] n = c.Sizes(3);
-            FuzzTensor<double> result = c.Result(n);
+            c.Fix("abc", n);
+            FuzzTensor<double> result = c.Result("abc", n);
             CpTensor<double> x = c.Cp(c.Order(3), n, c.Rank());
             return new(() => DK.CpReconstructD(x, result.Writable), () => [Expect(result, ReferenceFormats.Cp(x))]);
         }),
         new DecompositionFuzzKernel<float>("CpModeProductStaticF", true, (c, r) =>
         {
-            FuzzTensor<float> u = c.Dense("u0", [3, 4]);
-            FuzzTensor<float> result = c.Result([3, 3, 2]);
+            FuzzTensor<float> u = c.Dense("u0", "ib", [3, 4]);
+            FuzzTensor<float> result = c.Result("aic", [3, 3, 2]);
             CpTensor<float> x = c.Cp(3, c.Declared([3, 4, 2]), c.Declared(2));
             return new(() => DK.CpModeProductStaticF(x, u.Dense, result.Dense),
                 () => [Expect(result, ComplexReference.Evaluate("abc,ib->aic", ReferenceFormats.Cp(x), Of(u, [3, 4])))]);
@@ -41,8 +42,10 @@ internal static class DecompositionFamilies
         {
             int[] n = c.Sizes(3);
             int rank = c.Rank();
-            FuzzTensor<double> dense = c.Dense("x", n);
-            FuzzTensor<double> result = c.Result([n[2], rank]);
+            // c is free: MTTKRP in mode 2 never reads factor 2, so x and the result damaged alike along c are a valid call.
+            c.Fix("abr", [n[0], n[1], rank]);
+            FuzzTensor<double> dense = c.Dense("x", "abc", n);
+            FuzzTensor<double> result = c.Result("cr", [n[2], rank]);
             CpTensor<double> factors = c.Cp(c.Order(3), n, rank, unusedFactor: 2);
             return new(() => DK.CpMttkrpD(dense.ReadOnly, factors, result.Writable),
                 () => [Expect(result, ComplexReference.Evaluate("abc,ar,br->cr", Of(dense), ComplexArray.Of(factors.Factors[0]), ComplexArray.Of(factors.Factors[1])))]);
@@ -56,22 +59,24 @@ internal static class DecompositionFamilies
         new DecompositionFuzzKernel<double>("TuckerVectorProductD", false, (c, r) =>
         {
             int[] n = c.Sizes(3);
-            FuzzTensor<double> v0 = c.Dense("v0", [n[0]]), v1 = c.Dense("v1", [n[2]]);
-            FuzzTensor<double> result = c.Result([n[1]]);
+            c.Fix("abc", n);
+            FuzzTensor<double> v0 = c.Dense("v0", "a", [n[0]]), v1 = c.Dense("v1", "c", [n[2]]);
+            FuzzTensor<double> result = c.Result("b", [n[1]]);
             TuckerTensor<double> x = c.Tucker(c.Order(3), n, c.Sizes(3));
             return new(() => DK.TuckerVectorProductD(x, v0.ReadOnly, v1.ReadOnly, result.Writable),
                 () => [Expect(result, ComplexReference.Evaluate("abc,a,c->b", ReferenceFormats.Tucker(x), Of(v0), Of(v1)))]);
         }),
         new DecompositionFuzzKernel<float>("TuckerReconstructStaticF", true, (c, r) =>
         {
-            FuzzTensor<float> result = c.Result([24]);
+            FuzzTensor<float> result = c.Result("x", [24]);
             TuckerTensor<float> x = c.Tucker(3, c.Declared([3, 2, 4]), c.Declared([2, 2, 1]));
             return new(() => DK.TuckerReconstructStaticF(x, result.Dense), () => [Expect(result, ReferenceFormats.Tucker(x))]);
         }),
         new DecompositionFuzzKernel<float>("TrainReconstructF", false, (c, r) =>
         {
             int[] n = c.Sizes(3);
-            FuzzTensor<float> result = c.Result(n);
+            c.Fix("abc", n);
+            FuzzTensor<float> result = c.Result("abc", n);
             TensorTrain<float> x = c.Train(c.Order(3), n, null);
             return new(() => DK.TrainReconstructF(x, result.Writable), () => [Expect(result, ReferenceFormats.Train(x.Cores))]);
         }),
@@ -79,8 +84,10 @@ internal static class DecompositionFamilies
         {
             int[] n = c.Sizes(3);
             int rows = c.Sizes(1)[0];
-            FuzzTensor<double> u = c.Dense("u0", [rows, n[1]]);
-            FuzzTensor<double> result = c.Result([n[0], rows, n[2]]);
+            // i, the product's rows, is free: u0 and the result damaged alike are a valid call with other rows.
+            c.Fix("abc", n);
+            FuzzTensor<double> u = c.Dense("u0", "ib", [rows, n[1]]);
+            FuzzTensor<double> result = c.Result("aic", [n[0], rows, n[2]]);
             TensorTrain<double> x = c.Train(c.Order(3), n, null);
             return new(() => DK.TrainModeProductD(x, u.ReadOnly, result.Writable),
                 () => [Expect(result, ComplexReference.Evaluate("abc,ib->aic", ReferenceFormats.Train(x.Cores), Of(u)))]);
@@ -94,15 +101,16 @@ internal static class DecompositionFamilies
         new DecompositionFuzzKernel<double>("MatVecD", false, (c, r) =>
         {
             int[] rows = c.Sizes(2), columns = c.Sizes(2);
-            FuzzTensor<double> x = c.Dense("x", columns);
-            FuzzTensor<double> result = c.Result(rows);
+            c.Fix("abAB", [.. rows, .. columns]);
+            FuzzTensor<double> x = c.Dense("x", "AB", columns);
+            FuzzTensor<double> result = c.Result("ab", rows);
             TensorTrainMatrix<double> a = c.TrainMatrix(c.Order(2), rows, columns, null);
             return new(() => DK.MatVecD(a, x.ReadOnly, result.Writable),
                 () => [Expect(result, ComplexReference.Evaluate("abAB,AB->ab", ReferenceFormats.TrainMatrix(a.Cores), Of(x)))]);
         }),
         new DecompositionFuzzKernel<float>("OperatorReconstructStaticF", true, (c, r) =>
         {
-            FuzzTensor<float> result = c.Result([36]);
+            FuzzTensor<float> result = c.Result("x", [36]);
             TensorTrainMatrix<float> a = c.TrainMatrix(2, c.Declared([2, 3]), c.Declared([3, 2]), c.Declared([2]));
             return new(() => DK.OperatorReconstructStaticF(a, result.Dense), () => [Expect(result, ReferenceFormats.TrainMatrix(a.Cores))]);
         }),
@@ -229,12 +237,18 @@ internal sealed class DecompositionCallBuilder<T>(Random random, bool isStatic)
 
     public int Declared(int size) => Declared([size])[0];
 
-    /// <summary>A dense operand: a guarded view (static form: its elements as a flat span, sometimes of another length).</summary>
-    public FuzzTensor<T> Dense(string name, int[] shape) =>
-        isStatic ? Flat(name, shape, result: false) : Operands.Input(name, shape, damage: 10);
+    /// <summary>Fixes the sizes of mode <paramref name="axes"/> to the decomposed operands' (a call of another order is invalid anyway).</summary>
+    public void Fix(string axes, int[] sizes) => Operands.Shapes.Fix(axes, sizes);
+
+    /// <summary>
+    /// A dense operand with <paramref name="axes"/>: a guarded view (static form: its elements as a flat span, sometimes of another
+    /// length; the declaration fixes every size, so the axes do not matter).
+    /// </summary>
+    public FuzzTensor<T> Dense(string name, string axes, int[] shape) =>
+        isStatic ? Flat(name, shape, result: false) : Operands.Input(name, axes, shape, damage: 10);
 
     /// <summary>A dense result: a guarded, poisoned view (static form: a flat span), sometimes damaged or over another view's memory.</summary>
-    public FuzzTensor<T> Result(int[] shape) => isStatic ? Flat("result", shape, result: true) : Operands.Result("result", shape);
+    public FuzzTensor<T> Result(string axes, int[] shape) => isStatic ? Flat("result", shape, result: true) : Operands.Result("result", axes, shape);
 
     /// <summary>A CP tensor; for MTTKRP (<paramref name="unusedFactor"/>, the mode) the weights and that factor are not read, so they never share a result's memory.</summary>
     public CpTensor<T> Cp(int order, int[] shape, int rank, int unusedFactor = -1) =>

@@ -31,9 +31,12 @@ internal static class EquivariantFamilies
 
     public const string Harmonics = "generated spherical harmonics";
 
-    /// <summary>A declared product: its description (as the runtime gives it), its convention, whether it takes weights, and its two kernels.</summary>
+    /// <summary>
+    /// A declared product: its description (as the runtime gives it), its convention and normalizations (the reference computes
+    /// its own path weights from them), whether it takes weights, and its two kernels.
+    /// </summary>
     private sealed record Product(string Name, TensorProductDescription Description, Wigner3jConvention Convention, bool HasWeights, Delegate ForwardKernel,
-        Delegate BackwardKernel, Type Element);
+        Delegate BackwardKernel, Type Element, IrrepNormalization IrrepNormalization, PathNormalization PathNormalization);
 
     private static readonly Product[] s_products =
     [
@@ -42,7 +45,8 @@ internal static class EquivariantFamilies
         P<double>("FullyConnectedPerRowD", TensorProductDescription.Create(EK.FcIrreps1, EK.FcIrreps2, EK.FcIrrepsOut, sharedWeights: false), true,
             EK.FullyConnectedPerRowD, EK.FullyConnectedPerRowBackwardD),
         P<double>("ModesD", TensorProductDescription.Create(EK.ModesIrreps1, EK.ModesIrreps2, EK.ModesIrrepsOut, EK.ModesInstructions,
-            irrepNormalization: IrrepNormalization.Norm, pathNormalization: PathNormalization.Path), true, EK.ModesD, EK.ModesBackwardD),
+            irrepNormalization: IrrepNormalization.Norm, pathNormalization: PathNormalization.Path), true, EK.ModesD, EK.ModesBackwardD,
+            irrepNormalization: IrrepNormalization.Norm, pathNormalization: PathNormalization.Path),
         P<float>("ModesLegacyPerRowF", TensorProductDescription.Create(EK.ModesIrreps1, EK.ModesIrreps2, EK.ModesIrrepsOut, EK.ModesInstructions, sharedWeights: false,
             wigner3j: Wigner3jConvention.E3nnLegacy), true, EK.ModesLegacyPerRowF, EK.ModesLegacyPerRowBackwardF, Wigner3jConvention.E3nnLegacy),
         P<float>("ElementwiseF", TensorProductDescription.Create(EK.ElementwiseIrreps1, EK.ElementwiseIrreps2, "", kind: TensorProductKind.Elementwise), false,
@@ -73,39 +77,55 @@ internal static class EquivariantFamilies
     ];
 
     private static Product P<T>(string name, TensorProductDescription description, bool hasWeights, ForwardKernel<T> forward, BackwardKernel<T> backward,
-        Wigner3jConvention convention = Wigner3jConvention.E3nn) =>
-        new(name, description, convention, hasWeights, forward, backward, typeof(T));
+        Wigner3jConvention convention = Wigner3jConvention.E3nn, IrrepNormalization irrepNormalization = IrrepNormalization.Component,
+        PathNormalization pathNormalization = PathNormalization.Element) =>
+        new(name, description, convention, hasWeights, forward, backward, typeof(T), irrepNormalization, pathNormalization);
 
     private static FuzzKernel Kernel(Product p, bool backward) =>
         p.Element == typeof(float)
-            ? new TensorProductFuzzKernel<float>(p.Name, p.Description, p.Convention, p.HasWeights, backward, (ForwardKernel<float>)p.ForwardKernel, (BackwardKernel<float>)p.BackwardKernel)
-            : new TensorProductFuzzKernel<double>(p.Name, p.Description, p.Convention, p.HasWeights, backward, (ForwardKernel<double>)p.ForwardKernel, (BackwardKernel<double>)p.BackwardKernel);
+            ? new TensorProductFuzzKernel<float>(p.Name, Reference(p), p.Description, p.HasWeights, backward, (ForwardKernel<float>)p.ForwardKernel, (BackwardKernel<float>)p.BackwardKernel)
+            : new TensorProductFuzzKernel<double>(p.Name, Reference(p), p.Description, p.HasWeights, backward, (ForwardKernel<double>)p.ForwardKernel, (BackwardKernel<double>)p.BackwardKernel);
+
+    /// <summary>The product's reference: the tests' own 3j symbols and path weights (tests/Shared/Equivariance), not src's.</summary>
+    private static ReferenceTensorProduct Reference(Product p) =>
+        ReferenceTensorProduct.Of(p.Description, p.Convention, p.IrrepNormalization, p.PathNormalization);
 
     /// <summary>A batch size: empty, within a tile, or several tiles with a partial last one.</summary>
     public static int Batch<T>(Random random) => random.Next(8) == 0 ? 0 : 1 + random.Next((2 * Vector<T>.Count) + 2);
 
-    /// <summary>The operands of one call, damaged or laid over each other, and whether the call is still valid.</summary>
+    /// <summary>
+    /// The operands of one call, damaged or laid over each other, and whether the call is still valid: no result overlaps another view
+    /// or has a zero stride, and the shapes, damaged or not, agree (<see cref="Shapes"/>).
+    /// </summary>
     public sealed class Operands<T>(Random random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        private bool _disjoint = true;
+
         public List<FuzzTensor<T>> Inputs { get; } = [];
 
         public List<FuzzTensor<T>> Results { get; } = [];
 
         public List<string> Notes { get; } = [];
 
-        public bool Valid { get; private set; } = true;
+        /// <summary>The views' named axes and the sizes the kernel fixes; the family fixes its sizes here.</summary>
+        public ShapeAgreement Shapes { get; } = new();
 
-        /// <summary>Adds an input of <paramref name="shape"/> (damaged one time in <paramref name="damage"/>), with random values.</summary>
-        public FuzzTensor<T> Input(string name, int[] shape, int damage = 12)
+        public bool Valid => _disjoint && Shapes.Agree;
+
+        /// <summary>
+        /// Adds an input of <paramref name="shape"/> with <paramref name="axes"/> (damaged one time in <paramref name="damage"/>),
+        /// with random values.
+        /// </summary>
+        public FuzzTensor<T> Input(string name, string axes, int[] shape, int damage = 12)
         {
             if (random.Next(damage) == 0)
             {
                 shape = GuardedCall<T>.Damage(random, shape);
                 Notes.Add($"{name} damaged to [{string.Join(", ", shape)}]");
-                Valid = false;
             }
 
+            Shapes.Add(name, axes, shape);
             FuzzTensor<T> tensor = ViewLayouts.Create(random, shape, broadcast: true, dense: false, extra: random.Next(3) == 0 ? 64 : 0, () => GuardedCall<T>.Value(random));
             if (Inputs.Count > 0 && random.Next(10) == 0 && Over(FuzzText.Pick(random, Inputs), shape) is { } shared)
             {
@@ -123,16 +143,16 @@ internal static class EquivariantFamilies
             return tensor;
         }
 
-        /// <summary>Adds a result of <paramref name="shape"/>, poisoned; sometimes damaged, with a zero stride, or over another view's memory.</summary>
-        public FuzzTensor<T> Result(string name, int[] shape)
+        /// <summary>Adds a result of <paramref name="shape"/> with <paramref name="axes"/>, poisoned; sometimes damaged, with a zero stride, or over another view's memory.</summary>
+        public FuzzTensor<T> Result(string name, string axes, int[] shape)
         {
             if (random.Next(12) == 0)
             {
                 shape = GuardedCall<T>.Damage(random, shape);
                 Notes.Add($"{name} damaged to [{string.Join(", ", shape)}]");
-                Valid = false;
             }
 
+            Shapes.Add(name, axes, shape);
             var others = Inputs.Concat(Results).Where(t => t.ElementCount > 0).ToList();
             FuzzTensor<T>? tensor = others.Count > 0 && random.Next(10) == 0 ? Over(FuzzText.Pick(random, others), shape) : null;
             if (tensor is not null)
@@ -147,7 +167,7 @@ internal static class EquivariantFamilies
                     int axis = Array.FindIndex(tensor.Lengths, l => l > 1);
                     tensor = ViewLayouts.Place(tensor.Storage, tensor.Offset, tensor.Lengths, tensor.Strides.Select((s, d) => d == axis ? 0 : s).ToArray(), shape, null);
                     Notes.Add($"{name} stride 0 on axis {axis}");
-                    Valid = false;
+                    _disjoint = false;
                 }
             }
 
@@ -156,14 +176,15 @@ internal static class EquivariantFamilies
                 tensor.Storage[position] = FuzzTensor<T>.Poison;
             }
 
-            Valid &= !Inputs.Concat(Results).Any(t => KernelCall<T>.Overlaps(t, tensor));
+            _disjoint &= !Inputs.Concat(Results).Any(t => KernelCall<T>.Overlaps(t, tensor));
             Results.Add(tensor);
             return tensor;
         }
 
         public IReadOnlyList<FuzzTensor<T>> All => [.. Inputs, .. Results];
 
-        public string Describe() => string.Join(" ", All.Select(GuardedCall<T>.Describe)) + (Notes.Count > 0 ? "; " + string.Join("; ", Notes) : string.Empty);
+        public string Describe() => string.Join(" ", All.Select(GuardedCall<T>.Describe)) + (Notes.Count > 0 ? "; " + string.Join("; ", Notes) : string.Empty)
+            + (Shapes.Disagreement() is { } why ? $" ({why})" : Notes.Any(n => n.Contains(" damaged ", StringComparison.Ordinal)) ? " (the damaged shapes agree)" : string.Empty);
 
         /// <summary>A dense view of <paramref name="shape"/> that starts inside <paramref name="host"/>'s elements, if its storage has room.</summary>
         private FuzzTensor<T>? Over(FuzzTensor<T> host, int[] shape)
@@ -185,7 +206,7 @@ internal static class EquivariantFamilies
 }
 
 /// <summary>One generated tensor product (forward or backward) as a fuzz kernel.</summary>
-internal sealed class TensorProductFuzzKernel<T>(string name, TensorProductDescription description, Wigner3jConvention convention, bool hasWeights, bool backward,
+internal sealed class TensorProductFuzzKernel<T>(string name, ReferenceTensorProduct reference, TensorProductDescription description, bool hasWeights, bool backward,
     ForwardKernel<T> forward, BackwardKernel<T> backwardKernel)
     : FuzzKernel(backward ? EquivariantFamilies.Backward : EquivariantFamilies.Forward, name, $"{description.Irreps1} x {description.Irreps2} -> {description.IrrepsOut}",
         KernelForm.Dynamic, accumulate: false, sizes: null, maxSize: 0)
@@ -196,20 +217,24 @@ internal sealed class TensorProductFuzzKernel<T>(string name, TensorProductDescr
         TensorProductDescription d = description;
         int batch = EquivariantFamilies.Batch<T>(random);
         var operands = new EquivariantFamilies.Operands<T>(random);
-        FuzzTensor<T> x1 = operands.Input("x1", [batch, d.Dim1]);
-        FuzzTensor<T> x2 = operands.Input("x2", [batch, d.Dim2]);
+        // b: the batch (free: any size all rows share); I, J, O, W: the description's widths.
+        operands.Shapes.Fix("IJOW", [d.Dim1, d.Dim2, d.DimOut, d.WeightCount]);
+        FuzzTensor<T> x1 = operands.Input("x1", "bI", [batch, d.Dim1]);
+        FuzzTensor<T> x2 = operands.Input("x2", "bJ", [batch, d.Dim2]);
         int[] weightShape = d.SharedWeights ? [d.WeightCount] : [batch, d.WeightCount];
-        FuzzTensor<T>? w = hasWeights ? operands.Input("weights", weightShape) : null;
-        FuzzTensor<T>? g = backward ? operands.Input("gradOutput", [batch, d.DimOut]) : null;
+        string weightAxes = d.SharedWeights ? "W" : "bW";
+        FuzzTensor<T>? w = hasWeights ? operands.Input("weights", weightAxes, weightShape) : null;
+        FuzzTensor<T>? g = backward ? operands.Input("gradOutput", "bO", [batch, d.DimOut]) : null;
         bool specials = GuardedCall<T>.InjectSpecials(random, operands.Inputs);
-        FuzzTensor<T> r0 = operands.Result(backward ? "gradX1" : "output", backward ? [batch, d.Dim1] : [batch, d.DimOut]);
-        FuzzTensor<T>? r1 = backward ? operands.Result("gradX2", [batch, d.Dim2]) : null;
-        FuzzTensor<T>? r2 = backward && hasWeights ? operands.Result("gradWeights", weightShape) : null;
+        FuzzTensor<T> r0 = backward ? operands.Result("gradX1", "bI", [batch, d.Dim1]) : operands.Result("output", "bO", [batch, d.DimOut]);
+        FuzzTensor<T>? r1 = backward ? operands.Result("gradX2", "bJ", [batch, d.Dim2]) : null;
+        FuzzTensor<T>? r2 = backward && hasWeights ? operands.Result("gradWeights", weightAxes, weightShape) : null;
 
         Action invoke = backward
             ? () => backwardKernel(x1.ReadOnly, x2.ReadOnly, w is null ? default : w.ReadOnly, g!.ReadOnly, r0.Writable, r1!.Writable, r2 is null ? default : r2.Writable)
             : () => forward(x1.ReadOnly, x2.ReadOnly, w is null ? default : w.ReadOnly, r0.Writable);
-        string? failure = GuardedCall<T>.Judge(operands.All, operands.Results, operands.Valid, invoke, () => Reference(batch, x1, x2, w, g, r0, r1, r2));
+        string? failure = GuardedCall<T>.Judge(operands.All, operands.Results, operands.Valid, invoke,
+            () => Reference(operands.Shapes.Size('b'), x1, x2, w, g, r0, r1, r2));
         return new CallVerdict(ToString(), operands.Valid, specials,
             failure is null ? null : $"{this}, {(operands.Valid ? "valid" : "invalid")} call, batch {batch}; {operands.Describe()}:\n    {failure}");
     }
@@ -217,9 +242,7 @@ internal sealed class TensorProductFuzzKernel<T>(string name, TensorProductDescr
     private List<ExpectedResult<T>> Reference(int batch, FuzzTensor<T> x1, FuzzTensor<T> x2, FuzzTensor<T>? w, FuzzTensor<T>? g, FuzzTensor<T> r0,
         FuzzTensor<T>? r1, FuzzTensor<T>? r2)
     {
-        ReferenceTensorProduct reference = ReferenceTensorProduct.Of(description, convention);
-        var magnitude = new ReferenceTensorProduct(reference.Irreps1, reference.Irreps2, reference.IrrepsOut, reference.Instructions, reference.SharedWeights,
-            (a, b, c) => Abs(Wigner.ThreeJ(a, b, c, convention)));
+        ReferenceTensorProduct magnitude = reference.WithAbsoluteSymbols();
         double[] a1 = EquivariantFamilies.Values(x1), a2 = EquivariantFamilies.Values(x2);
         double[] weights = w is null ? new double[description.WeightCount * (description.SharedWeights ? 1 : batch)] : EquivariantFamilies.Values(w);
         if (!backward)
@@ -240,23 +263,6 @@ internal sealed class TensorProductFuzzKernel<T>(string name, TensorProductDescr
 
         return results;
     }
-
-    private static double[,,] Abs(double[,,] c)
-    {
-        var result = (double[,,])c.Clone();
-        for (int i = 0; i < c.GetLength(0); i++)
-        {
-            for (int j = 0; j < c.GetLength(1); j++)
-            {
-                for (int k = 0; k < c.GetLength(2); k++)
-                {
-                    result[i, j, k] = Math.Abs(c[i, j, k]);
-                }
-            }
-        }
-
-        return result;
-    }
 }
 
 /// <summary>One generated spherical-harmonics kernel as a fuzz kernel.</summary>
@@ -271,7 +277,8 @@ internal sealed class HarmonicsFuzzKernel<T>(string name, HarmonicsKernel<T> ker
     {
         int batch = EquivariantFamilies.Batch<T>(random);
         var operands = new EquivariantFamilies.Operands<T>(random);
-        FuzzTensor<T> vectors = operands.Input("vectors", [batch, 3], damage: 8);
+        operands.Shapes.Fix("VY", [3, _dim]);
+        FuzzTensor<T> vectors = operands.Input("vectors", "bV", [batch, 3], damage: 8);
         if (random.Next(10) == 0 && vectors.ElementCount > 0)
         {
             // A zero vector: l > 0 vanish (normalized or not).
@@ -283,13 +290,13 @@ internal sealed class HarmonicsFuzzKernel<T>(string name, HarmonicsKernel<T> ker
         }
 
         bool specials = GuardedCall<T>.InjectSpecials(random, operands.Inputs);
-        FuzzTensor<T> output = operands.Result("output", [batch, _dim]);
+        FuzzTensor<T> output = operands.Result("output", "bY", [batch, _dim]);
         string? failure = GuardedCall<T>.Judge(operands.All, operands.Results, operands.Valid, () => kernel(vectors.ReadOnly, output.Writable), () =>
         {
             double[] v = EquivariantFamilies.Values(vectors);
             var values = new List<double>();
             var magnitudes = new List<double>();
-            for (int row = 0; row < batch; row++)
+            for (int row = 0; row < operands.Shapes.Size('b'); row++)
             {
                 var (y, m) = ReferenceHarmonics.Evaluate(blocks, v[3 * row], v[(3 * row) + 1], v[(3 * row) + 2], normalize, normalization);
                 values.AddRange(y);

@@ -18,6 +18,7 @@ public class KernelFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Every_call_is_refused_cleanly_or_computes_the_reference()
     {
+        output.WriteLine(FuzzSettings.SeedLine);
         int count = FuzzSettings.Count(ciDefault: 3000);
         var verdicts = new List<(string Family, CallVerdict Verdict)>(count);
         var clock = Stopwatch.StartNew();
@@ -39,7 +40,7 @@ public class KernelFuzzTests(ITestOutputHelper output)
         }
 
         var failures = verdicts.Select((v, n) => (Case: n, v.Verdict)).Where(v => v.Verdict.Failure is not null).ToList();
-        Assert.True(failures.Count == 0, $"{failures.Count} of {count} calls (seed {FuzzSettings.Seed}) went wrong:\n"
+        Assert.True(failures.Count == 0, $"{failures.Count} of {count} calls ({FuzzSettings.SeedLine}) went wrong:\n"
             + string.Join("\n", failures.Take(25).Select(f => $"  case {f.Case}: {f.Verdict.Failure}")));
     }
 }

@@ -2,14 +2,14 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using TensorGen.Equivariance;
+using TensorGen.Tests.Reference;
 
 namespace TensorGen.Fuzz.Tests.Kernels;
 
 /// <summary>
 /// An independent oracle for e3nn's spherical harmonics, from their definition rather than the generator's recursion: Y⁰ = 1,
-/// Y¹ = √3 (x, y, z), and Yˡ⁺¹ the projection of v ⊗ Yˡ onto l + 1 with the dense Wigner 3j tensor C(1, l, l+1) (the public
-/// <see cref="Wigner.ThreeJ(int, int, int)"/>), scaled by the positive constant that gives |Yˡ⁺¹|² = 2l + 3 on the unit sphere
+/// Y¹ = √3 (x, y, z), and Yˡ⁺¹ the projection of v ⊗ Yˡ onto l + 1 with the dense Wigner 3j tensor C(1, l, l+1) (the tests' own,
+/// <see cref="ReferenceWigner3j"/>: Racah's formula and e3nn's real basis, nothing from src), scaled by the positive constant that gives |Yˡ⁺¹|² = 2l + 3 on the unit sphere
 /// (e3nn's component normalization; the constant is rotation invariant, so one unit vector fixes it). Degree-l harmonics of an
 /// unnormalized vector are homogeneous of degree l. Also returns Σ|terms| per element, for tolerances.
 /// </summary>
@@ -74,7 +74,7 @@ internal static class ReferenceHarmonics
 
     private static (double[] Values, double[] Magnitudes) Step(int l, double[] v, double[] previous, double[] previousMagnitudes, double scale)
     {
-        double[,,] c = Wigner.ThreeJ(1, l, l + 1);
+        double[,,] c = ReferenceWigner3j.Get(1, l, l + 1);
         int d = (2 * l) + 3;
         var next = new double[d];
         var magnitude = new double[d];

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Numerics.Tensors;
 using TensorGen.Equivariance;
@@ -137,19 +136,9 @@ internal sealed record EquivariantGpuProduct(TensorProductDescription Descriptio
     public (double[] GradX1, double[] GradX2, double[] GradWeights) Backward(GpuContext? gpu, double[] x1, double[] x2, double[] weights, double[] gradOutput, int batch) =>
         Kernels.Backward(gpu, x1, x2, weights, gradOutput, batch);
 
-    /// <summary>The dense reference (tests/Shared/Equivariance) of the description: irreps, instructions, normalized path weights.</summary>
-    public ReferenceTensorProduct Reference()
-    {
-        TensorProductDescription d = Description;
-        var instructions = d.Instructions.Split("; ").Select(i => i.Split(',')).Select((f, n) => new ReferenceInstruction(
-            int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture),
-            f[3], f[4] == "true", d.PathWeights[n])).ToList();
-        return new ReferenceTensorProduct(Blocks(d.Irreps1), Blocks(d.Irreps2), Blocks(d.IrrepsOut), instructions, d.SharedWeights,
-            (a, b, c) => Wigner.ThreeJ(a, b, c));
-    }
-
-    private static List<(int Mul, int L)> Blocks(string irreps) =>
-        irreps.Length == 0
-            ? new List<(int, int)>()
-            : irreps.Split('+').Select(b => b.Split('x')).Select(p => (int.Parse(p[0], CultureInfo.InvariantCulture), int.Parse(p[1][..^1], CultureInfo.InvariantCulture))).ToList();
+    /// <summary>
+    /// The dense reference (tests/Shared/Equivariance) of the description, with the tests' own Wigner 3j symbols and path weights
+    /// (every product here is declared with the default normalizations, component and element).
+    /// </summary>
+    public ReferenceTensorProduct Reference() => ReferenceTensorProduct.Of(Description);
 }

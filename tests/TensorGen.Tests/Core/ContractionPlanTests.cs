@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Numerics;
 using TensorGen.Model;
 using TensorGen.Parsing;
 using TensorGen.Planning;
@@ -89,13 +90,35 @@ public class ContractionPlanTests(ITestOutputHelper output)
 
             var path = new ContractionPath(result.Path.Select(s => new PathStep(s[0], s[1])).ToEquatableArray());
             var plan = ContractionPlan.Lower(expression, path, c.Sizes);
-            Assert.True((decimal)plan.Flops == result.OptCost || result.OptCost > (decimal)(1L << 53),
-                $"{optimizer}: ours {plan.Flops:R}, opt_einsum {result.OptCost}");
-            Assert.Equal((double)result.LargestIntermediate, plan.LargestIntermediate);
+            // Exact integers (opt_einsum's are Python ints), never rounded through double.
+            var theirs = new BigInteger(result.OptCost);
+            Assert.True(plan.ExactFlops == theirs, $"{optimizer}: ours {plan.ExactFlops}, opt_einsum {theirs}");
+            Assert.Equal(theirs, OptEinsumCost.Of(c.Equation, result.Path, c.Sizes));
+            Assert.Equal(new BigInteger(result.LargestIntermediate), plan.ExactLargestIntermediate);
             checkedPaths++;
         }
 
         Assert.True(checkedPaths > 0);
+    }
+
+    /// <summary>
+    /// Costs above 2⁵³, where a double skips odd integers: the exact cost is opt_einsum's cost model evaluated in BigInteger by the
+    /// test's own <see cref="OptEinsumCost"/>, and the plan's exact cost must equal it to the last unit.
+    /// </summary>
+    [Theory]
+    [InlineData("ab,bc,cd->ad", "a=1000003,b=1000033,c=1000037,d=3", "0,1;0,1")]
+    [InlineData("ij,jk,kl->", "i=2147483647,j=3,k=2147483629,l=1", "0,1;0,1")]
+    [InlineData("ab,cd,bc->ad", "a=100003,b=100019,c=100043,d=7", "0,1;0,1")] // an outer product first: cost ×1, not ×2
+    public void Costs_above_2_to_the_53_are_exact(string equation, string sizesText, string pathText)
+    {
+        var sizes = sizesText.Split(',').Select(e => e.Split('=')).ToDictionary(e => e[0], e => long.Parse(e[1], System.Globalization.CultureInfo.InvariantCulture));
+        int[][] path = pathText.Split(';').Select(step => step.Split(',').Select(i => int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        BigInteger exact = OptEinsumCost.Of(equation, path, sizes);
+        Assert.True(exact > BigInteger.One << 53 && (BigInteger)(double)exact != exact, $"{exact} is not a cost a double misses");
+
+        var plan = ContractionPlan.Lower(Expr(equation), new ContractionPath(path.Select(s => new PathStep(s[0], s[1])).ToEquatableArray()), sizes);
+
+        Assert.Equal(exact, plan.ExactFlops);
     }
 
     /// <summary>Greedy is a heuristic whose ties break differently from opt_einsum's; it must stay close to opt_einsum's greedy.</summary>

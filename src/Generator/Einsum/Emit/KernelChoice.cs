@@ -66,7 +66,8 @@ internal sealed class KernelChoice
             return new KernelChoice(null, kernel.Plan.Steps.Select(_ => KernelFamily.RuntimeChoice).ToArray());
         }
 
-        if (BatchIndexOf(kernel, sizes) is { } batch)
+        // SIMD lanes (Vector<T>) exist for float and double only, not for a decomposition helper's Complex elements.
+        if (kernel.ElementType is "float" or "double" && BatchIndexOf(kernel, sizes) is { } batch)
         {
             return new KernelChoice(KernelFamily.BatchedChain, Array.Empty<KernelFamily>(), batch);
         }

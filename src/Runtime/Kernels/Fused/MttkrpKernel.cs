@@ -186,7 +186,9 @@ internal static unsafe class MttkrpKernel
             for (nint r = 0; r < roles.Rank; r++)
             {
                 T sum = T.Zero;
-                for (nint i = 0; i < roles.First; i++)
+
+                // An empty second sum makes every term empty: the first factor is not read (0 · NaN would be NaN).
+                for (nint i = 0; roles.Second > 0 && i < roles.First; i++)
                 {
                     T inner = T.Zero;
                     for (nint j = 0; j < roles.Second; j++)
