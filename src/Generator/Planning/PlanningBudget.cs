@@ -64,6 +64,17 @@ internal sealed class PlanningBudget
     }
 
     /// <summary>
+    /// A budget for one of several searches run side by side on their own threads: <paramref name="share"/> of the work
+    /// and time this one has left, charged to nothing (budgets are not thread-safe); the caller charges what was done.
+    /// </summary>
+    public PlanningBudget Fork(double share)
+    {
+        long workLeft = Math.Max(0, _workLimit - _work);
+        TimeSpan timeLeft = _timeLimit - _clock.Elapsed;
+        return new PlanningBudget(TimeSpan.FromTicks(Math.Max(0, (long)(timeLeft.Ticks * share))), (long)(workLeft * share), null);
+    }
+
+    /// <summary>
     /// A budget for the next phase of a search: <paramref name="share"/> of the work this one has left, and the same
     /// share of its time left. Work done in the phase is charged here too, as it is done.
     /// </summary>

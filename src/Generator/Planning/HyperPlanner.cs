@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace TensorGen.Planning;
+
+/// <summary>
+/// The anytime hyper-optimizing planner for large networks (cotengra's <c>HyperOptimizer</c> and cotengrust's compiled
+/// trials): it keeps improving its best tree until the budget is spent.
+/// <list type="number">
+/// <item><description>A quarter of the budget: random greedy trials (<see cref="HyperGreedyTrial"/>) whose cost modifier and
+/// temperature are tuned by the results so far (<see cref="HyperParameterSampler"/>); a trial is abandoned as soon as it costs
+/// more than the best tree.</description></item>
+/// <item><description>The rest: rounds of simulated annealing over tree rotations from the best tree
+/// (<see cref="TreeAnnealing"/>), each reheated; under a memory limit every tree is sliced to fit
+/// (<see cref="TreeSlicer"/>) and annealed with its slices fixed, so the sliced cost is what is minimized, and re-sliced
+/// after each round.</description></item>
+/// </list>
+/// With <see cref="PlanningOptions.Parallelism"/> above 1 the same search runs on that many threads, each on its own
+/// stream of the seed and with the whole budget (the cores run side by side); the best tree wins, ties to the lowest
+/// thread, so the plan depends on the seed and the thread count only. Other objectives than FLOPs run the greedy trials
+/// alone, scored on the tree.
+/// </summary>
+internal sealed class HyperPlanner : IContractionPlanner
+{
+    /// <summary>Work units per unit of <see cref="HyperGreedyTrial.Work"/> (calibrated with <see cref="PlanningBudget.UnitsPerSecond"/>).</summary>
+    internal const long TrialWorkScale = 1;
+
+    /// <summary>Below this many inputs the exact searches are the better tool; the hyper search still runs if asked.</summary>
+    private const int MinimumInputs = 3;
+
+    public static HyperPlanner Instance { get; } = new();
+
+    public ContractionTree Plan(ContractionNetwork network, PlanningOptions options)
+    {
+        var budget = new PlanningBudget(options.TimeLimit);
+        ContractionTree greedy = GreedyPlanner.Run(network, GreedyTrial.Plain, null, out long work);
+        budget.Spend(work);
+        return Run(network, options, budget, greedy);
+    }
+
+    /// <summary>The best tree the search finds within <paramref name="budget"/>, never worse than <paramref name="start"/>.</summary>
+    internal static ContractionTree Run(ContractionNetwork network, PlanningOptions options, PlanningBudget budget, ContractionTree start)
+    {
+        if (network.InputCount < MinimumInputs || network.HasEmptyIndex)
+        {
+            return start;
+        }
+
+        var arrays = new NetworkArrays(network);
+        int threads = options.Parallelism;
+        var workers = new Worker[threads];
+        for (int w = 0; w < threads; w++)
+        {
+            workers[w] = new Worker(arrays, options, budget.Fork(1.0), w);
+        }
+
+        if (threads == 1)
+        {
+            workers[0].Run();
+        }
+        else
+        {
+            var running = new Thread[threads];
+            for (int w = 0; w < threads; w++)
+            {
+                running[w] = new Thread(workers[w].Run) { IsBackground = true, Name = "TensorGen planner " + w };
+                running[w].Start();
+            }
+
+            foreach (Thread thread in running)
+            {
+                thread.Join();
+            }
+        }
+
+        ContractionTree best = start;
+        long spent = 0;
+        foreach (Worker worker in workers)
+        {
+            spent = Math.Max(spent, worker.Budget.Work);
+            if (worker.BestPath is { } path)
+            {
+                ContractionTree tree = arrays.TreeOf(path);
+                if (options.MemoryLimit is { } limit && worker.BestSliced is { } sliced)
+                {
+                    tree.AdoptSlicing(sliced, limit);
+                }
+
+                if (tree.IsBetterThan(best, options))
+                {
+                    best = tree;
+                }
+            }
+        }
+
+        budget.Spend(spent);
+        return best;
+    }
+
+    /// <summary>One thread's search, on its own stream of the seed.</summary>
+    private sealed class Worker
+    {
+        private const double GreedyShare = 0.25;
+        private const int SweepsPerRound = 60;
+        private readonly NetworkArrays _arrays;
+        private readonly PlanningOptions _options;
+        private readonly ulong _seed;
+        private readonly double _memoryLimit;
+        private readonly bool _annealable;
+        private double _bestScore = double.PositiveInfinity;
+
+        public Worker(NetworkArrays arrays, PlanningOptions options, PlanningBudget budget, int index)
+        {
+            _arrays = arrays;
+            _options = options;
+            Budget = budget;
+            _seed = options.Seed ^ ((ulong)(index + 1) * 0x9E3779B97F4A7C15UL);
+            _memoryLimit = options.MemoryLimit ?? double.PositiveInfinity;
+            _annealable = options.Objective == PlanningObjective.Flops;
+        }
+
+        public PlanningBudget Budget { get; }
+
+        public List<(int Left, int Right)>? BestPath { get; private set; }
+
+        public BitSet? BestSliced { get; private set; }
+
+        public void Run()
+        {
+            SearchGreedily(Budget.Slice(_annealable ? GreedyShare : 1.0));
+            if (!_annealable || BestPath is null)
+            {
+                return;
+            }
+
+            var random = new SplitMix64(_seed ^ 0x5851F42D4C957F2DUL);
+            for (int round = 0; !Budget.IsExhausted; round++)
+            {
+                var tree = new AnnealingTree(_arrays, BestPath);
+                if (!Fit(tree))
+                {
+                    return;
+                }
+
+                // Reheat: early rounds explore more, later ones refine (log10 units of the total cost per move).
+                double start = round % 3 == 0 ? 0.1 : round % 3 == 1 ? 0.03 : 0.01;
+                List<(int Left, int Right)>? path = TreeAnnealing.Anneal(tree, _arrays, random, start, 1e-4, SweepsPerRound, _memoryLimit, Budget, out _);
+                _options.Progress?.AddTrials(1);
+                if (path is not null)
+                {
+                    Consider(path);
+                }
+            }
+        }
+
+        private void SearchGreedily(PlanningBudget budget)
+        {
+            var trial = new HyperGreedyTrial(_arrays);
+            var sampler = new HyperParameterSampler(new SplitMix64(_seed));
+            for (ulong r = 0; r == 0 || !budget.IsExhausted; r++)
+            {
+                // Trial 0 is greedy with cotengra's default cost modifier; the rest sample.
+                var (costModifier, temperature) = r == 0 ? (1.0, 0.0) : sampler.Next();
+                var random = new SplitMix64(_seed + ((r + 1) * 0xD1B54A32D192ED03UL));
+                double flops = trial.Run(costModifier, temperature, random, _annealable ? _bestScore : double.PositiveInfinity);
+                budget.Spend(trial.Work * TrialWorkScale);
+                double score = double.IsInfinity(flops) ? flops : Consider(trial.Path);
+                sampler.Report(costModifier, Math.Max(temperature, 1e-3), score);
+                _options.Progress?.AddTrials(1);
+            }
+        }
+
+        /// <summary>Scores a finished tree (sliced to the limit when there is one) and keeps it when it is the best; its score.</summary>
+        private double Consider(List<(int Left, int Right)> path)
+        {
+            double score;
+            BitSet? sliced = null;
+            if (_annealable)
+            {
+                var tree = new AnnealingTree(_arrays, path);
+                if (!Fit(tree))
+                {
+                    return double.PositiveInfinity;
+                }
+
+                score = tree.TotalFlops;
+                sliced = tree.Sliced;
+            }
+            else
+            {
+                score = _arrays.TreeOf(path).EffectiveScore(_options).Primary;
+            }
+
+            if (score < _bestScore)
+            {
+                _bestScore = score;
+                BestPath = new List<(int Left, int Right)>(path);
+                BestSliced = sliced;
+                _options.Progress?.Report(score);
+            }
+
+            return score;
+        }
+
+        /// <summary>Slices the tree to the memory limit, if there is one; false when it cannot fit.</summary>
+        private bool Fit(AnnealingTree tree) =>
+            double.IsPositiveInfinity(_memoryLimit) || TreeSlicer.Slice(tree, _arrays, _memoryLimit);
+    }
+}
