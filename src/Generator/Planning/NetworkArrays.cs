@@ -59,6 +59,35 @@ internal sealed class NetworkArrays
     public double UnaryFlops { get; }
 
     /// <summary>
+    /// The SSA path of <paramref name="tree"/> in this form (a unary step on an input is folded into its leaf); null when the
+    /// tree has a unary step elsewhere, which this form cannot hold.
+    /// </summary>
+    public List<(int Left, int Right)>? PathOf(ContractionTree tree)
+    {
+        var ids = new Dictionary<ContractionTreeNode, int>();
+        var path = new List<(int Left, int Right)>(InputCount);
+        foreach (ContractionTreeNode step in tree.Steps)
+        {
+            if (step.IsUnary)
+            {
+                if (!step.Left!.IsLeaf && !ReferenceEquals(step, tree.Root))
+                {
+                    return null;
+                }
+
+                ids[step] = step.Left.IsLeaf ? step.Left.Input : ids[step.Left];
+                continue;
+            }
+
+            int Id(ContractionTreeNode node) => node.IsLeaf ? node.Input : ids[node];
+            ids[step] = InputCount + path.Count;
+            path.Add((Id(step.Left!), Id(step.Right!)));
+        }
+
+        return path.Count == InputCount - 1 ? path : null;
+    }
+
+    /// <summary>
     /// The <see cref="ContractionTree"/> of an SSA path (<paramref name="pairs"/>[k] contracts two of the inputs 0..N−1 and
     /// earlier results N+j into result N+k), with the unary sum-outs of dangling indices at the leaves.
     /// </summary>

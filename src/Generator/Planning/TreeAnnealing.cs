@@ -12,8 +12,8 @@ namespace TensorGen.Planning;
 /// </summary>
 internal static class TreeAnnealing
 {
-    /// <summary>Work units per proposed move (calibrated with <see cref="PlanningBudget.UnitsPerSecond"/>).</summary>
-    private const long MoveWork = 80;
+    /// <summary>Work units per proposed move (calibrated with <see cref="PlanningBudget.UnitsPerSecond"/>: about 0.7 µs of CPU a move on the development machine).</summary>
+    private const long MoveWork = 30;
 
     /// <summary>
     /// Anneals <paramref name="tree"/> for <paramref name="sweeps"/> sweeps (fewer when the budget runs out); returns the
