@@ -163,6 +163,105 @@ internal sealed class AnnealingTree
         }
     }
 
+    /// <summary>Slices index <paramref name="k"/> as well, recounting the steps that loop over it.</summary>
+    public void AddSlice(int k) => SetSlice(k, true);
+
+    /// <summary>Stops slicing index <paramref name="k"/>, recounting the steps that loop over it.</summary>
+    public void RemoveSlice(int k) => SetSlice(k, false);
+
+    /// <summary>Marks in <paramref name="candidates"/> the unsliced indices of every intermediate over <paramref name="limit"/>; whether there was one.</summary>
+    public bool MarkOversized(double limit, bool[] candidates)
+    {
+        bool over = false;
+        for (int v = _arrays.InputCount; v < _cost.Length; v++)
+        {
+            if (v == Root || _size[v] <= limit)
+            {
+                continue;
+            }
+
+            over = true;
+            for (int w = 0; w < _iw; w++)
+            {
+                ulong word = _legs[(v * _iw) + w] & ~_sliced[w];
+                while (word != 0)
+                {
+                    candidates[(w << 6) + Bits.TrailingZeroCount(word)] = true;
+                    word &= word - 1;
+                }
+            }
+        }
+
+        return over;
+    }
+
+    /// <summary>Adds to <paramref name="through"/>[k] one slice's cost of every step that loops over unsliced index k; one slice's total.</summary>
+    public double AccumulateThrough(double[] through)
+    {
+        double total = 0;
+        for (int v = _arrays.InputCount; v < _cost.Length; v++)
+        {
+            double cost = _cost[v];
+            total += cost;
+            for (int w = 0; w < _iw; w++)
+            {
+                ulong word = _involved[(v * _iw) + w] & ~_sliced[w];
+                while (word != 0)
+                {
+                    through[(w << 6) + Bits.TrailingZeroCount(word)] += cost;
+                    word &= word - 1;
+                }
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Sets <paramref name="needs"/>[k], for each sliced index k, to the largest intermediate there would be without slicing it.</summary>
+    public void MeasureUnslicing(double[] needs)
+    {
+        for (int v = _arrays.InputCount; v < _cost.Length; v++)
+        {
+            if (v == Root)
+            {
+                continue;
+            }
+
+            for (int w = 0; w < _iw; w++)
+            {
+                ulong word = _legs[(v * _iw) + w] & _sliced[w];
+                while (word != 0)
+                {
+                    int k = (w << 6) + Bits.TrailingZeroCount(word);
+                    word &= word - 1;
+                    needs[k] = Math.Max(needs[k], _size[v] * _arrays.Sizes[k]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="k"/> is sliced.</summary>
+    public bool IsSliced(int k) => (_sliced[k >> 6] & (1UL << (k & 63))) != 0;
+
+    private void SetSlice(int k, bool on)
+    {
+        ulong bit = 1UL << (k & 63);
+        if (((_sliced[k >> 6] & bit) != 0) == on)
+        {
+            return;
+        }
+
+        _sliced[k >> 6] ^= bit;
+        SliceCount = on ? SliceCount * _arrays.Sizes[k] : SliceCount / _arrays.Sizes[k];
+        for (int v = _arrays.InputCount; v < _cost.Length; v++)
+        {
+            if ((_involved[(v * _iw) + (k >> 6)] & bit) != 0)
+            {
+                Recost(v);
+            }
+        }
+    }
+
     /// <summary>Whether <paramref name="k"/> is among node <paramref name="v"/>'s involved indices (its step loops over it, sliced or not).</summary>
     public bool Involves(int v, int k) => (_involved[(v * _iw) + (k >> 6)] & (1UL << (k & 63))) != 0;
 

@@ -12,9 +12,9 @@ namespace TensorGen.Planning;
 /// temperature are tuned by the results so far (<see cref="HyperParameterSampler"/>); a trial is abandoned as soon as it costs
 /// more than the best tree.</description></item>
 /// <item><description>The rest: rounds of simulated annealing over tree rotations from the best tree
-/// (<see cref="TreeAnnealing"/>), each reheated; under a memory limit every tree is sliced to fit
-/// (<see cref="TreeSlicer"/>) and annealed with its slices fixed, so the sliced cost is what is minimized, and re-sliced
-/// after each round.</description></item>
+/// (<see cref="TreeAnnealing"/>), each reheated. Under a memory limit the objective is the sliced cost: every tree is sliced
+/// to fit (<see cref="TreeSlicer"/>), and each round loosens the size target and tightens it back to the limit while it
+/// re-slices, so that slices and tree are searched together (cotengra's dynamic slicing).</description></item>
 /// </list>
 /// With <see cref="PlanningOptions.Parallelism"/> above 1 the same search runs on that many threads, each on its own
 /// stream of the seed and with the whole budget (the cores run side by side); the best tree wins, ties to the lowest
@@ -109,6 +109,9 @@ internal sealed class HyperPlanner : IContractionPlanner
         private readonly ulong _seed;
         private readonly double _memoryLimit;
         private readonly bool _annealable;
+        private readonly bool _sliced;
+        private List<(int Left, int Right)>? _bestUnslicedPath;
+        private double _bestUnsliced = double.PositiveInfinity;
         private double _bestScore = double.PositiveInfinity;
 
         private readonly List<(int Left, int Right)>? _start;
@@ -122,6 +125,7 @@ internal sealed class HyperPlanner : IContractionPlanner
             _seed = options.Seed ^ ((ulong)(index + 1) * 0x9E3779B97F4A7C15UL);
             _memoryLimit = options.MemoryLimit ?? double.PositiveInfinity;
             _annealable = options.Objective == PlanningObjective.Flops;
+            _sliced = options.MemoryLimit is not null;
         }
 
         public PlanningBudget Budget { get; }
@@ -147,15 +151,30 @@ internal sealed class HyperPlanner : IContractionPlanner
             var random = new SplitMix64(_seed ^ 0x5851F42D4C957F2DUL);
             for (int round = 0; !Budget.IsExhausted; round++)
             {
-                var tree = new AnnealingTree(_arrays, BestPath);
-                if (!Fit(tree))
-                {
-                    return;
-                }
-
                 // Reheat: early rounds explore more, later ones refine (log10 units of the total cost per move).
                 double start = round % 3 == 0 ? 0.1 : round % 3 == 1 ? 0.03 : 0.01;
-                List<(int Left, int Right)>? path = TreeAnnealing.Anneal(tree, _arrays, random, start, 1e-4, SweepsPerRound, _memoryLimit, Budget, out _);
+                if (_sliced && round % 2 == 0 && _bestUnslicedPath is not null)
+                {
+                    // Under a memory limit every other round improves the best unsliced tree, whose slicing is then scored: with
+                    // moderate slicing the best sliced tree is usually a sliced good tree.
+                    var free = new AnnealingTree(_arrays, _bestUnslicedPath);
+                    List<(int Left, int Right)>? better = TreeAnnealing.Anneal(free, _arrays, random, start, 1e-4, SweepsPerRound,
+                        double.PositiveInfinity, double.PositiveInfinity, Budget, ref _bestUnsliced);
+                    if (better is not null)
+                    {
+                        _bestUnslicedPath = better;
+                        Consider(better);
+                    }
+
+                    continue;
+                }
+
+                // The best tree, annealed; under a memory limit with its slices searched as it changes: rounds after the first
+                // loosen the size target by 2..2^3 and tighten it back to the limit while re-slicing.
+                var tree = new AnnealingTree(_arrays, BestPath);
+                double target = !_sliced || round <= 1 ? _memoryLimit : _memoryLimit * Math.Pow(2, 1 + (int)(random.NextUInt64() % 3));
+                double best = _bestScore;
+                List<(int Left, int Right)>? path = TreeAnnealing.Anneal(tree, _arrays, random, start, 1e-4, SweepsPerRound, _memoryLimit, target, Budget, ref best);
                 _options.Progress?.AddTrials(1);
                 if (path is not null)
                 {
@@ -170,13 +189,26 @@ internal sealed class HyperPlanner : IContractionPlanner
             var sampler = new HyperParameterSampler(new SplitMix64(_seed));
             for (ulong r = 0; r == 0 || !budget.IsExhausted; r++)
             {
-                // Trial 0 is greedy with cotengra's default cost modifier; the rest sample.
+                // Trial 0 is greedy with cotengra's default cost modifier; the rest sample. A trial stops once it costs more than
+                // the best tree (sliced, under a memory limit: slicing never lowers a cost, so it could not win).
                 var (costModifier, temperature) = r == 0 ? (1.0, 0.0) : sampler.Next();
                 var random = new SplitMix64(_seed + ((r + 1) * 0xD1B54A32D192ED03UL));
-                double flops = trial.Run(costModifier, temperature, random, _annealable ? _bestScore : double.PositiveInfinity);
+                double bound = _annealable ? _bestScore : double.PositiveInfinity;
+                double flops = trial.Run(costModifier, temperature, random, bound);
                 budget.Spend((long)(trial.Work * TrialWorkScale));
-                double score = double.IsInfinity(flops) ? flops : Consider(trial.Path);
-                sampler.Report(costModifier, Math.Max(temperature, 1e-3), score);
+                double score = flops;
+                if (!double.IsInfinity(flops))
+                {
+                    if (_sliced && flops < _bestUnsliced)
+                    {
+                        _bestUnsliced = flops;
+                        _bestUnslicedPath = new List<(int Left, int Right)>(trial.Path);
+                    }
+
+                    score = Consider(trial.Path);
+                }
+
+                sampler.Report(costModifier, Math.Max(temperature, 1e-3), _sliced ? flops : score);
                 _options.Progress?.AddTrials(1);
             }
         }
@@ -189,9 +221,9 @@ internal sealed class HyperPlanner : IContractionPlanner
             if (_annealable)
             {
                 var tree = new AnnealingTree(_arrays, path);
-                if (!Fit(tree))
+                if (_sliced)
                 {
-                    return double.PositiveInfinity;
+                    Budget.Spend(TreeSlicer.Slice(tree, _arrays, _memoryLimit));
                 }
 
                 score = tree.TotalFlops;
@@ -212,9 +244,5 @@ internal sealed class HyperPlanner : IContractionPlanner
 
             return score;
         }
-
-        /// <summary>Slices the tree to the memory limit, if there is one; false when it cannot fit.</summary>
-        private bool Fit(AnnealingTree tree) =>
-            double.IsPositiveInfinity(_memoryLimit) || TreeSlicer.Slice(tree, _arrays, _memoryLimit);
     }
 }

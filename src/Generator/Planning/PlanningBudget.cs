@@ -34,6 +34,12 @@ internal sealed class PlanningBudget
     {
     }
 
+    /// <summary>
+    /// A budget of <paramref name="units"/> work units and no clock: the same search on every machine under any load (for
+    /// tests of determinism, which a loaded machine's clock backstop could otherwise cut short).
+    /// </summary>
+    public static PlanningBudget ForWork(long units) => new(TimeSpan.FromTicks(TimeSpan.MaxValue.Ticks / 4), units, null);
+
     private PlanningBudget(TimeSpan timeLimit, long workLimit, PlanningBudget? parent)
     {
         _timeLimit = timeLimit;

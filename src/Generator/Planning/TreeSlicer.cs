@@ -1,62 +1,52 @@
 using System;
-using System.Collections.Generic;
 
 namespace TensorGen.Planning;
 
 /// <summary>
 /// Chooses the indices to slice on an <see cref="AnnealingTree"/> so that every intermediate fits a memory limit, as
 /// cotengra's <c>SliceFinder</c> does: while some intermediate is too large, slice the index of the too-large ones whose
-/// slicing makes the total the smallest, then unslice what is no longer needed. The total after slicing index k follows
-/// from one pass: a step that loops over k costs 1/size(k) of itself per slice, the others all of it, and there are
-/// size(k) times more slices — total′ = size(k)·(T − A_k) + A_k with A_k the cost of the steps over k.
+/// slicing makes the total the smallest; before and after, unslice every index the tree no longer needs (the cheapest
+/// first). The total after slicing index k follows from one pass: a step that loops over k costs 1/size(k) of itself per
+/// slice, the others all of it, and there are size(k) times more slices — total′ = size(k)·(T − A_k) + A_k with A_k the
+/// cost of the steps over k.
 /// </summary>
 internal static class TreeSlicer
 {
-    /// <summary>Slices <paramref name="tree"/> to fit <paramref name="memoryLimit"/> (from nothing sliced); false when it cannot.</summary>
-    public static bool Slice(AnnealingTree tree, NetworkArrays arrays, double memoryLimit)
+    /// <summary>Node-word visits per work unit (calibrated with <see cref="PlanningBudget.UnitsPerSecond"/>: about 1.5 ns of CPU a visit).</summary>
+    private const long VisitsPerUnit = 16;
+
+    /// <summary>
+    /// Slices <paramref name="tree"/> to fit <paramref name="memoryLimit"/>, starting from what it has sliced (or from nothing,
+    /// with <paramref name="fromScratch"/>); the work units it took. Every tree can be made to fit (at worst by slicing every
+    /// index of an intermediate).
+    /// </summary>
+    public static long Slice(AnnealingTree tree, NetworkArrays arrays, double memoryLimit, bool fromScratch = true)
     {
-        var sliced = new SortedSet<int>();
-        tree.Slice(BitSet.Empty(arrays.IndexWords));
+        if (fromScratch)
+        {
+            tree.Slice(BitSet.Empty(arrays.IndexWords));
+        }
+
+        long passes = 1;
         var through = new double[arrays.IndexCount];
         var candidate = new bool[arrays.IndexCount];
+        passes += Unslice(tree, arrays, memoryLimit, through);
         while (true)
         {
             Array.Clear(candidate, 0, candidate.Length);
-            bool over = false;
-            for (int v = arrays.InputCount; v < tree.NodeCount; v++)
-            {
-                if (v != tree.Root && tree.SizeOf(v) > memoryLimit)
-                {
-                    over = true;
-                    foreach (int k in tree.UnslicedLegs(v))
-                    {
-                        candidate[k] = true;
-                    }
-                }
-            }
-
-            if (!over)
+            passes += 3;
+            if (!tree.MarkOversized(memoryLimit, candidate))
             {
                 break;
             }
 
             Array.Clear(through, 0, through.Length);
-            double total = 0;
-            for (int v = arrays.InputCount; v < tree.NodeCount; v++)
-            {
-                double cost = tree.CostOf(v);
-                total += cost;
-                foreach (int k in tree.InvolvedIndices(v))
-                {
-                    through[k] += cost;
-                }
-            }
-
+            double total = tree.AccumulateThrough(through);
             int best = -1;
             double bestTotal = double.PositiveInfinity;
             for (int k = 0; k < candidate.Length; k++)
             {
-                if (candidate[k] && !sliced.Contains(k) && arrays.Sizes[k] > 1)
+                if (candidate[k] && arrays.Sizes[k] > 1)
                 {
                     double after = (arrays.Sizes[k] * (total - through[k])) + through[k];
                     if (after < bestTotal)
@@ -68,25 +58,40 @@ internal static class TreeSlicer
 
             if (best < 0)
             {
-                return false;
+                break;
             }
 
-            sliced.Add(best);
-            tree.Slice(BitSet.Of(arrays.IndexWords, sliced));
+            tree.AddSlice(best);
         }
 
-        // An index sliced early may be needed no more once later ones are sliced: unslicing it only lowers the cost.
-        foreach (int k in new List<int>(sliced))
+        passes += Unslice(tree, arrays, memoryLimit, through);
+        return (passes * tree.NodeCount * arrays.IndexWords / VisitsPerUnit) + 1;
+    }
+
+    /// <summary>Unslices, one at a time and the largest first, the sliced indices the tree fits without; the passes it took.</summary>
+    private static long Unslice(AnnealingTree tree, NetworkArrays arrays, double memoryLimit, double[] needs)
+    {
+        long passes = 0;
+        while (true)
         {
-            sliced.Remove(k);
-            tree.Slice(BitSet.Of(arrays.IndexWords, sliced));
-            if (tree.Peak > memoryLimit)
+            Array.Clear(needs, 0, needs.Length);
+            tree.MeasureUnslicing(needs);
+            passes += 2;
+            int best = -1;
+            for (int k = 0; k < needs.Length; k++)
             {
-                sliced.Add(k);
+                if (tree.IsSliced(k) && needs[k] <= memoryLimit && (best < 0 || arrays.Sizes[k] > arrays.Sizes[best]))
+                {
+                    best = k;
+                }
             }
-        }
 
-        tree.Slice(BitSet.Of(arrays.IndexWords, sliced));
-        return true;
+            if (best < 0)
+            {
+                return passes;
+            }
+
+            tree.RemoveSlice(best);
+        }
     }
 }
