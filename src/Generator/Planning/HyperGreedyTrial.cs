@@ -23,6 +23,9 @@ internal sealed class HyperGreedyTrial
     private readonly List<int> _merged = new();
     private int _stamp;
 
+    /// <summary>A trial's fixed cost in <see cref="Work"/> units (clearing and allocating: tens of microseconds on small networks).</summary>
+    private const long TrialOverhead = 2000;
+
     public HyperGreedyTrial(NetworkArrays arrays)
     {
         _arrays = arrays;
@@ -53,7 +56,7 @@ internal sealed class HyperGreedyTrial
         int n = _arrays.InputCount;
         Path.Clear();
         _queue.Clear();
-        Work = 0;
+        Work = TrialOverhead + n + _holders.Length; // setting up costs something, however small the network
         foreach (List<int> h in _holders)
         {
             h.Clear();

@@ -104,6 +104,10 @@ internal sealed class HyperPlanner : IContractionPlanner
     {
         private const double GreedyShare = 0.25;
         private const int SweepsPerRound = 60;
+        private const int SlicingAttempts = 4;
+
+        /// <summary>Work units for setting up a tree or a round (allocations: about 20 µs), which small networks would not otherwise pay.</summary>
+        private const long FixedWork = 1000;
         private readonly NetworkArrays _arrays;
         private readonly PlanningOptions _options;
         private readonly ulong _seed;
@@ -112,6 +116,7 @@ internal sealed class HyperPlanner : IContractionPlanner
         private readonly bool _sliced;
         private List<(int Left, int Right)>? _bestUnslicedPath;
         private double _bestUnsliced = double.PositiveInfinity;
+        private readonly SplitMix64 _slicingRandom;
         private double _bestScore = double.PositiveInfinity;
 
         private readonly List<(int Left, int Right)>? _start;
@@ -119,6 +124,7 @@ internal sealed class HyperPlanner : IContractionPlanner
         public Worker(NetworkArrays arrays, PlanningOptions options, PlanningBudget budget, int index, List<(int Left, int Right)>? start)
         {
             _start = start;
+            _slicingRandom = new SplitMix64(options.Seed ^ ((ulong)(index + 1) * 0xC2B2AE3D27D4EB4FUL));
             _arrays = arrays;
             _options = options;
             Budget = budget;
@@ -138,8 +144,14 @@ internal sealed class HyperPlanner : IContractionPlanner
         {
             if (_start is not null)
             {
-                // The tree to beat: it bounds the greedy trials and is annealed when none does better.
+                // The tree to beat: it bounds the greedy trials and is annealed when none does better (under a memory limit,
+                // unsliced as well as sliced).
                 Consider(_start);
+                if (_sliced)
+                {
+                    _bestUnslicedPath = _start;
+                    _bestUnsliced = new AnnealingTree(_arrays, _start).TotalFlops;
+                }
             }
 
             SearchGreedily(Budget.Slice(_annealable ? GreedyShare : 1.0));
@@ -153,6 +165,7 @@ internal sealed class HyperPlanner : IContractionPlanner
             {
                 // Reheat: early rounds explore more, later ones refine (log10 units of the total cost per move).
                 double start = round % 3 == 0 ? 0.1 : round % 3 == 1 ? 0.03 : 0.01;
+                Budget.Spend(FixedWork); // a round costs something even when it has nothing to anneal
                 if (_sliced && round % 2 == 0 && _bestUnslicedPath is not null)
                 {
                     // Under a memory limit every other round improves the best unsliced tree, whose slicing is then scored: with
@@ -218,6 +231,7 @@ internal sealed class HyperPlanner : IContractionPlanner
         {
             double score;
             BitSet? sliced = null;
+            Budget.Spend(FixedWork + ((long)_arrays.InputCount * (_arrays.IndexWords + _arrays.TensorWords)));
             if (_annealable)
             {
                 var tree = new AnnealingTree(_arrays, path);
@@ -228,6 +242,18 @@ internal sealed class HyperPlanner : IContractionPlanner
 
                 score = tree.TotalFlops;
                 sliced = tree.Sliced;
+                if (_sliced && score < 2 * _bestScore)
+                {
+                    // A contender: a few sampled slicings of the same tree, as greedy slicing is myopic.
+                    for (int attempt = 0; attempt < SlicingAttempts; attempt++)
+                    {
+                        Budget.Spend(TreeSlicer.Slice(tree, _arrays, _memoryLimit, fromScratch: true, _slicingRandom));
+                        if (tree.TotalFlops < score)
+                        {
+                            (score, sliced) = (tree.TotalFlops, tree.Sliced);
+                        }
+                    }
+                }
             }
             else
             {

@@ -87,7 +87,6 @@ internal static class TreeAnnealing
             }
 
             budget.Spend(MoveWork * internalCount);
-            if (Environment.GetEnvironmentVariable("TG_DEBUG") == "1") Console.Error.WriteLine($"sweep {sweep} T={temperature:0.0000} target=2^{Math.Log2(target):0.0} slices=2^{Math.Log2(tree.SliceCount):0} total={Math.Log10(tree.TotalFlops):0.000} cur={Math.Log10(current * tree.SliceCount):0.000} peak=2^{Math.Log2(tree.Peak):0.0}");
             if (target > memoryLimit)
             {
                 continue;

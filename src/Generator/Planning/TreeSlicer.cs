@@ -15,12 +15,16 @@ internal static class TreeSlicer
     /// <summary>Node-word visits per work unit (calibrated with <see cref="PlanningBudget.UnitsPerSecond"/>: about 1.5 ns of CPU a visit).</summary>
     private const long VisitsPerUnit = 16;
 
+    /// <summary>Work units for a call's allocations, which small trees would not otherwise pay.</summary>
+    private const long FixedWork = 500;
+
     /// <summary>
     /// Slices <paramref name="tree"/> to fit <paramref name="memoryLimit"/>, starting from what it has sliced (or from nothing,
-    /// with <paramref name="fromScratch"/>); the work units it took. Every tree can be made to fit (at worst by slicing every
+    /// with <paramref name="fromScratch"/>); the work units it took. With <paramref name="random"/>, the choices are sampled
+    /// near the greedy ones (for several tries at one tree). Every tree can be made to fit (at worst by slicing every
     /// index of an intermediate).
     /// </summary>
-    public static long Slice(AnnealingTree tree, NetworkArrays arrays, double memoryLimit, bool fromScratch = true)
+    public static long Slice(AnnealingTree tree, NetworkArrays arrays, double memoryLimit, bool fromScratch = true, SplitMix64? random = null)
     {
         if (fromScratch)
         {
@@ -48,7 +52,13 @@ internal static class TreeSlicer
             {
                 if (candidate[k] && arrays.Sizes[k] > 1)
                 {
+                    // With a random source, each total is jittered by a Gumbel deviate (log scale): a sample near the greedy choice.
                     double after = (arrays.Sizes[k] * (total - through[k])) + through[k];
+                    if (random is not null)
+                    {
+                        after *= Math.Exp(-0.3 * -Math.Log(-Math.Log(1.0 - random.NextDouble() + 1e-300) + 1e-300));
+                    }
+
                     if (after < bestTotal)
                     {
                         (best, bestTotal) = (k, after);
@@ -65,7 +75,7 @@ internal static class TreeSlicer
         }
 
         passes += Unslice(tree, arrays, memoryLimit, through);
-        return (passes * tree.NodeCount * arrays.IndexWords / VisitsPerUnit) + 1;
+        return (passes * tree.NodeCount * arrays.IndexWords / VisitsPerUnit) + FixedWork;
     }
 
     /// <summary>Unslices, one at a time and the largest first, the sliced indices the tree fits without; the passes it took.</summary>
