@@ -33,9 +33,11 @@ for step in plan["path"]:
 if sliced:
     # Within a slice the sliced indices are fixed, so no step loops over them; every slice costs the same.
     slices = math.prod(sizes[i] for i in sliced)
-    print(f"{math.log10(total * slices):.2f} (2^{math.log2(slices):.0f} slices, {plan[\"overhead\"]:.2f}×; {plan[\"seconds\"]:.1f} s)")
+    overhead, seconds = plan["overhead"], plan["seconds"]
+    print(f"{math.log10(total * slices):.2f} (2^{math.log2(slices):.0f} slices, {overhead:.2f}×; {seconds:.1f} s)")
 else:
-    print(f"{math.log10(total):.2f} ({plan[\"seconds\"]:.1f} s)")
+    seconds = plan["seconds"]
+    print(f"{math.log10(total):.2f} ({seconds:.1f} s)")
 ' "$1"
 }
 
