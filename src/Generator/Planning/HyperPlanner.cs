@@ -106,32 +106,35 @@ internal sealed class HyperPlanner : IContractionPlanner
         private const int SweepsPerRound = 60;
         private const int SlicingAttempts = 4;
 
+        /// <summary>Sliced cost over unsliced below which slicing counts as moderate (the unsliced tree is worth improving too).</summary>
+        private const double ModerateSlicing = 2;
+
         /// <summary>Work units for setting up a tree or a round (allocations: about 20 µs), which small networks would not otherwise pay.</summary>
         private const long FixedWork = 1000;
+
         private readonly NetworkArrays _arrays;
         private readonly PlanningOptions _options;
         private readonly ulong _seed;
+        private readonly SplitMix64 _slicingRandom;
         private readonly double _memoryLimit;
         private readonly bool _annealable;
         private readonly bool _sliced;
+        private readonly List<(int Left, int Right)>? _start;
+        private double _bestScore = double.PositiveInfinity;
         private List<(int Left, int Right)>? _bestUnslicedPath;
         private double _bestUnsliced = double.PositiveInfinity;
-        private readonly SplitMix64 _slicingRandom;
-        private double _bestScore = double.PositiveInfinity;
-
-        private readonly List<(int Left, int Right)>? _start;
 
         public Worker(NetworkArrays arrays, PlanningOptions options, PlanningBudget budget, int index, List<(int Left, int Right)>? start)
         {
-            _start = start;
-            _slicingRandom = new SplitMix64(options.Seed ^ ((ulong)(index + 1) * 0xC2B2AE3D27D4EB4FUL));
             _arrays = arrays;
             _options = options;
             Budget = budget;
             _seed = options.Seed ^ ((ulong)(index + 1) * 0x9E3779B97F4A7C15UL);
+            _slicingRandom = new SplitMix64(options.Seed ^ ((ulong)(index + 1) * 0xC2B2AE3D27D4EB4FUL));
             _memoryLimit = options.MemoryLimit ?? double.PositiveInfinity;
             _annealable = options.Objective == PlanningObjective.Flops;
             _sliced = options.MemoryLimit is not null;
+            _start = start;
         }
 
         public PlanningBudget Budget { get; }
@@ -166,13 +169,15 @@ internal sealed class HyperPlanner : IContractionPlanner
                 // Reheat: early rounds explore more, later ones refine (log10 units of the total cost per move).
                 double start = round % 3 == 0 ? 0.1 : round % 3 == 1 ? 0.03 : 0.01;
                 Budget.Spend(FixedWork); // a round costs something even when it has nothing to anneal
-                if (_sliced && round % 2 == 0 && _bestUnslicedPath is not null)
+                if (_sliced && round % 2 == 0 && _bestUnslicedPath is not null && _bestScore < ModerateSlicing * _bestUnsliced)
                 {
-                    // Under a memory limit every other round improves the best unsliced tree, whose slicing is then scored: with
-                    // moderate slicing the best sliced tree is usually a sliced good tree.
+                    // Under a memory limit that slicing meets cheaply, every other round improves the best unsliced tree, whose
+                    // slicing is then scored: with moderate slicing the best sliced tree is usually a sliced good tree. (Under a
+                    // tight limit the best unsliced trees slice badly, and every round anneals the sliced tree.)
                     var free = new AnnealingTree(_arrays, _bestUnslicedPath);
                     List<(int Left, int Right)>? better = TreeAnnealing.Anneal(free, _arrays, random, start, 1e-4, SweepsPerRound,
                         double.PositiveInfinity, double.PositiveInfinity, Budget, ref _bestUnsliced);
+                    _options.Progress?.AddTrials(1);
                     if (better is not null)
                     {
                         _bestUnslicedPath = better;
@@ -182,10 +187,10 @@ internal sealed class HyperPlanner : IContractionPlanner
                     continue;
                 }
 
-                // The best tree, annealed; under a memory limit with its slices searched as it changes: rounds after the first
-                // loosen the size target by 2..2^3 and tighten it back to the limit while re-slicing.
+                // The best tree, annealed; under a memory limit with its slices searched as it changes: every fourth round
+                // loosens the size target by 2..2^3 and tightens it back to the limit while re-slicing.
                 var tree = new AnnealingTree(_arrays, BestPath);
-                double target = !_sliced || round <= 1 ? _memoryLimit : _memoryLimit * Math.Pow(2, 1 + (int)(random.NextUInt64() % 3));
+                double target = !_sliced || round % 4 != 3 ? _memoryLimit : _memoryLimit * Math.Pow(2, 1 + (int)(random.NextUInt64() % 3));
                 double best = _bestScore;
                 List<(int Left, int Right)>? path = TreeAnnealing.Anneal(tree, _arrays, random, start, 1e-4, SweepsPerRound, _memoryLimit, target, Budget, ref best);
                 _options.Progress?.AddTrials(1);

@@ -15,8 +15,8 @@ namespace TensorGen.Planning;
 /// </summary>
 internal static class TreeAnnealing
 {
-    /// <summary>Work units per proposed move (calibrated with <see cref="PlanningBudget.UnitsPerSecond"/>: about 0.7 µs of CPU a move on the development machine).</summary>
-    private const long MoveWork = 30;
+    /// <summary>Work units per proposed move (calibrated with <see cref="PlanningBudget.UnitsPerSecond"/>: about 0.4 µs of CPU a move on the development machine, measured in CPU time).</summary>
+    private const long MoveWork = 17;
 
     /// <summary>Sweeps between re-slicings while a memory limit applies.</summary>
     private const int ResliceInterval = 6;

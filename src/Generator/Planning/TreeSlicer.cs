@@ -12,8 +12,8 @@ namespace TensorGen.Planning;
 /// </summary>
 internal static class TreeSlicer
 {
-    /// <summary>Node-word visits per work unit (calibrated with <see cref="PlanningBudget.UnitsPerSecond"/>: about 1.5 ns of CPU a visit).</summary>
-    private const long VisitsPerUnit = 16;
+    /// <summary>Node-word visits per work unit (calibrated with <see cref="PlanningBudget.UnitsPerSecond"/>: about 2 ns of CPU a visit).</summary>
+    private const long VisitsPerUnit = 10;
 
     /// <summary>Work units for a call's allocations, which small trees would not otherwise pay.</summary>
     private const long FixedWork = 500;
