@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using TensorGen.Parsing;
 using TensorGen.Planning;
 
 namespace TensorGen.Cli;
@@ -11,13 +12,19 @@ namespace TensorGen.Cli;
 /// <summary>The arguments of <c>tensorgen plan</c>, read and checked; <see cref="Error"/> says what is wrong when they cannot be.</summary>
 internal sealed class PlanArguments
 {
-    private static readonly string[] s_valueOptions = ["--sizes", "--sizes-file", "--strategy", "--minimize", "--memory-limit", "--time-limit"];
+    private static readonly string[] s_valueOptions = ["--sizes", "--sizes-file", "--strategy", "--minimize", "--memory-limit", "--time-limit", "--network", "--seed"];
 
     private PlanArguments()
     {
     }
 
     public string Expression { get; private set; } = string.Empty;
+
+    /// <summary>The network read from --network (its expression is <see cref="Expression"/>, its sizes in <see cref="Sizes"/>); null without one.</summary>
+    public NetworkFile? Network { get; private set; }
+
+    /// <summary>Seeds the randomized planners (--seed; 0 by default), so a plan reproduces for the same seed and core count.</summary>
+    public ulong Seed { get; private set; }
 
     /// <summary>Each index's size, from --sizes and --sizes-file together.</summary>
     public Dictionary<string, long> Sizes { get; } = new(StringComparer.Ordinal);
@@ -91,6 +98,8 @@ internal sealed class PlanArguments
                 "--strategy" => ReadStrategy(value),
                 "--minimize" => ReadObjective(value),
                 "--memory-limit" => ReadMemoryLimit(value),
+                "--network" => ReadNetwork(value),
+                "--seed" => ReadSeed(value),
                 _ => ReadTimeLimit(value),
             };
             if (problem is not null)
@@ -99,9 +108,30 @@ internal sealed class PlanArguments
             }
         }
 
+        if (Network is not null)
+        {
+            if (expression is not null)
+            {
+                return $"--network gives the expression; got \"{expression}\" too. Plan either an expression or a network file.";
+            }
+
+            if (seen.Contains("--sizes") || seen.Contains("--sizes-file"))
+            {
+                return "--network gives the sizes (its \"size_dict\"); --sizes and --sizes-file go with an expression.";
+            }
+
+            Expression = Network.Expression;
+            foreach (var (label, size) in Network.Sizes)
+            {
+                Sizes[label] = size;
+            }
+
+            return null;
+        }
+
         if (expression is null)
         {
-            return "no expression. Usage: tensorgen plan \"ij,jk->ik\" --sizes i=2,j=3,k=4";
+            return "no expression. Usage: tensorgen plan \"ij,jk->ik\" --sizes i=2,j=3,k=4, or tensorgen plan --network file.json";
         }
 
         Expression = expression;
@@ -167,10 +197,11 @@ internal sealed class PlanArguments
 
     private string? AddSize(string label, string size, string source)
     {
-        bool oneLetter = label.Length > 0 && label.Length == (char.IsSurrogatePair(label, 0) ? 2 : 1) && char.IsLetter(label, 0);
-        if (!oneLetter)
+        // opt_einsum's reading: an index is one character, any but ',', '-', '>', '.' and whitespace (TensorGen.Parsing.EinsumParser.IsSymbol).
+        bool oneSymbol = label.Length > 0 && label.Length == (char.IsSurrogatePair(label, 0) ? 2 : 1) && EinsumParser.IsSymbol(label, 0);
+        if (!oneSymbol)
         {
-            return $"{source}: \"{label}\" is not an index; an index is one letter.";
+            return $"{source}: \"{label}\" is not an index; an index is one character (any but ',', '-', '>', '.' and whitespace).";
         }
 
         if (!long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out long value))
@@ -184,6 +215,23 @@ internal sealed class PlanArguments
         }
 
         Sizes[label] = value;
+        return null;
+    }
+
+    private string? ReadNetwork(string path)
+    {
+        Network = NetworkFile.Read(path, out string? error);
+        return error;
+    }
+
+    private string? ReadSeed(string value)
+    {
+        if (!ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed))
+        {
+            return $"--seed \"{value}\" is not a whole number of 0 or more.";
+        }
+
+        Seed = seed;
         return null;
     }
 

@@ -26,10 +26,11 @@ internal static class PlanCommand
             return Program.UsageError;
         }
 
-        EinsumParseResult parsed = EinsumParser.Parse(arguments.Expression);
+        EinsumParseResult parsed = EinsumParser.Parse(arguments.Expression, anySymbol: true);
         if (parsed.Expression is not { } expression)
         {
-            error.WriteLine($"tensorgen plan: \"{arguments.Expression}\": {parsed.Error!.Message}");
+            string what = arguments.Network is null ? $"\"{arguments.Expression}\"" : "--network";
+            error.WriteLine($"tensorgen plan: {what}: {parsed.Error!.Message}");
             return Program.InvalidInput;
         }
 
@@ -54,12 +55,20 @@ internal static class PlanCommand
         }
 
         var sizes = labels.ToDictionary(l => l, l => arguments.Sizes[l], StringComparer.Ordinal);
-        var options = new PlanningOptions(arguments.Objective, arguments.MemoryLimit, arguments.TimeLimit);
+        // Every core searches (each on its own stream of the seed: the plan depends on the seed and the core count only).
+        var progress = new PlanningProgress();
+        var options = new PlanningOptions(arguments.Objective, arguments.MemoryLimit, arguments.TimeLimit, arguments.Seed,
+            Environment.ProcessorCount, progress);
         var clock = Stopwatch.StartNew();
-        ContractionPlan plan = ContractionPlan.Create(expression, sizes, Planners.Create(arguments.Strategy), options);
+        ContractionPlan plan;
+        using (ProgressReport.Start(progress, arguments.TimeLimit, clock, error))
+        {
+            plan = ContractionPlan.Create(expression, sizes, Planners.Create(arguments.Strategy), options);
+        }
+
         double seconds = clock.Elapsed.TotalSeconds;
 
-        var report = new PlanReport(plan, Planners.NameOf(arguments.Strategy), seconds);
+        var report = new PlanReport(plan, Planners.NameOf(arguments.Strategy), seconds, arguments.Network is { } network ? network.NameOf : label => label);
         output.Write(arguments.Json ? report.Json() : report.Table());
         return Program.Success;
     }

@@ -13,12 +13,15 @@ internal sealed class PlanReport
     private readonly ContractionPlan _plan;
     private readonly string _strategy;
     private readonly double _seconds;
+    private readonly System.Func<string, string> _nameOf;
 
-    public PlanReport(ContractionPlan plan, string strategy, double seconds)
+    /// <param name="nameOf">The name an index symbol stands for (a --network file's names longer than one character).</param>
+    public PlanReport(ContractionPlan plan, string strategy, double seconds, System.Func<string, string> nameOf)
     {
         _plan = plan;
         _strategy = strategy;
         _seconds = seconds;
+        _nameOf = nameOf;
     }
 
     /// <summary>
@@ -57,7 +60,7 @@ internal sealed class PlanReport
                 writer.WriteStartArray("sliced");
                 foreach (string label in _plan.SlicedLabels)
                 {
-                    writer.WriteStringValue(label);
+                    writer.WriteStringValue(_nameOf(label));
                 }
 
                 writer.WriteEndArray();

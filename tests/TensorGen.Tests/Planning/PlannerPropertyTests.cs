@@ -13,7 +13,7 @@ namespace TensorGen.Tests.Planning;
 /// <summary>Every planner on random networks, against independent references.</summary>
 public sealed class PlannerPropertyTests
 {
-    private static readonly string[] Strategies = ["auto", "optimal", "greedy", "random-greedy", "reconfigure"];
+    private static readonly string[] Strategies = ["auto", "optimal", "greedy", "random-greedy", "reconfigure", "hyper"];
 
     private static ContractionNetwork Network(RandomNetwork network) =>
         ContractionPlan.Network(EinsumParser.Parse(network.Expression).Expression!, network.Sizes);

@@ -14,7 +14,14 @@ namespace TensorGen.Parsing;
 /// </summary>
 internal static class EinsumParser
 {
-    public static EinsumParseResult Parse(string? text)
+    public static EinsumParseResult Parse(string? text) => Parse(text, anySymbol: false);
+
+    /// <summary>
+    /// Parses with <paramref name="anySymbol"/>: every character but ',', '-', '>', '.' and whitespace is an index, as
+    /// opt_einsum reads subscripts (its <c>get_symbol</c> yields non-letters such as '×' beyond the first 52 indices).
+    /// The CLI reads networks this way; declarations keep to letters.
+    /// </summary>
+    public static EinsumParseResult Parse(string? text, bool anySymbol)
     {
         if (text is null)
         {
@@ -107,13 +114,14 @@ internal static class EinsumParser
             }
 
             int width = char.IsSurrogatePair(text, i) ? 2 : 1;
-            if (!IsLetter(text, i))
+            if (anySymbol ? !IsSymbol(text, i) : !IsLetter(text, i))
             {
                 string shown = text.Substring(i, width);
                 int codePoint = width == 2 ? char.ConvertToUtf32(text, i) : text[i]; // a lone surrogate has no code point of its own
                 return Fail(EinsumErrorKind.MalformedExpression,
                     $"Character '{shown}' (U+{codePoint:X4}) at position {i} is not an index. "
-                    + "Indices are letters; terms are separated by ',', the output follows \"->\", broadcast dimensions are \"...\".",
+                    + (anySymbol ? "Indices are any characters but ',', '-', '>', '.' and whitespace" : "Indices are letters")
+                    + "; terms are separated by ',', the output follows \"->\", broadcast dimensions are \"...\".",
                     i, width);
             }
 
@@ -180,6 +188,18 @@ internal static class EinsumParser
         }
 
         return new EinsumParseResult(expression, null);
+    }
+
+    /// <summary>Whether the character at <paramref name="index"/> can be an index in opt_einsum's reading (a lone surrogate cannot).</summary>
+    internal static bool IsSymbol(string text, int index)
+    {
+        char c = text[index];
+        if (c is ',' or '-' or '>' or '.' || char.IsWhiteSpace(c))
+        {
+            return false;
+        }
+
+        return !char.IsSurrogate(c) || char.IsSurrogatePair(text, index);
     }
 
     internal static bool IsLetter(string text, int index)

@@ -7,9 +7,10 @@ namespace TensorGen.Planning;
 /// <item><description>Up to <see cref="SubsetDynamicProgram.MaxOperands"/> operands: the exact search over every subset, outer
 /// products included — the optimum; planning stops. If it cannot finish in 90% of the budget, random greedy and
 /// reconfiguration use the rest.</description></item>
-/// <item><description>Larger networks: random greedy and subtree reconfiguration find a good tree quickly; its score caps the
-/// exact search over connected subsets (<see cref="ExactPlanner"/>), which then proves or improves it with most of the
-/// budget; when that search cannot finish, more reconfiguration uses what is left.</description></item>
+/// <item><description>Larger networks: the hyper-optimizing search (<see cref="HyperPlanner"/>: tuned random greedy, then simulated
+/// annealing, slicing searched with the tree under a memory limit) finds a good tree with 30% of the budget; its score caps the
+/// exact search over connected subsets (<see cref="ExactPlanner"/>), which then proves or improves it with most of the rest;
+/// when that search cannot run or finish, the hyper search goes on from the best tree with what is left.</description></item>
 /// <item><description>Every candidate is compared with the best so far, greedy's included, and the better kept, so that a
 /// search restricted to some class of trees can never return a worse plan (opt_einsum issue #248, where its
 /// <c>optimal</c> returned a path 198× worse than greedy's).</description></item>
@@ -44,10 +45,10 @@ internal sealed class AutoPlanner : IContractionPlanner
             return SubtreeReconfiguration.Improve(best, options, budget.Slice(1.0), SubtreeReconfiguration.DefaultSubtreeSize);
         }
 
-        // Heuristics first: their tree caps the exact search, and is the answer when that search cannot run or finish.
+        // The hyper-optimizing search first: its tree caps the exact search, and is the answer when that search cannot run or
+        // finish — then the search goes on from it with what is left.
         bool searchable = ExactPlanner.CanSearch(network);
-        best = Better(best, RandomGreedyPlanner.Run(network, options, budget.Slice(searchable ? 0.1 : 0.2), RandomGreedyPlanner.DefaultTrials), options);
-        best = SubtreeReconfiguration.Improve(best, options, budget.Slice(0.1), SubtreeReconfiguration.DefaultSubtreeSize);
+        best = HyperPlanner.Run(network, options, budget.Slice(searchable ? 0.3 : 1.0), best);
         if (searchable)
         {
             PlanningBudget exactBudget = budget.Slice(0.9);
@@ -57,9 +58,11 @@ internal sealed class AutoPlanner : IContractionPlanner
                 // The search finished: nothing without outer products beats its tree (or, when it found none, the bound).
                 return Better(best, exact, options);
             }
+
+            best = HyperPlanner.Run(network, options, budget.Slice(1.0), best);
         }
 
-        return SubtreeReconfiguration.Improve(best, options, budget.Slice(1.0), SubtreeReconfiguration.DefaultSubtreeSize);
+        return best;
     }
 
     /// <summary>The score a new tree must reach to matter: the best tree's (sliced, when it must be, to fit the memory limit).</summary>

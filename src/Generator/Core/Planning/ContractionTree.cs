@@ -84,6 +84,19 @@ internal sealed class ContractionTree
         return _slicing;
     }
 
+    /// <summary>
+    /// Takes <paramref name="sliced"/> as the slicing for <paramref name="memoryLimit"/> (a search that chose slices with the
+    /// tree, <see cref="HyperPlanner"/>) when it meets the limit; otherwise <see cref="SlicedFor"/> finds its own.
+    /// </summary>
+    public void AdoptSlicing(BitSet sliced, double memoryLimit)
+    {
+        Slicing slicing = Slicing.Of(this, sliced, memoryLimit);
+        if (slicing.PeakIntermediate <= memoryLimit)
+        {
+            _slicing = slicing;
+        }
+    }
+
     /// <summary>The score under the options: the tree's own, or, when an intermediate exceeds the memory limit, its slicing's.</summary>
     public TreeScore EffectiveScore(PlanningOptions options) =>
         options.MemoryLimit is { } limit && !Fits(limit) ? SlicedFor(limit).Score(options.Objective) : Score(options.Objective);

@@ -13,6 +13,9 @@ internal sealed class MinHeap<T>
 
     public int Count => _items.Count;
 
+    /// <summary>Empties the heap, keeping its storage (for searches that run many trials).</summary>
+    public void Clear() => _items.Clear();
+
     public void Push(T item)
     {
         _items.Add(item);

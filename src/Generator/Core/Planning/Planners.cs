@@ -14,6 +14,7 @@ internal static class Planners
         (PlanningStrategy.Greedy, "greedy"),
         (PlanningStrategy.RandomGreedy, "random-greedy"),
         (PlanningStrategy.Reconfigure, "reconfigure"),
+        (PlanningStrategy.Hyper, "hyper"),
     };
 
     public static IContractionPlanner Create(PlanningStrategy strategy) => strategy switch
@@ -22,6 +23,7 @@ internal static class Planners
         PlanningStrategy.Greedy => GreedyPlanner.Instance,
         PlanningStrategy.RandomGreedy => RandomGreedyPlanner.Instance,
         PlanningStrategy.Reconfigure => SubtreeReconfiguration.Instance,
+        PlanningStrategy.Hyper => HyperPlanner.Instance,
         _ => AutoPlanner.Instance,
     };
 

@@ -34,6 +34,12 @@ internal sealed class PlanningBudget
     {
     }
 
+    /// <summary>
+    /// A budget of <paramref name="units"/> work units and no clock: the same search on every machine under any load (for
+    /// tests of determinism, which a loaded machine's clock backstop could otherwise cut short).
+    /// </summary>
+    public static PlanningBudget ForWork(long units) => new(TimeSpan.FromTicks(TimeSpan.MaxValue.Ticks / 4), units, null);
+
     private PlanningBudget(TimeSpan timeLimit, long workLimit, PlanningBudget? parent)
     {
         _timeLimit = timeLimit;
@@ -61,6 +67,17 @@ internal sealed class PlanningBudget
         _work += units;
         _parent?.Spend(units);
         return !IsExhausted;
+    }
+
+    /// <summary>
+    /// A budget for one of several searches run side by side on their own threads: <paramref name="share"/> of the work
+    /// and time this one has left, charged to nothing (budgets are not thread-safe); the caller charges what was done.
+    /// </summary>
+    public PlanningBudget Fork(double share)
+    {
+        long workLeft = Math.Max(0, _workLimit - _work);
+        TimeSpan timeLeft = _timeLimit - _clock.Elapsed;
+        return new PlanningBudget(TimeSpan.FromTicks(Math.Max(0, (long)(timeLeft.Ticks * share))), (long)(workLeft * share), null);
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ internal enum PlanningStrategy
 
     /// <summary>Random greedy, then subtree reconfiguration (cotengra).</summary>
     Reconfigure = 4,
+
+    /// <summary>Hyper-optimized random greedy, then simulated annealing over tree moves, slicing searched with the tree (cotengra's hyper-optimizer).</summary>
+    Hyper = 5,
 }
 
 /// <summary>The goal and limits of one planning run.</summary>
@@ -40,12 +43,15 @@ internal sealed class PlanningOptions
     /// <summary>The default time limit per expression at compile time.</summary>
     public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(1);
 
-    public PlanningOptions(PlanningObjective objective = PlanningObjective.Flops, double? memoryLimit = null, TimeSpan? timeLimit = null, ulong seed = 0)
+    public PlanningOptions(PlanningObjective objective = PlanningObjective.Flops, double? memoryLimit = null, TimeSpan? timeLimit = null, ulong seed = 0,
+        int parallelism = 1, PlanningProgress? progress = null)
     {
         Objective = objective;
         MemoryLimit = memoryLimit;
         TimeLimit = timeLimit ?? DefaultTimeLimit;
         Seed = seed;
+        Parallelism = Math.Max(1, parallelism);
+        Progress = progress;
     }
 
     public static PlanningOptions Default { get; } = new();
@@ -60,4 +66,14 @@ internal sealed class PlanningOptions
 
     /// <summary>Seeds every random choice, so that a plan is reproducible.</summary>
     public ulong Seed { get; }
+
+    /// <summary>
+    /// How many threads the hyper-optimizing search runs (<see cref="HyperPlanner"/>): each searches on its own stream of
+    /// the seed, so a plan depends on the seed and this count, never on timing. 1 at compile time (a build must give the same
+    /// code on every machine); the CLI uses every core.
+    /// </summary>
+    public int Parallelism { get; }
+
+    /// <summary>Where a long search reports its best score so far; null for none.</summary>
+    public PlanningProgress? Progress { get; }
 }

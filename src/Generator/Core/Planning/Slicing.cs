@@ -127,6 +127,9 @@ internal sealed class Slicing
         }
     }
 
+    /// <summary>The slicing of <paramref name="tree"/> over <paramref name="sliced"/>, chosen by a search that sliced and ordered together.</summary>
+    public static Slicing Of(ContractionTree tree, BitSet sliced, double memoryLimit) => new(tree, sliced, memoryLimit);
+
     /// <summary>One slice's cost of a step: its loop nest without the sliced indices, which it does not loop over.</summary>
     private static double StepFlops(ContractionTree tree, ContractionTreeNode step, BitSet sliced) =>
         CostModel.StepFlops(tree.Network.Size(step.Involved.Except(sliced)), step.IsUnary ? 1 : 2, Sums(tree, step, sliced));

@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace TensorGen.Planning;
+
+/// <summary>
+/// The anytime hyper-optimizing planner for large networks (cotengra's <c>HyperOptimizer</c> and cotengrust's compiled
+/// trials): it keeps improving its best tree until the budget is spent.
+/// <list type="number">
+/// <item><description>A quarter of the budget: random greedy trials (<see cref="HyperGreedyTrial"/>) whose cost modifier and
+/// temperature are tuned by the results so far (<see cref="HyperParameterSampler"/>); a trial is abandoned as soon as it costs
+/// more than the best tree.</description></item>
+/// <item><description>The rest: rounds of simulated annealing over tree rotations from the best tree
+/// (<see cref="TreeAnnealing"/>), each reheated. Under a memory limit the objective is the sliced cost: every tree is sliced
+/// to fit (<see cref="TreeSlicer"/>), and each round loosens the size target and tightens it back to the limit while it
+/// re-slices, so that slices and tree are searched together (cotengra's dynamic slicing).</description></item>
+/// </list>
+/// With <see cref="PlanningOptions.Parallelism"/> above 1 the same search runs on that many threads, each on its own
+/// stream of the seed and with the whole budget (the cores run side by side); the best tree wins, ties to the lowest
+/// thread, so the plan depends on the seed and the thread count only. Other objectives than FLOPs run the greedy trials
+/// alone, scored on the tree.
+/// </summary>
+internal sealed class HyperPlanner : IContractionPlanner
+{
+    /// <summary>Work units per unit of <see cref="HyperGreedyTrial.Work"/> (calibrated with <see cref="PlanningBudget.UnitsPerSecond"/>).</summary>
+    /// <remarks>Measured in CPU time on the development machine: about 120 million trial units a second.</remarks>
+    internal const double TrialWorkScale = 0.375;
+
+    /// <summary>Below this many inputs the exact searches are the better tool; the hyper search still runs if asked.</summary>
+    private const int MinimumInputs = 3;
+
+    public static HyperPlanner Instance { get; } = new();
+
+    public ContractionTree Plan(ContractionNetwork network, PlanningOptions options)
+    {
+        var budget = new PlanningBudget(options.TimeLimit);
+        ContractionTree greedy = GreedyPlanner.Run(network, GreedyTrial.Plain, null, out long work);
+        budget.Spend(work);
+        return Run(network, options, budget, greedy);
+    }
+
+    /// <summary>The best tree the search finds within <paramref name="budget"/>, never worse than <paramref name="start"/>.</summary>
+    internal static ContractionTree Run(ContractionNetwork network, PlanningOptions options, PlanningBudget budget, ContractionTree start)
+    {
+        if (network.InputCount < MinimumInputs || network.HasEmptyIndex)
+        {
+            return start;
+        }
+
+        var arrays = new NetworkArrays(network);
+        int threads = options.Parallelism;
+        var workers = new Worker[threads];
+        for (int w = 0; w < threads; w++)
+        {
+            workers[w] = new Worker(arrays, options, budget.Fork(1.0), w, arrays.PathOf(start));
+        }
+
+        if (threads == 1)
+        {
+            workers[0].Run();
+        }
+        else
+        {
+            var running = new Thread[threads];
+            for (int w = 0; w < threads; w++)
+            {
+                running[w] = new Thread(workers[w].Run) { IsBackground = true, Name = "TensorGen planner " + w };
+                running[w].Start();
+            }
+
+            foreach (Thread thread in running)
+            {
+                thread.Join();
+            }
+        }
+
+        ContractionTree best = start;
+        long spent = 0;
+        foreach (Worker worker in workers)
+        {
+            spent = Math.Max(spent, worker.Budget.Work);
+            if (worker.BestPath is { } path)
+            {
+                ContractionTree tree = arrays.TreeOf(path);
+                if (options.MemoryLimit is { } limit && worker.BestSliced is { } sliced)
+                {
+                    tree.AdoptSlicing(sliced, limit);
+                }
+
+                if (tree.IsBetterThan(best, options))
+                {
+                    best = tree;
+                }
+            }
+        }
+
+        budget.Spend(spent);
+        return best;
+    }
+
+    /// <summary>One thread's search, on its own stream of the seed.</summary>
+    private sealed class Worker
+    {
+        private const double GreedyShare = 0.25;
+        private const int SweepsPerRound = 60;
+        private const int SlicingAttempts = 4;
+
+        /// <summary>Sliced cost over unsliced below which slicing counts as moderate (the unsliced tree is worth improving too).</summary>
+        private const double ModerateSlicing = 2;
+
+        /// <summary>Work units for setting up a tree or a round (allocations: about 20 µs), which small networks would not otherwise pay.</summary>
+        private const long FixedWork = 1000;
+
+        private readonly NetworkArrays _arrays;
+        private readonly PlanningOptions _options;
+        private readonly ulong _seed;
+        private readonly SplitMix64 _slicingRandom;
+        private readonly double _memoryLimit;
+        private readonly bool _annealable;
+        private readonly bool _sliced;
+        private readonly List<(int Left, int Right)>? _start;
+        private double _bestScore = double.PositiveInfinity;
+        private List<(int Left, int Right)>? _bestUnslicedPath;
+        private double _bestUnsliced = double.PositiveInfinity;
+
+        public Worker(NetworkArrays arrays, PlanningOptions options, PlanningBudget budget, int index, List<(int Left, int Right)>? start)
+        {
+            _arrays = arrays;
+            _options = options;
+            Budget = budget;
+            _seed = options.Seed ^ ((ulong)(index + 1) * 0x9E3779B97F4A7C15UL);
+            _slicingRandom = new SplitMix64(options.Seed ^ ((ulong)(index + 1) * 0xC2B2AE3D27D4EB4FUL));
+            _memoryLimit = options.MemoryLimit ?? double.PositiveInfinity;
+            _annealable = options.Objective == PlanningObjective.Flops;
+            _sliced = options.MemoryLimit is not null;
+            _start = start;
+        }
+
+        public PlanningBudget Budget { get; }
+
+        public List<(int Left, int Right)>? BestPath { get; private set; }
+
+        public BitSet? BestSliced { get; private set; }
+
+        public void Run()
+        {
+            if (_start is not null)
+            {
+                // The tree to beat: it bounds the greedy trials and is annealed when none does better (under a memory limit,
+                // unsliced as well as sliced).
+                Consider(_start);
+                if (_sliced)
+                {
+                    _bestUnslicedPath = _start;
+                    _bestUnsliced = new AnnealingTree(_arrays, _start).TotalFlops;
+                }
+            }
+
+            SearchGreedily(Budget.Slice(_annealable ? GreedyShare : 1.0));
+            if (!_annealable || BestPath is null)
+            {
+                return;
+            }
+
+            var random = new SplitMix64(_seed ^ 0x5851F42D4C957F2DUL);
+            for (int round = 0; !Budget.IsExhausted; round++)
+            {
+                // Reheat: early rounds explore more, later ones refine (log10 units of the total cost per move).
+                double start = round % 3 == 0 ? 0.1 : round % 3 == 1 ? 0.03 : 0.01;
+                Budget.Spend(FixedWork); // a round costs something even when it has nothing to anneal
+                if (_sliced && round % 2 == 0 && _bestUnslicedPath is not null && _bestScore < ModerateSlicing * _bestUnsliced)
+                {
+                    // Under a memory limit that slicing meets cheaply, every other round improves the best unsliced tree, whose
+                    // slicing is then scored: with moderate slicing the best sliced tree is usually a sliced good tree. (Under a
+                    // tight limit the best unsliced trees slice badly, and every round anneals the sliced tree.)
+                    var free = new AnnealingTree(_arrays, _bestUnslicedPath);
+                    List<(int Left, int Right)>? better = TreeAnnealing.Anneal(free, _arrays, random, start, 1e-4, SweepsPerRound,
+                        double.PositiveInfinity, double.PositiveInfinity, Budget, ref _bestUnsliced);
+                    _options.Progress?.AddTrials(1);
+                    if (better is not null)
+                    {
+                        _bestUnslicedPath = better;
+                        Consider(better);
+                    }
+
+                    continue;
+                }
+
+                // The best tree, annealed; under a memory limit with its slices searched as it changes: every fourth round
+                // loosens the size target by 2..2^3 and tightens it back to the limit while re-slicing.
+                var tree = new AnnealingTree(_arrays, BestPath);
+                double target = !_sliced || round % 4 != 3 ? _memoryLimit : _memoryLimit * Math.Pow(2, 1 + (int)(random.NextUInt64() % 3));
+                double best = _bestScore;
+                List<(int Left, int Right)>? path = TreeAnnealing.Anneal(tree, _arrays, random, start, 1e-4, SweepsPerRound, _memoryLimit, target, Budget, ref best);
+                _options.Progress?.AddTrials(1);
+                if (path is not null)
+                {
+                    Consider(path);
+                }
+            }
+        }
+
+        private void SearchGreedily(PlanningBudget budget)
+        {
+            var trial = new HyperGreedyTrial(_arrays);
+            var sampler = new HyperParameterSampler(new SplitMix64(_seed));
+            for (ulong r = 0; r == 0 || !budget.IsExhausted; r++)
+            {
+                // Trial 0 is greedy with cotengra's default cost modifier; the rest sample. A trial stops once it costs more than
+                // the best tree (sliced, under a memory limit: slicing never lowers a cost, so it could not win).
+                var (costModifier, temperature) = r == 0 ? (1.0, 0.0) : sampler.Next();
+                var random = new SplitMix64(_seed + ((r + 1) * 0xD1B54A32D192ED03UL));
+                double bound = _annealable ? _bestScore : double.PositiveInfinity;
+                double flops = trial.Run(costModifier, temperature, random, bound);
+                budget.Spend((long)(trial.Work * TrialWorkScale));
+                double score = flops;
+                if (!double.IsInfinity(flops))
+                {
+                    if (_sliced && flops < _bestUnsliced)
+                    {
+                        _bestUnsliced = flops;
+                        _bestUnslicedPath = new List<(int Left, int Right)>(trial.Path);
+                    }
+
+                    score = Consider(trial.Path);
+                }
+
+                sampler.Report(costModifier, Math.Max(temperature, 1e-3), _sliced ? flops : score);
+                _options.Progress?.AddTrials(1);
+            }
+        }
+
+        /// <summary>Scores a finished tree (sliced to the limit when there is one) and keeps it when it is the best; its score.</summary>
+        private double Consider(List<(int Left, int Right)> path)
+        {
+            double score;
+            BitSet? sliced = null;
+            Budget.Spend(FixedWork + ((long)_arrays.InputCount * (_arrays.IndexWords + _arrays.TensorWords)));
+            if (_annealable)
+            {
+                var tree = new AnnealingTree(_arrays, path);
+                if (_sliced)
+                {
+                    Budget.Spend(TreeSlicer.Slice(tree, _arrays, _memoryLimit));
+                }
+
+                score = tree.TotalFlops;
+                sliced = tree.Sliced;
+                if (_sliced && score < 2 * _bestScore)
+                {
+                    // A contender: a few sampled slicings of the same tree, as greedy slicing is myopic.
+                    for (int attempt = 0; attempt < SlicingAttempts; attempt++)
+                    {
+                        Budget.Spend(TreeSlicer.Slice(tree, _arrays, _memoryLimit, fromScratch: true, _slicingRandom));
+                        if (tree.TotalFlops < score)
+                        {
+                            (score, sliced) = (tree.TotalFlops, tree.Sliced);
+                        }
+                    }
+                }
+            }
+            else
+            {
+                score = _arrays.TreeOf(path).EffectiveScore(_options).Primary;
+            }
+
+            if (score < _bestScore)
+            {
+                _bestScore = score;
+                BestPath = new List<(int Left, int Right)>(path);
+                BestSliced = sliced;
+                _options.Progress?.Report(score);
+            }
+
+            return score;
+        }
+    }
+}
