@@ -139,6 +139,8 @@ internal static class DeclarationReader
             TimeLimitLocation = Where("PlanningTimeLimit"),
             Replan = Value("Replan") is true,
             ReplanLocation = Where("Replan"),
+            PinOrder = Value("PinOrder") is true,
+            PinOrderLocation = Where("PinOrder"),
             Path = Argument(Value("Path") as string, Syntax("Path")),
             SizeHints = Argument(Value("SizeHints") as string, Syntax("SizeHints")),
         };

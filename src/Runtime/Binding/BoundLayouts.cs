@@ -23,11 +23,31 @@ internal sealed class BoundLayouts
         _resultStrides = resultStrides;
         Steps = steps;
         IntermediateLengths = intermediateLengths;
+        IntermediateOffsets = new int[intermediateLengths.Length];
+        long offset = 0;
+        for (int k = 0; k < intermediateLengths.Length; k++)
+        {
+            IntermediateOffsets[k] = (int)offset;
+            // Intermediates sit side by side in one scratch buffer; each fits an array, all together must too.
+            offset += intermediateLengths[k];
+            if (offset > Array.MaxLength)
+            {
+                throw new OverflowException();
+            }
+        }
+
+        ScratchLength = (int)offset;
     }
 
     public StepLayout[] Steps { get; }
 
     public int[] IntermediateLengths { get; }
+
+    /// <summary>Where each intermediate starts in the one scratch buffer that holds them all, side by side.</summary>
+    public int[] IntermediateOffsets { get; }
+
+    /// <summary>The elements of that scratch buffer: the sum of the intermediates' lengths.</summary>
+    public int ScratchLength { get; }
 
     /// <summary>True when these layouts were built from exactly these lengths and strides.</summary>
     public bool Matches(nint[][] inputLengths, nint[][] inputStrides, nint[] resultLengths, nint[] resultStrides)
