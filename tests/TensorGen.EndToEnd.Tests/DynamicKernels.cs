@@ -155,4 +155,13 @@ public static partial class DynamicKernels
     [Einsum("ab,bc,cd->ad", Replan = true, Accumulate = true)]
     public static partial void ReplannedAccumulate(ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, ReadOnlyTensorSpan<float> c,
         TensorSpan<float> result);
+
+    /// <summary>The default: each new shape planned for its real sizes, the binding reused per thread.</summary>
+    [Einsum("ab,bc,cd->ad")]
+    public static partial void Chain(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c, TensorSpan<double> result);
+
+    /// <summary>PinOrder: the order planned at compile time (every index assumed 32) runs whatever the sizes.</summary>
+    [Einsum("ab,bc,cd->ad", PinOrder = true)]
+    public static partial void ChainPinned(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c,
+        TensorSpan<double> result);
 }
