@@ -26,6 +26,7 @@ public sealed class EinsumBinding
     private nint[] _boundResultStrides = [];
     private int[]? _intermediateOffsets;
     private int _scratchLength;
+    private BoundLayouts? _layouts;
 
     internal EinsumBinding(EinsumProgram program)
     {
@@ -116,13 +117,14 @@ public sealed class EinsumBinding
             {
                 ExpandedPlan plan = _program.PlanFor(shapes);
                 (StepLayout[] steps, int[] intermediateLengths) = StepLayoutBuilder.Build(plan, shapes, inputLengths, inputStrides, resultLengths, resultStrides);
-                last = new BoundLayouts(inputLengths, inputStrides, resultLengths, resultStrides, steps, intermediateLengths);
+                last = new BoundLayouts(inputLengths, inputStrides, resultLengths, resultStrides, steps, intermediateLengths, plan, shapes);
                 _program.LastLayouts = last;
             }
 
             (_resultLengths, _resultStrides) = (resultLengths, resultStrides);
             (_boundResultLengths, _boundResultStrides) = (lengths.ToArray(), strides.ToArray());
             (_intermediateLengths, _intermediateOffsets, _scratchLength) = (last.IntermediateLengths, last.IntermediateOffsets, last.ScratchLength);
+            _layouts = last;
             _steps = last.Steps;
         }
         catch (OverflowException e)
@@ -132,6 +134,15 @@ public sealed class EinsumBinding
                 name, e);
         }
     }
+
+    /// <summary>
+    /// Whether the bound plan runs best as one batched chain (<see cref="BatchedChainKernel"/>): every step keeps the output's
+    /// leading index, of at least 32 items, and is small per item — many small contractions, as in <c>ia,jb,nab->nij</c>.
+    /// </summary>
+    public bool RunsBatchedChain => BatchedChain is not null;
+
+    /// <summary>The batched chain of the bound plan, or null (after <see cref="Result"/>).</summary>
+    internal BatchedChainPlan? BatchedChain => _steps is null ? throw NotBound() : _layouts!.Chain;
 
     /// <summary>The number of steps of the bound plan (after <see cref="Result"/>).</summary>
     public int StepCount => (_steps ?? throw NotBound()).Length;

@@ -16,6 +16,9 @@ internal static class CpuDynamicEmitter
 {
     private const string Runtime = "global::TensorGen.Runtime.";
 
+    /// <summary>The most operands TensorGen.Runtime's run-time batched chain takes (its <c>OperandSpans</c>).</summary>
+    private const int MaxBatchedChainOperands = 8;
+
     public static void WriteMembers(SourceWriter writer, EinsumKernel kernel)
     {
         EinsumMethodModel method = kernel.Method;
@@ -180,6 +183,18 @@ internal static class CpuDynamicEmitter
             var arms = Enumerable.Range(0, kernel.OperandCount).Select(i => $"{CSharpLiteral.Int(i)} => {data[i]},").ToList();
             arms.Add($"_ => {binding}.Intermediate({scratch}!, {operand}),");
             return string.Join("\n", arms);
+        }
+
+        if (kernel.OperandCount <= MaxBatchedChainOperands)
+        {
+            string operands = string.Join(", ", data.Take(kernel.OperandCount));
+            writer.WriteLine();
+            writer.OpenBlock($"if ({binding}.RunsBatchedChain)");
+            writer.WriteComment("At these sizes, many small contractions over the output's leading index: one pass, SIMD lanes across items.");
+            writer.WriteLine($"{Runtime}BatchedChainKernel.Run<{t}>({binding}, new {Runtime}OperandSpans<{t}>({CSharpLiteral.Int(kernel.OperandCount)}, {operands}), "
+                + $"{data[data.Count - 1]}, accumulate: {(kernel.Method.Accumulate ? "true" : "false")});");
+            writer.WriteLine("return;");
+            writer.CloseBlock();
         }
 
         writer.WriteLine();

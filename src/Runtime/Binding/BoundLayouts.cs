@@ -14,9 +14,15 @@ internal sealed class BoundLayouts
     private readonly nint[] _resultLengths;
     private readonly nint[] _resultStrides;
 
+    private readonly ExpandedPlan? _plan;
+    private readonly ResolvedShapes? _shapes;
+    private ChainView? _chain;
+
     public BoundLayouts(nint[][] inputLengths, nint[][] inputStrides, nint[] resultLengths, nint[] resultStrides, StepLayout[] steps,
-        int[] intermediateLengths)
+        int[] intermediateLengths, ExpandedPlan? plan = null, ResolvedShapes? shapes = null)
     {
+        _plan = plan;
+        _shapes = shapes;
         _inputLengths = inputLengths;
         _inputStrides = inputStrides;
         _resultLengths = resultLengths;
@@ -49,6 +55,21 @@ internal sealed class BoundLayouts
     /// <summary>The elements of that scratch buffer: the sum of the intermediates' lengths.</summary>
     public int ScratchLength { get; }
 
+    /// <summary>
+    /// The plan as a run-time batched chain when it is one (see <see cref="BatchedChainPlan"/>), else null; made on first use
+    /// and kept, so kernels that never ask (the static form's) never pay for it.
+    /// </summary>
+    public BatchedChainPlan? Chain
+    {
+        get
+        {
+            // A benign race: two threads may both build it; either result is the same.
+            _chain ??= new ChainView(_plan is null || _shapes is null ? null
+                : BatchedChainPlan.TryCreate(_plan, _shapes, _inputLengths, _inputStrides, _resultLengths, _resultStrides));
+            return _chain.Plan;
+        }
+    }
+
     /// <summary>True when these layouts were built from exactly these lengths and strides.</summary>
     public bool Matches(nint[][] inputLengths, nint[][] inputStrides, nint[] resultLengths, nint[] resultStrides)
     {
@@ -67,4 +88,7 @@ internal sealed class BoundLayouts
 
         return true;
     }
+
+    /// <summary>Holds a computed <see cref="Chain"/>, null included.</summary>
+    private sealed record ChainView(BatchedChainPlan? Plan);
 }

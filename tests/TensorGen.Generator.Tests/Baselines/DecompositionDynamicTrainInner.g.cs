@@ -94,6 +94,13 @@ namespace Physics
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(valueData, "value", ketCore1Data, "ketCore1");
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(valueData, "value", ketCore2Data, "ketCore2");
 
+            if (binding.RunsBatchedChain)
+            {
+                // At these sizes, many small contractions over the output's leading index: one pass, SIMD lanes across items.
+                global::TensorGen.Runtime.BatchedChainKernel.Run<double>(binding, new global::TensorGen.Runtime.OperandSpans<double>(6, braCore0Data, braCore1Data, braCore2Data, ketCore0Data, ketCore1Data, ketCore2Data), valueData, accumulate: false);
+                return;
+            }
+
             // The binding's steps (planned for these sizes unless the compiled order costs no more), in turn.
             int stepCount = binding.StepCount;
             double[]? scratch = stepCount > 1 ? global::System.Buffers.ArrayPool<double>.Shared.Rent(binding.ScratchLength) : null;

@@ -47,6 +47,13 @@ namespace MyApp
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(resultData, "result", aData, "a");
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(resultData, "result", bData, "b");
 
+            if (binding.RunsBatchedChain)
+            {
+                // At these sizes, many small contractions over the output's leading index: one pass, SIMD lanes across items.
+                global::TensorGen.Runtime.BatchedChainKernel.Run<float>(binding, new global::TensorGen.Runtime.OperandSpans<float>(2, aData, bData), resultData, accumulate: false);
+                return;
+            }
+
             // The binding's steps (planned for these sizes unless the compiled order costs no more), in turn.
             int stepCount = binding.StepCount;
             float[]? scratch = stepCount > 1 ? global::System.Buffers.ArrayPool<float>.Shared.Rent(binding.ScratchLength) : null;

@@ -50,6 +50,13 @@ partial class Kernels
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(resultData, "result", yData, "y");
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(resultData, "result", zData, "z");
 
+        if (binding.RunsBatchedChain)
+        {
+            // At these sizes, many small contractions over the output's leading index: one pass, SIMD lanes across items.
+            global::TensorGen.Runtime.BatchedChainKernel.Run<double>(binding, new global::TensorGen.Runtime.OperandSpans<double>(3, xData, yData, zData), resultData, accumulate: false);
+            return;
+        }
+
         // The binding's steps (planned for these sizes unless the compiled order costs no more), in turn.
         int stepCount = binding.StepCount;
         double[]? scratch = stepCount > 1 ? global::System.Buffers.ArrayPool<double>.Shared.Rent(binding.ScratchLength) : null;

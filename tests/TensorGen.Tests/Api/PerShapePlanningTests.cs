@@ -95,6 +95,28 @@ public sealed class PerShapePlanningTests
         Assert.NotSame(binding, other);
     }
 
+    /// <summary>
+    /// The kernel family follows the sizes: 10,000 small rotations are a batched chain, one large batched product is not, and
+    /// Einsum.Evaluate's chain computes the reference's numbers (a batch that is not a multiple of the lanes, strided operands).
+    /// </summary>
+    [Fact]
+    public void A_batch_of_small_contractions_runs_as_a_batched_chain()
+    {
+        EinsumProgram rotation = EinsumProgram.Create("ia,jb,nab->nij", [0, 2, 0, 1], ["p", "q", "x", "result"]).WithReplanning();
+        Assert.True(rotation.BindDense([3, 3], [3, 3], [10000, 3, 3], [10000, 3, 3]).RunsBatchedChain);
+        Assert.False(rotation.BindDense([3, 3], [3, 3], [8, 3, 3], [8, 3, 3]).RunsBatchedChain); // Too few items.
+
+        EinsumProgram batched = EinsumProgram.Create("nij,njk->nik", [0, 1], ["a", "b", "result"]).WithReplanning();
+        Assert.False(batched.BindDense([64, 64, 64], [64, 64, 64], [64, 64, 64]).RunsBatchedChain); // Too large per item.
+
+        RefArray p = Values([3, 2], 1), q = Values([4, 3], 2);
+        var x = new RefArray(Enumerable.Range(0, 45 * 2 * 3).Select(i => (double)((i * 13 % 11) - 5)).ToArray(), [45, 2, 3]);
+        Tensor<double> xView = RefArrayViews.ToTensor<double>(x);
+        Tensor<double> result = Einsum.Evaluate<double>("ia,jb,nab->nij", RefArrayViews.ToTensor<double>(p), RefArrayViews.ToTensor<double>(q), xView);
+        RefArray expected = ReferenceEinsum.Evaluate("ia,jb,nab->nij", p, q, x);
+        Assert.Null(RefArrayComparison.FirstDifference(expected, RefArrayViews.FromView<double>(result), 1e-12));
+    }
+
     private static void Bind(EinsumBinding binding, int a, int b, int c, int d)
     {
         binding.Operand(0, [a, b], [b, 1]);
