@@ -62,11 +62,14 @@ internal sealed class BatchedChainPlan
     public sealed record Operand(bool IsBatched, nint BatchStride, nint[] Offsets, int Base, nint Reach)
     {
         /// <summary>Whether items are dense and consecutive: item n is elements n·L … n·L + L − 1 (BatchLanes' layout).</summary>
-        public bool IsDenseItems => IsBatched && BatchStride == Offsets.Length && Offsets.Select((o, e) => o == e).All(x => x);
+        public bool IsDenseItems { get; } = IsBatched && BatchStride == Offsets.Length && Offsets.Select((o, e) => o == e).All(x => x);
     }
 
-    /// <summary>One step: output element o of <see cref="OutputBase"/> + o sums <see cref="Terms"/> products.</summary>
-    public sealed record Step(int OutputBase, int Outputs, int Terms, int[] Left, int[] Right);
+    /// <summary>
+    /// One step: output element o of <see cref="OutputBase"/> + o sums <see cref="Terms"/> products. <see cref="SharedOperand"/>
+    /// is 1 when the left operand has no batch index (its lanes are the same in every block), 2 for the right, else 0.
+    /// </summary>
+    public sealed record Step(int OutputBase, int Outputs, int Terms, int[] Left, int[] Right, int SharedOperand);
 
     /// <summary>The batched chain for this bound plan, or null when the plan is not one (see the class remarks).</summary>
     public static BatchedChainPlan? TryCreate(ExpandedPlan plan, ResolvedShapes shapes, nint[][] inputLengths, nint[][] inputStrides,
@@ -130,8 +133,9 @@ internal sealed class BatchedChainPlan
         for (int k = 0; k < steps.Length; k++)
         {
             ExpandedStep step = plan.Steps[k];
+            int shared = step.Left < inputCount && !inputs[step.Left].IsBatched ? 1 : step.Right < inputCount && !inputs[step.Right].IsBatched ? 2 : 0;
             steps[k] = Table(step, items[step.Left], bases[step.Left], items[step.Right], bases[step.Right], items[inputCount + k],
-                bases[inputCount + k], batch, sizes);
+                bases[inputCount + k], batch, sizes) with { SharedOperand = shared };
         }
 
         Operand result = Layout(plan.OutputLabels, resultLengths, resultStrides, items[^1], batch, sizes, bases[^1]);
@@ -166,7 +170,7 @@ internal sealed class BatchedChainPlan
         int outputs = (int)output.Aggregate(1L, (p, l) => p * sizes[l]);
         int terms = leftPositions.Length / outputs;
         return new Step(outputBase, outputs, terms,
-            leftPositions.Select(p => leftBase + (int)p).ToArray(), rightPositions.Select(p => rightBase + (int)p).ToArray());
+            leftPositions.Select(p => leftBase + (int)p).ToArray(), rightPositions.Select(p => rightBase + (int)p).ToArray(), SharedOperand: 0);
     }
 
     /// <summary>The stride of <paramref name="label"/> in a dense row-major buffer over <paramref name="labels"/> (0 when absent).</summary>
