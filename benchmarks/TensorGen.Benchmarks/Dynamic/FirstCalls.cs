@@ -52,7 +52,7 @@ public static class FirstCalls
         Action call = form == "static" ? c.Static : c.Dynamic;
         if (prepare)
         {
-            // TensorGen.Runtime.Warmup.Prepare();
+            TensorGen.Runtime.Warmup.Prepare();
         }
 
         TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();

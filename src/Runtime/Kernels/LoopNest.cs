@@ -21,6 +21,7 @@ internal static class LoopNest
     /// <summary>Loop ranks up to this use stack memory for their counters.</summary>
     private const int StackCounters = 32;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<T, TTerm>(StepLayout step, TTerm term, ref T output, bool accumulate)
         where T : INumberBase<T>
         where TTerm : IStepTerm<T>, allows ref struct

@@ -205,6 +205,7 @@ public static class BatchedChainKernel
         return (a * b) + c;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gather<T>(BatchedChainPlan.Operand input, ReadOnlySpan<T> memory, int first, int count, Span<Vector<T>> block)
         where T : unmanaged, INumberBase<T>
     {
@@ -233,6 +234,7 @@ public static class BatchedChainKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scatter<T>(BatchedChainPlan.Operand output, Span<T> memory, int first, int count, Span<Vector<T>> block, bool accumulate)
         where T : unmanaged, INumberBase<T>
     {
