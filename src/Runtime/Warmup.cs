@@ -9,8 +9,9 @@ namespace TensorGen.Runtime;
 /// Compiles TensorGen.Runtime's code paths ahead of an application's first real call. A first call otherwise pays for the
 /// JIT of everything it touches — measured for the static 64 × 64³ batched matrix product, ~460 methods: the shared parser,
 /// planner and lowering with the binding code (about 350, quick tier-0 JIT each; a static kernel with a GEMM step binds its
-/// plan on first use), and the step layout, GEMM view, driver and micro-kernels (about 75; the hot ones fully optimized at once: they are marked
-/// <c>AggressiveOptimization</c>, so hot loops never run as tier-0 code) — plus, with threads, the thread pool's start-up.
+/// plan on first use), and the step layout, GEMM view, driver and micro-kernels (about 75; the hot ones fully optimized at
+/// once: they are marked <c>AggressiveOptimization</c>, so hot loops never run as tier-0 code) — plus, with threads, the
+/// thread pool's start-up.
 /// </summary>
 public static class Warmup
 {
