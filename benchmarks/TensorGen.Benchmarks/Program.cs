@@ -31,6 +31,28 @@ if (args.Length == 2 && args[0] == "generator-source")
     return;
 }
 
+// The suite's static and dynamic forms side by side, one thread: ... -- dynamic-suite [samples] [ids, e.g. c2,g]
+if (args.Length > 0 && args[0] == "dynamic-suite")
+{
+    TensorGen.Benchmarks.Dynamic.DynamicSuiteTiming.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15, args.Length > 2 ? args[2] : null);
+    return;
+}
+
+// First calls in fresh processes, static and dynamic form: ... -- first-calls [ids] [prepare]
+if (args.Length > 0 && args[0] == "first-calls")
+{
+    string? ids = args.Length > 1 && args[1] != "prepare" ? args[1] : null;
+    TensorGen.Benchmarks.Dynamic.FirstCalls.Run(ids, System.Array.IndexOf(args, "prepare") > 0);
+    return;
+}
+
+if (args is ["first-call", string id, string form, string prepare])
+{
+    TensorGen.Benchmarks.Dynamic.FirstCalls.Child(id, form, prepare == "prepare");
+    return;
+}
+
 // One timed plan per network, as a table: dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- --planning-report
 if (args is ["--planning-report"])
 {

@@ -65,10 +65,18 @@ namespace TensorGen
         public double PlanningTimeLimit { get; set; }
 
         /// <summary>
-        /// Dynamic form: at run time, when the actual sizes make the compiled order much costlier than a new plan would be,
-        /// plan again for them (with the same planner) and keep that plan for that shape.
+        /// Dynamic form: plan for each call's actual sizes. This is now what dynamic kernels do by default — a shape not seen
+        /// before is planned at run time with the same planner (a few milliseconds at most, once per shape; the plans of
+        /// up to 64 shapes are kept) and runs whenever the compiled order costs more for it — so setting Replan changes
+        /// nothing; it is kept so that existing declarations compile. See <see cref="PinOrder"/> for the opposite.
         /// </summary>
         public bool Replan { get; set; }
+
+        /// <summary>
+        /// Dynamic form: run the order planned at compile time (from <see cref="SizeHints"/>, or every index assumed 32) for
+        /// every call, whatever its sizes, and never plan at run time. An explicit <see cref="Path"/> is always pinned.
+        /// </summary>
+        public bool PinOrder { get; set; }
 
         /// <summary>
         /// Where the kernel runs (default <see cref="Backend.Cpu"/>). <c>Backend.Cpu | Backend.Gpu</c> also generates ILGPU

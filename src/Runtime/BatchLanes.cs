@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -17,6 +18,7 @@ public static class BatchLanes
     /// the last item are zero.
     /// </summary>
     /// <exception cref="ArgumentException">The item length, the first item or the lanes' length does not fit.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gather<T>(ReadOnlySpan<T> items, int itemLength, int first, Span<Vector<T>> lanes)
         where T : unmanaged, INumberBase<T>
     {
@@ -44,6 +46,7 @@ public static class BatchLanes
     /// <paramref name="first"/> + l from lane l — into <paramref name="items"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The item length, the first item or the lanes' length does not fit.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scatter<T>(ReadOnlySpan<Vector<T>> lanes, Span<T> items, int itemLength, int first, bool accumulate)
         where T : unmanaged, INumberBase<T>
     {

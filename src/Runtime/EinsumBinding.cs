@@ -22,6 +22,11 @@ public sealed class EinsumBinding
     private int[]? _intermediateLengths;
     private nint[]? _resultLengths;
     private nint[]? _resultStrides;
+    private nint[] _boundResultLengths = [];
+    private nint[] _boundResultStrides = [];
+    private int[]? _intermediateOffsets;
+    private int _scratchLength;
+    private BoundLayouts? _layouts;
 
     internal EinsumBinding(EinsumProgram program)
     {
@@ -39,6 +44,7 @@ public sealed class EinsumBinding
     internal ResolvedShapes Resolved => Resolve();
 
     /// <summary>Binds input <paramref name="index"/> (in expression order) to a tensor's lengths and strides.</summary>
+    /// <remarks>Binding the lengths and strides the operand already has changes nothing and allocates nothing.</remarks>
     /// <exception cref="ArgumentException">The index is out of range, or the lengths and strides do not describe a tensor.</exception>
     public void Operand(int index, scoped ReadOnlySpan<nint> lengths, scoped ReadOnlySpan<nint> strides)
     {
@@ -48,11 +54,22 @@ public sealed class EinsumBinding
                 $"Expression \"{_program.Expression.Text}\" has {_lengths.Length} operands; operand index {index} is out of range.");
         }
 
-        string name = _program.ParameterNames[index];
-        ThrowIfInvalidLayout("Operand", name, lengths, strides);
-        bool isScalarAsVector = _program.Labels.Inputs[index].IsScalar && lengths.Length == 1 && lengths[0] == 1;
-        _lengths[index] = isScalarAsVector ? Array.Empty<nint>() : lengths.ToArray();
-        _strides[index] = isScalarAsVector ? Array.Empty<nint>() : strides.ToArray();
+        bool isScalarAsVector = lengths.Length == 1 && lengths[0] == 1 && strides.Length == 1 && strides[0] >= 0
+            && _program.Labels.Inputs[index].IsScalar;
+        if (isScalarAsVector)
+        {
+            lengths = ReadOnlySpan<nint>.Empty;
+            strides = ReadOnlySpan<nint>.Empty;
+        }
+
+        if (_lengths[index] is { } bound && lengths.SequenceEqual(bound) && strides.SequenceEqual(_strides[index]!))
+        {
+            return; // Already bound to exactly this layout, which was checked then.
+        }
+
+        ThrowIfInvalidLayout("Operand", _program.ParameterNames[index], lengths, strides);
+        _lengths[index] = lengths.ToArray();
+        _strides[index] = strides.ToArray();
         _shapes = null;
         _steps = null;
         _intermediateLengths = null;
@@ -68,6 +85,11 @@ public sealed class EinsumBinding
     /// <exception cref="InvalidOperationException">An operand was not bound.</exception>
     public void Result(scoped ReadOnlySpan<nint> lengths, scoped ReadOnlySpan<nint> strides)
     {
+        if (_steps is not null && lengths.SequenceEqual(_boundResultLengths) && strides.SequenceEqual(_boundResultStrides))
+        {
+            return; // Every operand and the result are bound as on the last successful call, whose checks all passed.
+        }
+
         string name = _program.ParameterNames[^1];
         _steps = null;
         _intermediateLengths = null;
@@ -95,12 +117,15 @@ public sealed class EinsumBinding
             {
                 ExpandedPlan plan = _program.PlanFor(shapes);
                 (StepLayout[] steps, int[] intermediateLengths) = StepLayoutBuilder.Build(plan, shapes, inputLengths, inputStrides, resultLengths, resultStrides);
-                last = new BoundLayouts(inputLengths, inputStrides, resultLengths, resultStrides, steps, intermediateLengths);
+                last = new BoundLayouts(inputLengths, inputStrides, resultLengths, resultStrides, steps, intermediateLengths, plan, shapes);
                 _program.LastLayouts = last;
             }
 
-            (_steps, _intermediateLengths) = (last.Steps, last.IntermediateLengths);
             (_resultLengths, _resultStrides) = (resultLengths, resultStrides);
+            (_boundResultLengths, _boundResultStrides) = (lengths.ToArray(), strides.ToArray());
+            (_intermediateLengths, _intermediateOffsets, _scratchLength) = (last.IntermediateLengths, last.IntermediateOffsets, last.ScratchLength);
+            _layouts = last;
+            _steps = last.Steps;
         }
         catch (OverflowException e)
         {
@@ -109,6 +134,15 @@ public sealed class EinsumBinding
                 name, e);
         }
     }
+
+    /// <summary>
+    /// Whether the bound plan runs best as one batched chain (<see cref="BatchedChainKernel"/>): every step keeps the output's
+    /// leading index, of at least 32 items, and is small per item — many small contractions, as in <c>ia,jb,nab->nij</c>.
+    /// </summary>
+    public bool RunsBatchedChain => BatchedChain is not null;
+
+    /// <summary>The batched chain of the bound plan, or null (after <see cref="Result"/>).</summary>
+    internal BatchedChainPlan? BatchedChain => _steps is null ? throw NotBound() : _layouts!.Chain;
 
     /// <summary>The number of steps of the bound plan (after <see cref="Result"/>).</summary>
     public int StepCount => (_steps ?? throw NotBound()).Length;
@@ -124,6 +158,38 @@ public sealed class EinsumBinding
         }
 
         return lengths[step];
+    }
+
+    /// <summary>
+    /// The element count of one buffer that holds every intermediate of the bound plan side by side (0 for a one-step plan):
+    /// a kernel rents it once per call and gives step k <see cref="IntermediateLength"/>(k) elements from
+    /// <see cref="IntermediateOffset"/>(k).
+    /// </summary>
+    public int ScratchLength => _steps is null ? throw NotBound() : _scratchLength;
+
+    /// <summary>Where in the scratch buffer (<see cref="ScratchLength"/>) the intermediate of step <paramref name="step"/> starts.</summary>
+    public int IntermediateOffset(int step)
+    {
+        int[] offsets = _intermediateOffsets ?? throw NotBound();
+        if ((uint)step >= (uint)offsets.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step,
+                $"Steps 0..{offsets.Length - 1} make intermediates; step {offsets.Length} writes the result.");
+        }
+
+        return offsets[step];
+    }
+
+    /// <summary>
+    /// The memory of operand <paramref name="operand"/> when it is an intermediate (operand ids from
+    /// <see cref="StepLayout.LeftOperand"/>: the intermediate of step k is <c>InputCount + k</c>) in the call's scratch buffer.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The operand is an input, not an intermediate.</exception>
+    public Span<T> Intermediate<T>(T[] scratch, int operand)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        int step = operand - _program.InputCount;
+        return scratch.AsSpan(IntermediateOffset(step), IntermediateLength(step));
     }
 
     /// <summary>The loop extents and operand strides of step <paramref name="step"/>.</summary>

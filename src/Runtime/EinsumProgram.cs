@@ -16,12 +16,19 @@ public sealed class EinsumProgram
     /// <summary>Bounds the plans kept for distinct <c>...</c> ranks; beyond it plans are lowered per call.</summary>
     private const int MaxCachedExpansions = 64;
 
+    /// <summary>
+    /// Bounds the plans kept for distinct shapes (<see cref="CachedShapeCount"/>): a new shape beyond it evicts one, so a
+    /// program called with ever new shapes keeps planning each within the run-time limit and never grows without bound.
+    /// </summary>
+    public const int MaxCachedShapes = 64;
+
     private readonly ContractionPath? _path;
     private readonly ExpandedPlan? _plainPlan;
     private readonly ConcurrentDictionary<EllipsisSignature, ExpandedPlan> _expansions = new();
     /// <summary>Plans made for a call's sizes, by shape: for a program without a path, or a replanning one; else null.</summary>
     private readonly ConcurrentDictionary<ShapeSignature, ExpandedPlan>? _perShape;
     private BoundLayouts? _lastLayouts;
+    private ThreadLocal<EinsumBinding>? _threadBindings;
 
     private EinsumProgram(EinsumExpression expression, ContractionPath? path, string[] parameterNames, bool replans = false)
     {
@@ -138,14 +145,37 @@ public sealed class EinsumProgram
     public bool Replans { get; }
 
     /// <summary>
-    /// This program, replanning: when a call's sizes make the path much costlier than a plan made for them (more than
-    /// twice, TensorOperations.jl's cost check), the call runs that plan instead; plans are made once per shape and cached.
-    /// Run such a program's steps as its binding lists them (<see cref="EinsumBinding.StepCount"/>, <see cref="StepLayout.LeftOperand"/>).
+    /// This program, planned for each call's sizes: the path is the starting guess, and a shape not seen before gets a plan
+    /// from the compile-time planner (<see cref="CostCheck.Plan"/>, Auto under <see cref="CostCheck.TimeLimit"/>), which
+    /// the call runs when the path costs more for these sizes. Plans are made once per shape and kept (at most
+    /// <see cref="MaxCachedShapes"/> shapes). Generated dynamic kernels are created this way unless their declaration pins
+    /// the compiled order. Run such a program's steps as its binding lists them (<see cref="EinsumBinding.StepCount"/>,
+    /// <see cref="StepLayout.LeftOperand"/>).
     /// </summary>
     public EinsumProgram WithReplanning() => new(Expression, _path, ParameterNames, replans: true);
 
+    /// <summary>The number of shapes whose plan is kept (at most <see cref="MaxCachedShapes"/>); 0 for a program that runs its path.</summary>
+    public int CachedShapeCount => _perShape?.Count ?? 0;
+
     /// <summary>Starts binding this program to one call's operands.</summary>
     public EinsumBinding Bind() => new(this);
+
+    /// <summary>
+    /// The calling thread's binding of this program, the same object on every call from this thread: binding it again to
+    /// the shapes and strides it already holds checks nothing twice and allocates nothing, which is what generated kernels
+    /// called in a loop need. Valid until the next call of this method on the same thread; never hand it to another thread.
+    /// </summary>
+    public EinsumBinding ThreadBinding()
+    {
+        ThreadLocal<EinsumBinding>? bindings = Volatile.Read(ref _threadBindings);
+        if (bindings is null)
+        {
+            var created = new ThreadLocal<EinsumBinding>(Bind);
+            bindings = Interlocked.CompareExchange(ref _threadBindings, created, null) ?? created;
+        }
+
+        return bindings.Value!;
+    }
 
     /// <summary>
     /// Binds dense row-major operands and a dense row-major result of the given shapes. Static-size kernels bind once,
@@ -191,7 +221,8 @@ public sealed class EinsumProgram
 
     /// <summary>
     /// The plan for these sizes, from the cache, else made for them (<see cref="CostCheck.Plan"/>) — for a replanning program,
-    /// only when its own path costs much more (<see cref="CostCheck.Choose"/>). At most <see cref="MaxCachedExpansions"/> shapes kept.
+    /// only when its own path costs more (<see cref="CostCheck.Choose"/>). At most <see cref="MaxCachedShapes"/> shapes are kept:
+    /// a new one past that evicts an arbitrary one (no use order is tracked, so a hit costs one lookup and no writes).
     /// </summary>
     private ExpandedPlan PlannedForShape(ResolvedShapes shapes)
     {
@@ -204,11 +235,16 @@ public sealed class EinsumProgram
         ExpandedPlan plan = _path is null
             ? CostCheck.Plan(Expression, Labels, shapes)
             : CostCheck.Choose(Compiled(_path, shapes), Expression, Labels, shapes);
-        if (_perShape.Count < MaxCachedExpansions)
+        while (_perShape.Count >= MaxCachedShapes)
         {
-            _perShape.TryAdd(key, plan);
+            foreach (ShapeSignature evicted in _perShape.Keys)
+            {
+                _perShape.TryRemove(evicted, out _);
+                break;
+            }
         }
 
+        _perShape.TryAdd(key, plan);
         return plan;
     }
 

@@ -20,6 +20,7 @@ public sealed class StepLayout
     private readonly nint[] _outputStrides;
     private readonly StepIndexUse[] _uses;
     private GemmView? _gemm;
+    private readonly byte[] _gemmChoices = new byte[2 * ((int)KernelTier.Avx512 + 1)];
 
     internal StepLayout(int index, ExpandedStep step, nint[] extents, nint[] leftStrides, nint[] rightStrides, nint[] outputStrides, bool isEmptySum)
     {
@@ -110,6 +111,26 @@ public sealed class StepLayout
             _gemm ??= new GemmView(IsUnary ? null : GemmLayout.Create(this));
             return _gemm.Layout;
         }
+    }
+
+    /// <summary>
+    /// Whether the GEMM engine is estimated to beat the loop nest on this step at <paramref name="tier"/> for elements of
+    /// <typeparamref name="T"/> (float or double; <see cref="GemmCostModel.PrefersGemm"/>): decided once per tier and
+    /// element type and kept, so a layout run many times (a seen shape) does not re-estimate it on every call.
+    /// </summary>
+    internal bool PrefersGemm<T>(GemmLayout gemm, KernelTier tier)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        int slot = ((int)tier * 2) + (typeof(T) == typeof(float) ? 0 : 1);
+        // 0: not decided yet, 1: loop nest, 2: GEMM engine. A benign race: threads decide the same.
+        byte decided = _gemmChoices[slot];
+        if (decided == 0)
+        {
+            decided = GemmCostModel.PrefersGemm(gemm, GemmEngine.Blocking<T>(tier)) ? (byte)2 : (byte)1;
+            _gemmChoices[slot] = decided;
+        }
+
+        return decided == 2;
     }
 
     /// <summary>The step, its extents and strides, for debugging.</summary>

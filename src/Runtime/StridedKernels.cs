@@ -76,7 +76,7 @@ public static class StridedKernels
         }
 
         GemmLayout? gemm = step.Gemm;
-        return gemm is not null && GemmCostModel.PrefersGemm(gemm, GemmEngine.Blocking<T>(tier)) ? gemm : null;
+        return gemm is not null && step.PrefersGemm<T>(gemm, tier) ? gemm : null;
     }
 
     private static void ThrowIfShort(StepLayout step, int length, nint needed, string name)

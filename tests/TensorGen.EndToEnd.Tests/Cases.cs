@@ -81,6 +81,14 @@ public static class Cases
         D("Replanned at the compiled sizes", "ab,bc,cd->ad", S([3, 4], [4, 5], [5, 2]), (x, r) => DK.Replanned(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
         F("ReplannedAccumulate", "ab,bc,cd->ad", S([40, 2], [2, 40], [40, 3]),
             (x, r) => DK.ReplannedAccumulate(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable), accumulate: true),
+        D("ChainPerShape", "ab,bc,cd->ad", S([40, 2], [2, 40], [40, 3]), (x, r) => DK.Chain(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
+        D("ChainPinned", "ab,bc,cd->ad", S([40, 2], [2, 40], [40, 3]), (x, r) => DK.ChainPinned(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
+        D("RotateBatch", "ia,jb,kc,ld,nabcd->nijkl", S([3, 3], [3, 2], [3, 3], [2, 3], [37, 3, 2, 3, 3]),
+            (x, r) => DK.RotateBatch(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, x[3].ReadOnly, x[4].ReadOnly, r.Writable)),
+        D("RotateBatch, a few items", "ia,jb,kc,ld,nabcd->nijkl", S([3, 3], [3, 2], [3, 3], [2, 3], [5, 3, 2, 3, 3]),
+            (x, r) => DK.RotateBatch(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, x[3].ReadOnly, x[4].ReadOnly, r.Writable)),
+        F("SmallBatchedMatMulAccumulate", "nij,njk->nik", S([41, 3, 4], [41, 4, 2]),
+            (x, r) => DK.SmallBatchedMatMulAccumulate(x[0].ReadOnly, x[1].ReadOnly, r.Writable), accumulate: true),
         F("ExplicitUnaryPath", "xb,bc,cd->d", S([3, 4], [4, 2], [2, 5]), (x, r) => DK.ExplicitUnaryPath(x[0].ReadOnly, x[1].ReadOnly, x[2].ReadOnly, r.Writable)),
     ];
 

@@ -155,4 +155,21 @@ public static partial class DynamicKernels
     [Einsum("ab,bc,cd->ad", Replan = true, Accumulate = true)]
     public static partial void ReplannedAccumulate(ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, ReadOnlyTensorSpan<float> c,
         TensorSpan<float> result);
+
+    /// <summary>The default: each new shape planned for its real sizes, the binding reused per thread.</summary>
+    [Einsum("ab,bc,cd->ad")]
+    public static partial void Chain(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c, TensorSpan<double> result);
+
+    /// <summary>At these sizes a batched chain (every step keeps n, small per item): the run-time batched-chain kernel.</summary>
+    [Einsum("ia,jb,kc,ld,nabcd->nijkl")]
+    public static partial void RotateBatch(ReadOnlyTensorSpan<double> q1, ReadOnlyTensorSpan<double> q2, ReadOnlyTensorSpan<double> q3,
+        ReadOnlyTensorSpan<double> q4, ReadOnlyTensorSpan<double> c, TensorSpan<double> result);
+
+    [Einsum("nij,njk->nik", Accumulate = true)]
+    public static partial void SmallBatchedMatMulAccumulate(ReadOnlyTensorSpan<float> a, ReadOnlyTensorSpan<float> b, TensorSpan<float> result);
+
+    /// <summary>PinOrder: the order planned at compile time (every index assumed 32) runs whatever the sizes.</summary>
+    [Einsum("ab,bc,cd->ad", PinOrder = true)]
+    public static partial void ChainPinned(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, ReadOnlyTensorSpan<double> c,
+        TensorSpan<double> result);
 }

@@ -284,6 +284,9 @@ public class DiagnosticTests
     [InlineData("[|PlanningTimeLimit = 0.0|]", false, "above 0")]
     [InlineData("[|PlanningTimeLimit = 3600.0|]", false, "at most 60")]
     [InlineData("[|Replan = true|]", true, "dynamic form")]
+    [InlineData("[|PinOrder = true|]", true, "dynamic form")]
+    [InlineData("Replan = true, [|PinOrder = true|]", false, "contradict")]
+    [InlineData("Path = \"[(0, 1)]\", [|PinOrder = true|]", false, "no effect with Path")]
     [InlineData("Path = \"[(0, 1)]\", [|Strategy = ContractionStrategy.Greedy|]", false, "no effect with Path")]
     [InlineData("Path = \"[(0, 1)]\", [|Minimize = ContractionObjective.Size|]", true, "no effect with Path")]
     public void TG0018_invalid_planning_option_points_at_the_option(string option, bool isStatic, string explanation)

@@ -61,6 +61,8 @@ internal static class EinsumDeclarationReader
             TimeLimitLocation = Where("PlanningTimeLimit"),
             Replan = Value("Replan") is true,
             ReplanLocation = Where("Replan"),
+            PinOrder = Value("PinOrder") is true,
+            PinOrderLocation = Where("PinOrder"),
             Path = KernelMethodReader.NamedString(attribute, arguments, "Path"),
             SizeHints = KernelMethodReader.NamedString(attribute, arguments, "SizeHints"),
         };

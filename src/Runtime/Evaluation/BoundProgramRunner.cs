@@ -14,6 +14,18 @@ internal static class BoundProgramRunner
     public static void Run<T>(EinsumBinding binding, ReadOnlySpan<Tensor<T>> operands, Span<T> result, bool accumulate)
         where T : unmanaged, INumberBase<T>
     {
+        if (operands.Length <= OperandSpans<T>.MaxCount && binding.RunsBatchedChain)
+        {
+            var memory = new OperandSpans<T>(operands.Length, default);
+            for (int i = 0; i < operands.Length; i++)
+            {
+                memory.Set(i, Memory(binding, operands, [], i));
+            }
+
+            BatchedChainKernel.Run(binding, memory, result, accumulate);
+            return;
+        }
+
         int steps = binding.StepCount;
         var intermediates = new T[steps - 1][];
         try

@@ -21,6 +21,7 @@ internal static class LoopNest
     /// <summary>Loop ranks up to this use stack memory for their counters.</summary>
     private const int StackCounters = 32;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<T, TTerm>(StepLayout step, TTerm term, ref T output, bool accumulate)
         where T : INumberBase<T>
         where TTerm : IStepTerm<T>, allows ref struct
@@ -33,8 +34,8 @@ internal static class LoopNest
         ReadOnlySpan<nint> extents = step.Extents;
         int kept = step.KeptCount;
         bool emptySum = step.IsEmptySum || extents[kept..].Contains(0);
-        Span<nint> counters = extents.Length <= StackCounters ? stackalloc nint[StackCounters] : new nint[extents.Length];
-        counters.Clear();
+        // Only as many counters as the step has indices: stack memory is zeroed, so a fixed 32 would clear 256 bytes per call.
+        Span<nint> counters = extents.Length <= StackCounters ? stackalloc nint[extents.Length] : new nint[extents.Length];
         var summed = new SummedIndices(extents[kept..], step.LeftStrides[kept..], step.RightStrides[kept..], counters[kept..]);
 
         if (kept == 0)

@@ -67,11 +67,11 @@ namespace Physics
         private static readonly global::TensorGen.Runtime.EinsumProgram s_overlapProgram = global::TensorGen.Runtime.EinsumProgram.Create(
             "dae,ebf,fcg,hai,ibj,jck->",
             new[] { 0, 3, 0, 4, 1, 3, 0, 2, 0, 1 }, // path [(0, 3), (0, 4), (1, 3), (0, 2), (0, 1)]
-            new[] { "braCore0", "braCore1", "braCore2", "ketCore0", "ketCore1", "ketCore2", "value" });
+            new[] { "braCore0", "braCore1", "braCore2", "ketCore0", "ketCore1", "ketCore2", "value" }).WithReplanning();
 
         private static partial void OverlapContraction(global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> braCore0, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> braCore1, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> braCore2, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> ketCore0, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> ketCore1, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> ketCore2, global::System.Numerics.Tensors.TensorSpan<double> value)
         {
-            global::TensorGen.Runtime.EinsumBinding binding = s_overlapProgram.Bind();
+            global::TensorGen.Runtime.EinsumBinding binding = s_overlapProgram.ThreadBinding();
             binding.Operand(0, braCore0.Lengths, braCore0.Strides);
             binding.Operand(1, braCore1.Lengths, braCore1.Strides);
             binding.Operand(2, braCore2.Lengths, braCore2.Strides);
@@ -94,58 +94,57 @@ namespace Physics
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(valueData, "value", ketCore1Data, "ketCore1");
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(valueData, "value", ketCore2Data, "ketCore2");
 
-            double[]? t1 = null;
-            double[]? t2 = null;
-            double[]? t3 = null;
-            double[]? t4 = null;
+            if (binding.RunsBatchedChain)
+            {
+                // At these sizes, many small contractions over the output's leading index: one pass, SIMD lanes across items.
+                global::TensorGen.Runtime.BatchedChainKernel.Run<double>(binding, new global::TensorGen.Runtime.OperandSpans<double>(6, braCore0Data, braCore1Data, braCore2Data, ketCore0Data, ketCore1Data, ketCore2Data), valueData, accumulate: false);
+                return;
+            }
+
+            // The binding's steps (planned for these sizes unless the compiled order costs no more), in turn.
+            int stepCount = binding.StepCount;
+            double[]? scratch = stepCount > 1 ? global::System.Buffers.ArrayPool<double>.Shared.Rent(binding.ScratchLength) : null;
             try
             {
-                // Step 1 of 5: dae,hai->ei  (braCore0, ketCore0 -> t1)
-                int t1Length = binding.IntermediateLength(0);
-                t1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(t1Length);
-                global::TensorGen.Runtime.StridedKernels.Contract(binding.Step(0), braCore0Data, ketCore0Data, new global::System.Span<double>(t1, 0, t1Length), accumulate: false);
-
-                // Step 2 of 5: ebf,ei->bfi  (braCore1, t1 -> t2)
-                int t2Length = binding.IntermediateLength(1);
-                t2 = global::System.Buffers.ArrayPool<double>.Shared.Rent(t2Length);
-                global::TensorGen.Runtime.StridedKernels.Contract(binding.Step(1), braCore1Data, new global::System.ReadOnlySpan<double>(t1, 0, t1Length), new global::System.Span<double>(t2, 0, t2Length), accumulate: false);
-                global::System.Buffers.ArrayPool<double>.Shared.Return(t1);
-                t1 = null;
-
-                // Step 3 of 5: ibj,bfi->jf  (ketCore1, t2 -> t3)
-                int t3Length = binding.IntermediateLength(2);
-                t3 = global::System.Buffers.ArrayPool<double>.Shared.Rent(t3Length);
-                global::TensorGen.Runtime.StridedKernels.Contract(binding.Step(2), ketCore1Data, new global::System.ReadOnlySpan<double>(t2, 0, t2Length), new global::System.Span<double>(t3, 0, t3Length), accumulate: false);
-                global::System.Buffers.ArrayPool<double>.Shared.Return(t2);
-                t2 = null;
-
-                // Step 4 of 5: fcg,jf->cj  (braCore2, t3 -> t4)
-                int t4Length = binding.IntermediateLength(3);
-                t4 = global::System.Buffers.ArrayPool<double>.Shared.Rent(t4Length);
-                global::TensorGen.Runtime.StridedKernels.Contract(binding.Step(3), braCore2Data, new global::System.ReadOnlySpan<double>(t3, 0, t3Length), new global::System.Span<double>(t4, 0, t4Length), accumulate: false);
-                global::System.Buffers.ArrayPool<double>.Shared.Return(t3);
-                t3 = null;
-
-                // Step 5 of 5: jck,cj->  (ketCore2, t4 -> value)
-                global::TensorGen.Runtime.StridedKernels.Contract(binding.Step(4), ketCore2Data, new global::System.ReadOnlySpan<double>(t4, 0, t4Length), valueData, accumulate: false);
+                for (int k = 0; k < stepCount; k++)
+                {
+                    global::TensorGen.Runtime.StepLayout step = binding.Step(k);
+                    global::System.Span<double> output = k < stepCount - 1 ? binding.Intermediate(scratch!, 6 + k) : valueData;
+                    global::System.ReadOnlySpan<double> left = step.LeftOperand switch
+                    {
+                        0 => braCore0Data,
+                        1 => braCore1Data,
+                        2 => braCore2Data,
+                        3 => ketCore0Data,
+                        4 => ketCore1Data,
+                        5 => ketCore2Data,
+                        _ => binding.Intermediate(scratch!, step.LeftOperand),
+                    };
+                    if (step.IsUnary)
+                    {
+                        global::TensorGen.Runtime.StridedKernels.Contract(step, left, output, accumulate: false);
+                    }
+                    else
+                    {
+                        global::System.ReadOnlySpan<double> right = step.RightOperand switch
+                        {
+                            0 => braCore0Data,
+                            1 => braCore1Data,
+                            2 => braCore2Data,
+                            3 => ketCore0Data,
+                            4 => ketCore1Data,
+                            5 => ketCore2Data,
+                            _ => binding.Intermediate(scratch!, step.RightOperand),
+                        };
+                        global::TensorGen.Runtime.StridedKernels.Contract(step, left, right, output, accumulate: false);
+                    }
+                }
             }
             finally
             {
-                if (t1 is not null)
+                if (scratch is not null)
                 {
-                    global::System.Buffers.ArrayPool<double>.Shared.Return(t1);
-                }
-                if (t2 is not null)
-                {
-                    global::System.Buffers.ArrayPool<double>.Shared.Return(t2);
-                }
-                if (t3 is not null)
-                {
-                    global::System.Buffers.ArrayPool<double>.Shared.Return(t3);
-                }
-                if (t4 is not null)
-                {
-                    global::System.Buffers.ArrayPool<double>.Shared.Return(t4);
+                    global::System.Buffers.ArrayPool<double>.Shared.Return(scratch);
                 }
             }
         }

@@ -8,7 +8,7 @@
 //
 // Contraction plan (strategy auto, in opt_einsum's cost units):
 //   Complete contraction:  bij,bjk->bik
-//                  Sizes:  every index assumed 32 to choose the order; real sizes are read at run time
+//                  Sizes:  every index assumed 32 to choose the starting order; each new shape is planned again for its real sizes at run time
 //          Naive scaling:  4
 //      Optimized scaling:  4
 //       Naive FLOP count:  2097152
@@ -32,11 +32,11 @@ namespace MyApp
         private static readonly global::TensorGen.Runtime.EinsumProgram s_batchedMatMulProgram = global::TensorGen.Runtime.EinsumProgram.Create(
             "bij,bjk->bik",
             new[] { 0, 1 }, // path [(0, 1)]
-            new[] { "a", "b", "result" });
+            new[] { "a", "b", "result" }).WithReplanning();
 
         public static partial void BatchedMatMul(global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> a, global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> b, global::System.Numerics.Tensors.TensorSpan<float> result)
         {
-            global::TensorGen.Runtime.EinsumBinding binding = s_batchedMatMulProgram.Bind();
+            global::TensorGen.Runtime.EinsumBinding binding = s_batchedMatMulProgram.ThreadBinding();
             binding.Operand(0, a.Lengths, a.Strides);
             binding.Operand(1, b.Lengths, b.Strides);
             binding.Result(result.Lengths, result.Strides);
@@ -47,8 +47,51 @@ namespace MyApp
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(resultData, "result", aData, "a");
             global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(resultData, "result", bData, "b");
 
-            // Step 1 of 1: bij,bjk->bik  (a, b -> result)
-            global::TensorGen.Runtime.StridedKernels.Contract(binding.Step(0), aData, bData, resultData, accumulate: false);
+            if (binding.RunsBatchedChain)
+            {
+                // At these sizes, many small contractions over the output's leading index: one pass, SIMD lanes across items.
+                global::TensorGen.Runtime.BatchedChainKernel.Run<float>(binding, new global::TensorGen.Runtime.OperandSpans<float>(2, aData, bData), resultData, accumulate: false);
+                return;
+            }
+
+            // The binding's steps (planned for these sizes unless the compiled order costs no more), in turn.
+            int stepCount = binding.StepCount;
+            float[]? scratch = stepCount > 1 ? global::System.Buffers.ArrayPool<float>.Shared.Rent(binding.ScratchLength) : null;
+            try
+            {
+                for (int k = 0; k < stepCount; k++)
+                {
+                    global::TensorGen.Runtime.StepLayout step = binding.Step(k);
+                    global::System.Span<float> output = k < stepCount - 1 ? binding.Intermediate(scratch!, 2 + k) : resultData;
+                    global::System.ReadOnlySpan<float> left = step.LeftOperand switch
+                    {
+                        0 => aData,
+                        1 => bData,
+                        _ => binding.Intermediate(scratch!, step.LeftOperand),
+                    };
+                    if (step.IsUnary)
+                    {
+                        global::TensorGen.Runtime.StridedKernels.Contract(step, left, output, accumulate: false);
+                    }
+                    else
+                    {
+                        global::System.ReadOnlySpan<float> right = step.RightOperand switch
+                        {
+                            0 => aData,
+                            1 => bData,
+                            _ => binding.Intermediate(scratch!, step.RightOperand),
+                        };
+                        global::TensorGen.Runtime.StridedKernels.Contract(step, left, right, output, accumulate: false);
+                    }
+                }
+            }
+            finally
+            {
+                if (scratch is not null)
+                {
+                    global::System.Buffers.ArrayPool<float>.Shared.Return(scratch);
+                }
+            }
         }
     }
 }

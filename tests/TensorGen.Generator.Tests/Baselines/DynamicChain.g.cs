@@ -8,7 +8,7 @@
 //
 // Contraction plan (strategy auto, in opt_einsum's cost units):
 //   Complete contraction:  ab,bc,cd->ad
-//                  Sizes:  every index assumed 32 to choose the order; real sizes are read at run time
+//                  Sizes:  every index assumed 32 to choose the starting order; each new shape is planned again for its real sizes at run time
 //          Naive scaling:  4
 //      Optimized scaling:  3
 //       Naive FLOP count:  3145728
@@ -32,11 +32,11 @@ partial class Kernels
     private static readonly global::TensorGen.Runtime.EinsumProgram s_chainProgram = global::TensorGen.Runtime.EinsumProgram.Create(
         "ab,bc,cd->ad",
         new[] { 0, 1, 0, 1 }, // path [(0, 1), (0, 1)]
-        new[] { "x", "y", "z", "result" });
+        new[] { "x", "y", "z", "result" }).WithReplanning();
 
     internal static partial void Chain(global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> x, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> y, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> z, global::System.Numerics.Tensors.TensorSpan<double> result)
     {
-        global::TensorGen.Runtime.EinsumBinding binding = s_chainProgram.Bind();
+        global::TensorGen.Runtime.EinsumBinding binding = s_chainProgram.ThreadBinding();
         binding.Operand(0, x.Lengths, x.Strides);
         binding.Operand(1, y.Lengths, y.Strides);
         binding.Operand(2, z.Lengths, z.Strides);
@@ -50,22 +50,51 @@ partial class Kernels
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(resultData, "result", yData, "y");
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(resultData, "result", zData, "z");
 
-        double[]? t1 = null;
+        if (binding.RunsBatchedChain)
+        {
+            // At these sizes, many small contractions over the output's leading index: one pass, SIMD lanes across items.
+            global::TensorGen.Runtime.BatchedChainKernel.Run<double>(binding, new global::TensorGen.Runtime.OperandSpans<double>(3, xData, yData, zData), resultData, accumulate: false);
+            return;
+        }
+
+        // The binding's steps (planned for these sizes unless the compiled order costs no more), in turn.
+        int stepCount = binding.StepCount;
+        double[]? scratch = stepCount > 1 ? global::System.Buffers.ArrayPool<double>.Shared.Rent(binding.ScratchLength) : null;
         try
         {
-            // Step 1 of 2: ab,bc->ac  (x, y -> t1)
-            int t1Length = binding.IntermediateLength(0);
-            t1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(t1Length);
-            global::TensorGen.Runtime.StridedKernels.Contract(binding.Step(0), xData, yData, new global::System.Span<double>(t1, 0, t1Length), accumulate: false);
-
-            // Step 2 of 2: cd,ac->ad  (z, t1 -> result)
-            global::TensorGen.Runtime.StridedKernels.Contract(binding.Step(1), zData, new global::System.ReadOnlySpan<double>(t1, 0, t1Length), resultData, accumulate: false);
+            for (int k = 0; k < stepCount; k++)
+            {
+                global::TensorGen.Runtime.StepLayout step = binding.Step(k);
+                global::System.Span<double> output = k < stepCount - 1 ? binding.Intermediate(scratch!, 3 + k) : resultData;
+                global::System.ReadOnlySpan<double> left = step.LeftOperand switch
+                {
+                    0 => xData,
+                    1 => yData,
+                    2 => zData,
+                    _ => binding.Intermediate(scratch!, step.LeftOperand),
+                };
+                if (step.IsUnary)
+                {
+                    global::TensorGen.Runtime.StridedKernels.Contract(step, left, output, accumulate: false);
+                }
+                else
+                {
+                    global::System.ReadOnlySpan<double> right = step.RightOperand switch
+                    {
+                        0 => xData,
+                        1 => yData,
+                        2 => zData,
+                        _ => binding.Intermediate(scratch!, step.RightOperand),
+                    };
+                    global::TensorGen.Runtime.StridedKernels.Contract(step, left, right, output, accumulate: false);
+                }
+            }
         }
         finally
         {
-            if (t1 is not null)
+            if (scratch is not null)
             {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(t1);
+                global::System.Buffers.ArrayPool<double>.Shared.Return(scratch);
             }
         }
     }

@@ -8,7 +8,7 @@
 //
 // Contraction plan (strategy auto, in opt_einsum's cost units):
 //   Complete contraction:  xa,ab,bc->c
-//                  Sizes:  SizeHints x=1048576, a=1024, b=1024, c=4 (a symbol counts 1024) to choose the order; real sizes are read at run time
+//                  Sizes:  SizeHints x=1048576, a=1024, b=1024, c=4 (a symbol counts 1024) to choose the starting order; each new shape is planned again for its real sizes at run time
 //          Naive scaling:  4
 //      Optimized scaling:  2
 //       Naive FLOP count:  13194139533312
@@ -34,11 +34,11 @@ partial class Kernels
     private static readonly global::TensorGen.Runtime.EinsumProgram s_sumOutProgram = global::TensorGen.Runtime.EinsumProgram.FromLinearPath(
         "xa,ab,bc->c",
         new[] { new[] { 0 }, new[] { 0, 2 }, new[] { 0, 1 } }, // path [(0,), (0, 2), (0, 1)]
-        new[] { "p", "q", "r", "result" });
+        new[] { "p", "q", "r", "result" }).WithReplanning();
 
     internal static partial void SumOut(global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> p, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> q, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> r, global::System.Numerics.Tensors.TensorSpan<double> result)
     {
-        global::TensorGen.Runtime.EinsumBinding binding = s_sumOutProgram.Bind();
+        global::TensorGen.Runtime.EinsumBinding binding = s_sumOutProgram.ThreadBinding();
         binding.Operand(0, p.Lengths, p.Strides);
         binding.Operand(1, q.Lengths, q.Strides);
         binding.Operand(2, r.Lengths, r.Strides);
@@ -52,34 +52,51 @@ partial class Kernels
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(resultData, "result", qData, "q");
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<double>(resultData, "result", rData, "r");
 
-        double[]? t1 = null;
-        double[]? t2 = null;
+        if (binding.RunsBatchedChain)
+        {
+            // At these sizes, many small contractions over the output's leading index: one pass, SIMD lanes across items.
+            global::TensorGen.Runtime.BatchedChainKernel.Run<double>(binding, new global::TensorGen.Runtime.OperandSpans<double>(3, pData, qData, rData), resultData, accumulate: false);
+            return;
+        }
+
+        // The binding's steps (planned for these sizes unless the compiled order costs no more), in turn.
+        int stepCount = binding.StepCount;
+        double[]? scratch = stepCount > 1 ? global::System.Buffers.ArrayPool<double>.Shared.Rent(binding.ScratchLength) : null;
         try
         {
-            // Step 1 of 3: xa->a  (p -> t1)
-            int t1Length = binding.IntermediateLength(0);
-            t1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(t1Length);
-            global::TensorGen.Runtime.StridedKernels.Contract(binding.Step(0), pData, new global::System.Span<double>(t1, 0, t1Length), accumulate: false);
-
-            // Step 2 of 3: ab,a->b  (q, t1 -> t2)
-            int t2Length = binding.IntermediateLength(1);
-            t2 = global::System.Buffers.ArrayPool<double>.Shared.Rent(t2Length);
-            global::TensorGen.Runtime.StridedKernels.Contract(binding.Step(1), qData, new global::System.ReadOnlySpan<double>(t1, 0, t1Length), new global::System.Span<double>(t2, 0, t2Length), accumulate: false);
-            global::System.Buffers.ArrayPool<double>.Shared.Return(t1);
-            t1 = null;
-
-            // Step 3 of 3: bc,b->c  (r, t2 -> result)
-            global::TensorGen.Runtime.StridedKernels.Contract(binding.Step(2), rData, new global::System.ReadOnlySpan<double>(t2, 0, t2Length), resultData, accumulate: false);
+            for (int k = 0; k < stepCount; k++)
+            {
+                global::TensorGen.Runtime.StepLayout step = binding.Step(k);
+                global::System.Span<double> output = k < stepCount - 1 ? binding.Intermediate(scratch!, 3 + k) : resultData;
+                global::System.ReadOnlySpan<double> left = step.LeftOperand switch
+                {
+                    0 => pData,
+                    1 => qData,
+                    2 => rData,
+                    _ => binding.Intermediate(scratch!, step.LeftOperand),
+                };
+                if (step.IsUnary)
+                {
+                    global::TensorGen.Runtime.StridedKernels.Contract(step, left, output, accumulate: false);
+                }
+                else
+                {
+                    global::System.ReadOnlySpan<double> right = step.RightOperand switch
+                    {
+                        0 => pData,
+                        1 => qData,
+                        2 => rData,
+                        _ => binding.Intermediate(scratch!, step.RightOperand),
+                    };
+                    global::TensorGen.Runtime.StridedKernels.Contract(step, left, right, output, accumulate: false);
+                }
+            }
         }
         finally
         {
-            if (t1 is not null)
+            if (scratch is not null)
             {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(t1);
-            }
-            if (t2 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(t2);
+                global::System.Buffers.ArrayPool<double>.Shared.Return(scratch);
             }
         }
     }

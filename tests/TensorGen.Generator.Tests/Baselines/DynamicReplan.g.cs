@@ -8,7 +8,7 @@
 //
 // Contraction plan (strategy auto, in opt_einsum's cost units):
 //   Complete contraction:  ab,bc,cd->ad
-//                  Sizes:  every index assumed 32 to choose the order; real sizes are read at run time
+//                  Sizes:  every index assumed 32 to choose the starting order; each new shape is planned again for its real sizes at run time
 //          Naive scaling:  4
 //      Optimized scaling:  3
 //       Naive FLOP count:  3145728
@@ -36,7 +36,7 @@ partial class Kernels
 
     internal static partial void Replanned(global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> x, global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> y, global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> z, global::System.Numerics.Tensors.TensorSpan<float> result)
     {
-        global::TensorGen.Runtime.EinsumBinding binding = s_replannedProgram.Bind();
+        global::TensorGen.Runtime.EinsumBinding binding = s_replannedProgram.ThreadBinding();
         binding.Operand(0, x.Lengths, x.Strides);
         binding.Operand(1, y.Lengths, y.Strides);
         binding.Operand(2, z.Lengths, z.Strides);
@@ -50,27 +50,28 @@ partial class Kernels
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(resultData, "result", yData, "y");
         global::TensorGen.Runtime.TensorMemory.ThrowIfOverlaps<float>(resultData, "result", zData, "z");
 
-        // Replan: the binding's steps (the compiled order, or one planned for these sizes when much cheaper), in turn.
+        if (binding.RunsBatchedChain)
+        {
+            // At these sizes, many small contractions over the output's leading index: one pass, SIMD lanes across items.
+            global::TensorGen.Runtime.BatchedChainKernel.Run<float>(binding, new global::TensorGen.Runtime.OperandSpans<float>(3, xData, yData, zData), resultData, accumulate: false);
+            return;
+        }
+
+        // The binding's steps (planned for these sizes unless the compiled order costs no more), in turn.
         int stepCount = binding.StepCount;
-        float[]?[] intermediates = new float[]?[stepCount - 1];
+        float[]? scratch = stepCount > 1 ? global::System.Buffers.ArrayPool<float>.Shared.Rent(binding.ScratchLength) : null;
         try
         {
             for (int k = 0; k < stepCount; k++)
             {
                 global::TensorGen.Runtime.StepLayout step = binding.Step(k);
-                global::System.Span<float> output = resultData;
-                if (k < stepCount - 1)
-                {
-                    float[] buffer = intermediates[k] = global::System.Buffers.ArrayPool<float>.Shared.Rent(binding.IntermediateLength(k));
-                    output = new global::System.Span<float>(buffer, 0, binding.IntermediateLength(k));
-                }
-
+                global::System.Span<float> output = k < stepCount - 1 ? binding.Intermediate(scratch!, 3 + k) : resultData;
                 global::System.ReadOnlySpan<float> left = step.LeftOperand switch
                 {
                     0 => xData,
                     1 => yData,
                     2 => zData,
-                    _ => new global::System.ReadOnlySpan<float>(intermediates[step.LeftOperand - 3], 0, binding.IntermediateLength(step.LeftOperand - 3)),
+                    _ => binding.Intermediate(scratch!, step.LeftOperand),
                 };
                 if (step.IsUnary)
                 {
@@ -83,7 +84,7 @@ partial class Kernels
                         0 => xData,
                         1 => yData,
                         2 => zData,
-                        _ => new global::System.ReadOnlySpan<float>(intermediates[step.RightOperand - 3], 0, binding.IntermediateLength(step.RightOperand - 3)),
+                        _ => binding.Intermediate(scratch!, step.RightOperand),
                     };
                     global::TensorGen.Runtime.StridedKernels.Contract(step, left, right, output, accumulate: false);
                 }
@@ -91,12 +92,9 @@ partial class Kernels
         }
         finally
         {
-            foreach (float[]? buffer in intermediates)
+            if (scratch is not null)
             {
-                if (buffer is not null)
-                {
-                    global::System.Buffers.ArrayPool<float>.Shared.Return(buffer);
-                }
+                global::System.Buffers.ArrayPool<float>.Shared.Return(scratch);
             }
         }
     }

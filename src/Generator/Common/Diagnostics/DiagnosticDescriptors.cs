@@ -82,7 +82,7 @@ internal static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor InvalidPlanningOption { get; } = Create(DiagnosticIds.InvalidPlanningOption,
         "Invalid planning option",
-        "Strategy and Minimize take their enums' values; MemoryLimit is 0 (none) or a positive element count, for the static form; PlanningTimeLimit is in seconds, above 0 and at most 60; Replan is for the dynamic form; Path replaces planning, so Strategy, Minimize, SizeHints, PlanningTimeLimit and Replan do not go with it.");
+        "Strategy and Minimize take their enums' values; MemoryLimit is 0 (none) or a positive element count, for the static form; PlanningTimeLimit is in seconds, above 0 and at most 60; Replan and PinOrder are for the dynamic form and contradict each other; Path replaces planning, so Strategy, Minimize, SizeHints, PlanningTimeLimit, Replan and PinOrder do not go with it.");
 
     public static DiagnosticDescriptor InvalidBackends { get; } = Create(DiagnosticIds.InvalidBackends,
         "Invalid Backends value",

@@ -7,13 +7,17 @@ namespace TensorGen.Emit;
 
 /// <summary>
 /// The dynamic form: shapes and strides are known only at run time, so the kernel binds them to an
-/// <c>EinsumProgram</c> (the expression re-parsed and lowered along the path planned here) and runs each step
-/// with TensorGen.Runtime's strided contraction. Intermediates come from the array pool and go back as soon
-/// as the step that reads them is done.
+/// <c>EinsumProgram</c> (the expression parsed once, with the path planned here as the starting guess) and runs each
+/// step with TensorGen.Runtime's strided contraction. By default the program plans every new shape for its real sizes
+/// at run time (<c>WithReplanning</c>), so the steps are the binding's and run in a loop; with <c>PinOrder</c> or a
+/// <c>Path</c> they are the compiled ones, written out. The binding is the calling thread's, reused from call to call.
 /// </summary>
 internal static class CpuDynamicEmitter
 {
     private const string Runtime = "global::TensorGen.Runtime.";
+
+    /// <summary>The most operands TensorGen.Runtime's run-time batched chain takes (its <c>OperandSpans</c>).</summary>
+    private const int MaxBatchedChainOperands = 8;
 
     public static void WriteMembers(SourceWriter writer, EinsumKernel kernel)
     {
@@ -27,7 +31,7 @@ internal static class CpuDynamicEmitter
         writer.WriteLine("    " + CSharpLiteral.String(kernel.Expression.Text) + ",");
         writer.WriteLine("    " + PathLiteral(plan));
         writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " })"
-            + (kernel.Planning.Replan ? ".WithReplanning();" : ";"));
+            + (PlansPerShape(kernel) ? ".WithReplanning();" : ";"));
         writer.WriteLine();
 
         writer.OpenBlock(method.Signature);
@@ -38,7 +42,7 @@ internal static class CpuDynamicEmitter
         string[] lengths = intermediates.Select(name => names.Allocate(name + "Length")).ToArray();
 
         // Locals are declared with their types, not 'var': a type named 'var' in scope would otherwise be used.
-        writer.WriteLine($"{Runtime}EinsumBinding {binding} = {kernel.ProgramFieldName}.Bind();");
+        writer.WriteLine($"{Runtime}EinsumBinding {binding} = {kernel.ProgramFieldName}.ThreadBinding();");
         for (int i = 0; i < kernel.OperandCount; i++)
         {
             ParameterModel p = method.Parameters[i];
@@ -70,7 +74,7 @@ internal static class CpuDynamicEmitter
             return;
         }
 
-        if (kernel.Planning.Replan)
+        if (PlansPerShape(kernel))
         {
             WriteStepLoop(writer, kernel, names, binding, data);
             writer.CloseBlock();
@@ -151,44 +155,56 @@ internal static class CpuDynamicEmitter
     }
 
     /// <summary>
-    /// Replan: the steps are the binding's — the compiled order, or one planned for the call's sizes when that is much
-    /// cheaper — so they run in a loop that reads each step's operands from the binding instead of being written out.
+    /// Whether the program plans each new shape at run time: the default, unless the declaration pins the order
+    /// (<c>PinOrder</c>, or its own <c>Path</c>) or also has GPU kernels, which run the compiled steps from the same program.
+    /// </summary>
+    internal static bool PlansPerShape(EinsumKernel kernel) => kernel.Planning.PlansPerShape && !kernel.EmitsGpu;
+
+    /// <summary>
+    /// Planned per shape: the steps are the binding's — the compiled order, or one planned for the call's sizes when it is
+    /// cheaper — so they run in a loop that reads each step's operands from the binding. All intermediates share one
+    /// buffer rented per call (none is rented for a one-step plan), so a call allocates nothing.
     /// </summary>
     private static void WriteStepLoop(SourceWriter writer, EinsumKernel kernel, LocalNames names, string binding, List<string> data)
     {
         string t = kernel.ElementType;
         string pool = $"global::System.Buffers.ArrayPool<{t}>.Shared";
         string stepCount = names.Allocate("stepCount");
-        string intermediates = names.Allocate("intermediates");
+        string scratch = names.Allocate("scratch");
         string k = names.Allocate("k");
         string step = names.Allocate("step");
         string output = names.Allocate("output");
         string left = names.Allocate("left");
         string right = names.Allocate("right");
-        string buffer = names.Allocate("buffer");
         string accumulate = kernel.Accumulate ? $"{k} == {stepCount} - 1" : "false";
 
         string OperandSwitch(string operand)
         {
             var arms = Enumerable.Range(0, kernel.OperandCount).Select(i => $"{CSharpLiteral.Int(i)} => {data[i]},").ToList();
-            arms.Add($"_ => new global::System.ReadOnlySpan<{t}>({intermediates}[{operand} - {CSharpLiteral.Int(kernel.OperandCount)}], 0, "
-                + $"{binding}.IntermediateLength({operand} - {CSharpLiteral.Int(kernel.OperandCount)})),");
+            arms.Add($"_ => {binding}.Intermediate({scratch}!, {operand}),");
             return string.Join("\n", arms);
         }
 
+        if (kernel.OperandCount <= MaxBatchedChainOperands)
+        {
+            string operands = string.Join(", ", data.Take(kernel.OperandCount));
+            writer.WriteLine();
+            writer.OpenBlock($"if ({binding}.RunsBatchedChain)");
+            writer.WriteComment("At these sizes, many small contractions over the output's leading index: one pass, SIMD lanes across items.");
+            writer.WriteLine($"{Runtime}BatchedChainKernel.Run<{t}>({binding}, new {Runtime}OperandSpans<{t}>({CSharpLiteral.Int(kernel.OperandCount)}, {operands}), "
+                + $"{data[data.Count - 1]}, accumulate: {(kernel.Accumulate ? "true" : "false")});");
+            writer.WriteLine("return;");
+            writer.CloseBlock();
+        }
+
         writer.WriteLine();
-        writer.WriteComment("Replan: the binding's steps (the compiled order, or one planned for these sizes when much cheaper), in turn.");
+        writer.WriteComment("The binding's steps (planned for these sizes unless the compiled order costs no more), in turn.");
         writer.WriteLine($"int {stepCount} = {binding}.StepCount;");
-        writer.WriteLine($"{t}[]?[] {intermediates} = new {t}[]?[{stepCount} - 1];");
+        writer.WriteLine($"{t}[]? {scratch} = {stepCount} > 1 ? {pool}.Rent({binding}.ScratchLength) : null;");
         writer.OpenBlock("try");
         writer.OpenBlock($"for (int {k} = 0; {k} < {stepCount}; {k}++)");
         writer.WriteLine($"{Runtime}StepLayout {step} = {binding}.Step({k});");
-        writer.WriteLine($"global::System.Span<{t}> {output} = {data[data.Count - 1]};");
-        writer.OpenBlock($"if ({k} < {stepCount} - 1)");
-        writer.WriteLine($"{t}[] {buffer} = {intermediates}[{k}] = {pool}.Rent({binding}.IntermediateLength({k}));");
-        writer.WriteLine($"{output} = new global::System.Span<{t}>({buffer}, 0, {binding}.IntermediateLength({k}));");
-        writer.CloseBlock();
-        writer.WriteLine();
+        writer.WriteLine($"global::System.Span<{t}> {output} = {k} < {stepCount} - 1 ? {binding}.Intermediate({scratch}!, {CSharpLiteral.Int(kernel.OperandCount)} + {k}) : {data[data.Count - 1]};");
         WriteSwitch(writer, $"global::System.ReadOnlySpan<{t}> {left} = {step}.LeftOperand switch", OperandSwitch($"{step}.LeftOperand"));
         writer.OpenBlock($"if ({step}.IsUnary)");
         writer.WriteLine($"{Runtime}StridedKernels.Contract({step}, {left}, {output}, accumulate: {accumulate});");
@@ -200,10 +216,8 @@ internal static class CpuDynamicEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.OpenBlock("finally");
-        writer.OpenBlock($"foreach ({t}[]? {buffer} in {intermediates})");
-        writer.OpenBlock($"if ({buffer} is not null)");
-        writer.WriteLine($"{pool}.Return({buffer});");
-        writer.CloseBlock();
+        writer.OpenBlock($"if ({scratch} is not null)");
+        writer.WriteLine($"{pool}.Return({scratch});");
         writer.CloseBlock();
         writer.CloseBlock();
     }

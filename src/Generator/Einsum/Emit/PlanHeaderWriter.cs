@@ -71,14 +71,17 @@ internal static class PlanHeaderWriter
             return string.Join(", ", kernel.Expression.DistinctLabels.Select(l => l + "=" + CSharpLiteral.Int(sizes[l])));
         }
 
+        string then = CpuDynamicEmitter.PlansPerShape(kernel)
+            ? "the starting order; each new shape is planned again for its real sizes at run time"
+            : "the order, pinned; real sizes are read at run time";
         string what = kernel.Expression.HasEllipsis ? "every index and \"...\"" : "every index";
         if (kernel.Planning.SizeHints is { } hints)
         {
             string hinted = string.Join(", ", kernel.Expression.DistinctLabels.Where(hints.ContainsKey).Select(l => l + "=" + CSharpLiteral.Int(hints[l])));
             string others = hints.Count < kernel.Expression.DistinctLabels.Count ? $", others {CSharpLiteral.Int(DynamicAssumedSize)}" : string.Empty;
-            return $"SizeHints {hinted}{others} (a symbol counts {CSharpLiteral.Int(SizeHints.SymbolValue)}) to choose the order; real sizes are read at run time";
+            return $"SizeHints {hinted}{others} (a symbol counts {CSharpLiteral.Int(SizeHints.SymbolValue)}) to choose {then}";
         }
 
-        return $"{what} assumed {CSharpLiteral.Int(DynamicAssumedSize)} to choose the order; real sizes are read at run time";
+        return $"{what} assumed {CSharpLiteral.Int(DynamicAssumedSize)} to choose {then}";
     }
 }

@@ -32,6 +32,11 @@ internal sealed record PlanningArgumentsModel
 
     public LocationInfo? ReplanLocation { get; init; }
 
+    /// <summary><c>PinOrder</c>: the dynamic form runs the compile-time order for every call.</summary>
+    public bool PinOrder { get; init; }
+
+    public LocationInfo? PinOrderLocation { get; init; }
+
     /// <summary><c>Path</c>: an explicit order in opt_einsum's linear format.</summary>
     public AttributeArgumentModel Path { get; init; } = AttributeArgumentModel.Absent;
 

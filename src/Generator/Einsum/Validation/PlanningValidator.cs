@@ -94,6 +94,17 @@ internal static class PlanningValidator
                 planning.ReplanLocation);
         }
 
+        if (planning.PinOrder && isStatic)
+        {
+            Report("PinOrder is for the dynamic form, whose sizes change from call to call; with Sizes the plan is made for the sizes given. Remove PinOrder.",
+                planning.PinOrderLocation);
+        }
+        else if (planning.PinOrder && planning.Replan)
+        {
+            Report("PinOrder runs the compiled order for every call, and Replan plans for each call's sizes: they contradict. Remove one.",
+                planning.PinOrderLocation);
+        }
+
         ContractionPath? path = null;
         if (planning.Path.Value is { } pathText)
         {
@@ -104,6 +115,7 @@ internal static class PlanningValidator
                 (planning.SizeHints.Value is not null, "SizeHints", planning.SizeHints.Location),
                 (planning.TimeLimitSeconds is not null, "PlanningTimeLimit", planning.TimeLimitLocation),
                 (planning.Replan, "Replan", planning.ReplanLocation),
+                (planning.PinOrder, "PinOrder", planning.PinOrderLocation),
             })
             {
                 if (given)
@@ -144,7 +156,8 @@ internal static class PlanningValidator
             }
         }
 
-        return diagnostics.Count > before ? null : new PlanningRequest(strategy, new PlanningOptions(objective, memoryLimit, timeLimit), path, hints, planning.Replan);
+        return diagnostics.Count > before ? null : new PlanningRequest(strategy, new PlanningOptions(objective, memoryLimit, timeLimit), path, hints, planning.Replan,
+            planning.PinOrder);
     }
 
     /// <summary>The plan for <paramref name="sizes"/>, or null with TG0016 when the declaration's Path does not fit the expression.</summary>
