@@ -58,7 +58,7 @@ internal static class DeclarationBatch
 
     /// <summary>The TG ids a fuzz declaration may get (not the GPU ones: no template asks for Backend.Gpu).</summary>
     private static readonly HashSet<string> s_knownIds =
-        [.. new[] { (1, 18), (22, 22), (101, 111), (201, 209) }.SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
+        [.. new[] { (1, 18), (22, 22), (101, 113), (201, 209) }.SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
             .Select(n => "TG" + n.ToString("0000", System.Globalization.CultureInfo.InvariantCulture))];
 
     private static readonly string[] s_attributeNames =
@@ -68,19 +68,21 @@ internal static class DeclarationBatch
     private static readonly HashSet<string> s_kernelAttributeClasses =
     [
         "TensorGen.EinsumAttribute", "TensorGen.TensorProductAttribute", "TensorGen.TensorProductBackwardAttribute", "TensorGen.SphericalHarmonicsAttribute",
-        "TensorGen.CpKernelAttribute", "TensorGen.TuckerKernelAttribute", "TensorGen.TensorTrainKernelAttribute", "TensorGen.TensorTrainMatrixKernelAttribute",
+        "TensorGen.SphericalHarmonicsBackwardAttribute", "TensorGen.CpKernelAttribute", "TensorGen.TuckerKernelAttribute", "TensorGen.TensorTrainKernelAttribute", "TensorGen.TensorTrainMatrixKernelAttribute",
     ];
 
     private static readonly HashSet<string> s_declarationSteps =
     [
         TrackingNames.Declarations, EquivariantTrackingNames.TensorProductDeclarations, EquivariantTrackingNames.BackwardDeclarations,
-        EquivariantTrackingNames.SphericalHarmonicsDeclarations, TensorGen.Decompositions.DecompositionTrackingNames.Declarations,
+        EquivariantTrackingNames.SphericalHarmonicsDeclarations, EquivariantTrackingNames.SphericalHarmonicsBackwardDeclarations,
+        TensorGen.Decompositions.DecompositionTrackingNames.Declarations,
     ];
 
     private static readonly HashSet<string> s_kernelSteps =
     [
         TrackingNames.Kernels, EquivariantTrackingNames.TensorProductKernels, EquivariantTrackingNames.BackwardKernels,
-        EquivariantTrackingNames.SphericalHarmonicsKernels, TensorGen.Decompositions.DecompositionTrackingNames.Kernels,
+        EquivariantTrackingNames.SphericalHarmonicsKernels, EquivariantTrackingNames.SphericalHarmonicsBackwardKernels,
+        TensorGen.Decompositions.DecompositionTrackingNames.Kernels,
     ];
 
     /// <summary>The longest the generators may spend on one declaration (their tracked steps), however large it is.</summary>
@@ -322,6 +324,9 @@ internal static class DeclarationBatch
                 KernelDeclaration<TensorProductModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<TensorProductBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<SphericalHarmonicsModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<SphericalHarmonicsBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<KernelDeclaration<SphericalHarmonicsBackwardModel>, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>>> pair =>
+                    pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 ValueTuple<KernelDeclaration<TensorProductBackwardModel>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
                     pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<TensorGen.Decompositions.Model.DecompositionMethodModel> d => d.Model?.Method.Location?.FilePath ?? d.Diagnostics.FirstOrDefault()?.Location?.FilePath,

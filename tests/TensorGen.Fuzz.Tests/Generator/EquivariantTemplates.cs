@@ -7,7 +7,7 @@ using static TensorGen.Fuzz.Tests.Generator.DeclarationSource;
 namespace TensorGen.Fuzz.Tests.Generator;
 
 /// <summary>
-/// Declaration templates for <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c> and <c>[SphericalHarmonics]</c>: random valid
+/// Declaration templates for <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[SphericalHarmonics]</c> and <c>[SphericalHarmonicsBackward]</c>: random valid
 /// products (explicit instructions or a Kind, with their backward passes), byte-level and token mutations of irreps and instruction
 /// lists, huge multiplicities and degrees, hundreds of blocks and instructions, enum values out of range, wrong parameter lists, and
 /// backward passes that name a missing, overloaded or broken forward.
@@ -414,6 +414,16 @@ internal static class EquivariantTemplates
             ? FuzzText.Pick(random, [$"ReadOnlyTensorSpan<{element}> vectors", $"TensorSpan<{element}> vectors, TensorSpan<{element}> output", $"ReadOnlyTensorSpan<float> vectors, TensorSpan<double> output", ""])
             : $"ReadOnlyTensorSpan<{element}> vectors, TensorSpan<{element}> output";
         members.Add(Method("[SphericalHarmonics(" + string.Join(", ", options) + ")]", parameters, name: "Sh"));
+        if (random.Next(2) == 0)
+        {
+            // Its backward pass: usually sound, sometimes naming nothing, another method or itself, or with a wrong signature.
+            string forward = random.Next(4) == 0 ? FuzzText.Pick(random, ["\"Missing\"", "nameof(ShBackward)", "\"\"", "null!"]) : "nameof(Sh)";
+            string backwardParameters = random.Next(6) == 0
+                ? FuzzText.Pick(random, [$"ReadOnlyTensorSpan<{element}> vectors, TensorSpan<{element}> gradVectors", $"ReadOnlyTensorSpan<{element}> vectors, ReadOnlyTensorSpan<{element}> gradOutput, ReadOnlyTensorSpan<{element}> gradVectors"])
+                : $"ReadOnlyTensorSpan<{element}> vectors, ReadOnlyTensorSpan<{element}> gradOutput, TensorSpan<{element}> gradVectors";
+            members.Add(Method("[SphericalHarmonicsBackward(" + forward + ")]", backwardParameters, name: "ShBackward"));
+        }
+
         return Type(members);
     }
 

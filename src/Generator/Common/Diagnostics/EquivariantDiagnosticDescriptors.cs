@@ -37,7 +37,7 @@ internal static class EquivariantDiagnosticDescriptors
 
     public static DiagnosticDescriptor WrongParameters { get; } = Create(EquivariantDiagnosticIds.WrongParameters,
         "Parameters do not match the equivariant kernel",
-        "[TensorProduct]: (x1, x2, [weights,] output); [TensorProductBackward]: (x1, x2, [weights,] gradOutput, gradX1, gradX2[, gradWeights]); [SphericalHarmonics]: (vectors, output). Inputs are ReadOnlyTensorSpan<T>, results TensorSpan<T>, T float or double throughout, passed by value.");
+        "[TensorProduct]: (x1, x2, [weights,] output); [TensorProductBackward]: (x1, x2, [weights,] gradOutput, gradX1, gradX2[, gradWeights]); [SphericalHarmonics]: (vectors, output); [SphericalHarmonicsBackward]: (vectors, gradOutput, gradVectors). Inputs are ReadOnlyTensorSpan<T>, results TensorSpan<T>, T float or double throughout, passed by value.");
 
     public static DiagnosticDescriptor NotStaticPartialVoid { get; } = Create(EquivariantDiagnosticIds.NotStaticPartialVoid,
         "Equivariant kernel must be a static partial void method in partial types",
@@ -59,11 +59,16 @@ internal static class EquivariantDiagnosticDescriptors
         "Equivariant kernel not supported on the GPU",
         "Backend.Gpu writes ILGPU kernels beside the CPU kernel; they cannot be written in a generic type, next to a parameter named 'gpu' (the entry points' GpuContext), or — for a backward pass — when a row of x2 is wider than the shared memory that sums its gradient (4096 float or 2048 double features). Remove Backend.Gpu, or change the declaration.");
 
+    public static DiagnosticDescriptor UnknownForwardKernel { get; } = Create(EquivariantDiagnosticIds.UnknownForwardKernel,
+        "Unknown forward kernel",
+        "[SphericalHarmonicsBackward(nameof(Sh))] names one [SphericalHarmonics] method of the same type; fix the name or add the attribute to the forward method.");
+
     /// <summary>Every descriptor.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => new[]
     {
         MalformedIrreps, MalformedInstructions, InstructionIndexOutOfRange, SelectionRule, ModeMismatch, WeightsMismatch,
         WrongParameters, NotStaticPartialVoid, InvalidOption, UnknownForward, ShParity, GpuUnsupported,
+        UnknownForwardKernel,
     };
 
     private static DiagnosticDescriptor Create(string id, string title, string description) =>
