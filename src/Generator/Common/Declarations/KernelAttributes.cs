@@ -21,6 +21,8 @@ internal static class KernelAttributes
         (EquivariantDeclarationReader.TensorProductBackwardAttributeName, "TensorProductBackward"),
         (EquivariantDeclarationReader.SphericalHarmonicsAttributeName, "SphericalHarmonics"),
         (EquivariantDeclarationReader.SphericalHarmonicsBackwardAttributeName, "SphericalHarmonicsBackward"),
+        (MessagePassingDeclarationReader.ConvolutionAttributeName, "TensorProductConvolution"),
+        (MessagePassingDeclarationReader.ConvolutionBackwardAttributeName, "TensorProductConvolutionBackward"),
         ("TensorGen.CpKernelAttribute", "CpKernel"),
         ("TensorGen.TuckerKernelAttribute", "TuckerKernel"),
         ("TensorGen.TensorTrainKernelAttribute", "TensorTrainKernel"),

@@ -47,7 +47,7 @@ internal static class TensorProductEmitter
             gpu ? writer => GpuTensorProductEmitter.WriteBackward(writer, method, spec, element) : null);
     }
 
-    private static void WriteKernel(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, string element, bool backward, bool hasWeights)
+    internal static void WriteKernel(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, string element, bool backward, bool hasWeights)
     {
         string face = backward ? "ITensorProductBackward" : "ITensorProductForward";
         string[] parameterNames = method.Parameters.Select(p => p.DisplayName).ToArray();
