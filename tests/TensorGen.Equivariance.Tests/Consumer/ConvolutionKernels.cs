@@ -17,6 +17,12 @@ public static partial class ConvolutionKernels
     public static readonly TensorProductDescription Unweighted =
         TensorProductDescription.Create("2x1o", "1o", "2x0e+2x1e", "0,0,0,uvu,false; 0,0,1,uvu,false");
 
+    [SphericalHarmonics("0e+1o+2e", Normalize = true, Normalization = ShNormalization.Component)]
+    public static partial void EdgeHarmonics(ReadOnlyTensorSpan<double> vectors, TensorSpan<double> output);
+
+    [SphericalHarmonicsBackward(nameof(EdgeHarmonics))]
+    public static partial void EdgeHarmonicsBackward(ReadOnlyTensorSpan<double> vectors, ReadOnlyTensorSpan<double> gradOutput, TensorSpan<double> gradVectors);
+
     [TensorProduct("2x0e+2x1o+1x2e", "0e+1o+2e", "", Kind = TensorProductKind.Channelwise, SharedWeights = false)]
     public static partial void NequipMessage(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, ReadOnlyTensorSpan<double> weights, TensorSpan<double> output);
 
