@@ -28,4 +28,10 @@ public sealed class SphericalHarmonicsBackwardAttribute : Attribute
 
     /// <summary>The forward method's name.</summary>
     public string Forward { get; }
+
+    /// <summary>
+    /// Where the backward pass runs (default <see cref="Backend.Cpu"/>). <c>Backend.Cpu | Backend.Gpu</c> also generates an
+    /// ILGPU kernel and a <c>NameGpu</c> host entry point taking a <c>TensorGen.Runtime.Gpu.GpuContext</c> (docs/gpu.md).
+    /// </summary>
+    public Backend Backends { get; set; } = Backend.Cpu;
 }

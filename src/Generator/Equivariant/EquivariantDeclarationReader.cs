@@ -79,7 +79,7 @@ internal static class EquivariantDeclarationReader
         var (shape, attribute, arguments) = Common(context, "SphericalHarmonicsBackward", cancellationToken);
         string? forward = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
         return new SphericalHarmonicsBackwardModel(shape, KernelMethodReader.Argument(forward, arguments.FirstOrDefault(a => a.NameEquals is null)),
-            KernelMethodReader.HasErrors(attribute));
+            Option(attribute, arguments, "Backends"), KernelMethodReader.HasErrors(attribute));
     }
 
     private static (KernelMethodShape Shape, AttributeData Attribute, SeparatedSyntaxList<AttributeArgumentSyntax> Arguments) Common(

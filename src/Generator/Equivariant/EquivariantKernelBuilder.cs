@@ -74,11 +74,12 @@ internal static class EquivariantKernelBuilder
         });
 
     public static KernelResult Build(KernelDeclaration<SphericalHarmonicsBackwardModel> read, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>> forwards,
-        Action<string>? beforeEmit, CancellationToken cancellationToken) =>
+        bool gpuRuntime, Action<string>? beforeEmit, CancellationToken cancellationToken) =>
         KernelBuild.Guarded(read, SphericalHarmonicsBackwardValidator.Attribute, model => model.Method, (model, diagnostics, notes) =>
         {
             var known = forwards.Where(f => f.Model is not null).Select(f => f.Model!).ToList();
             var (spec, forward, element) = SphericalHarmonicsBackwardValidator.Validate(model, known, diagnostics);
+            bool gpu = EquivariantGpuValidator.Check(model.Method, model.Backends, gpuRuntime, SphericalHarmonicsBackwardValidator.Attribute, diagnostics, notes);
             cancellationToken.ThrowIfCancellationRequested();
             if (spec is null || forward is null || element is null || diagnostics.Count > 0)
             {
@@ -86,6 +87,6 @@ internal static class EquivariantKernelBuilder
             }
 
             beforeEmit?.Invoke(model.Method.DisplayName);
-            return SphericalHarmonicsBackwardEmitter.Emit(model.Method, forward, spec, element);
+            return SphericalHarmonicsBackwardEmitter.Emit(model.Method, forward, spec, element, gpu);
         });
 }

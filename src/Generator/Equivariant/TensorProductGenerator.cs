@@ -56,7 +56,8 @@ public sealed class TensorProductGenerator : IIncrementalGenerator
             .WithTrackingName(EquivariantTrackingNames.SphericalHarmonicsKernels));
         KernelPipeline.Register(context, harmonicsBackwards
             .Combine(harmonics.Collect())
-            .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left, pair.Right, beforeEmit, cancellationToken))
+            .Combine(gpuRuntime)
+            .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left.Left, pair.Left.Right, pair.Right, beforeEmit, cancellationToken))
             .WithTrackingName(EquivariantTrackingNames.SphericalHarmonicsBackwardKernels));
     }
 }

@@ -250,7 +250,9 @@ public static class ConvolutionDriver
         bool perEdgeWeights = job.PerEdgeWeights;
         int x1Length = product.Dim1 * lanes, x2Length = product.Dim2 * lanes, outLength = product.DimOut * lanes;
         int wLength = perEdgeWeights ? product.WeightCount * lanes : 0;
+        int rowMajorLength = Math.Max(Math.Max(product.Dim1, product.Dim2), Math.Max(product.DimOut, product.WeightCount)) * lanes;
         T[] rented = ArrayPool<T>.Shared.Rent(x1Length + x2Length + wLength + outLength + 1);
+        T[] rowMajor = ArrayPool<T>.Shared.Rent(rowMajorLength + 1);
         int* senderRows = stackalloc int[lanes];
         int* edgeRows = stackalloc int[lanes];
         int* receiverRows = stackalloc int[lanes];
@@ -275,20 +277,21 @@ public static class ConvolutionDriver
                     receiverRows[lane] = receivers[edge];
                 }
 
-                IndexedTile.Gather(job.X, new ReadOnlySpan<int>(senderRows, rows), product.Dim1, x1);
-                IndexedTile.Gather(job.Edge, new ReadOnlySpan<int>(edgeRows, rows), product.Dim2, x2);
+                IndexedTile.Gather(job.X, new ReadOnlySpan<int>(senderRows, rows), product.Dim1, x1, rowMajor);
+                IndexedTile.Gather(job.Edge, new ReadOnlySpan<int>(edgeRows, rows), product.Dim2, x2, rowMajor);
                 if (perEdgeWeights)
                 {
-                    IndexedTile.Gather(job.Weights, new ReadOnlySpan<int>(edgeRows, rows), product.WeightCount, w);
+                    IndexedTile.Gather(job.Weights, new ReadOnlySpan<int>(edgeRows, rows), product.WeightCount, w, rowMajor);
                 }
 
                 TKernel.Forward(ref MemoryMarshal.GetReference(x1), ref MemoryMarshal.GetReference(x2), ref weights, ref MemoryMarshal.GetReference(messages));
-                IndexedTile.AddTo<T>(messages, new ReadOnlySpan<int>(receiverRows, rows), product.DimOut, job.Output);
+                IndexedTile.AddTo<T>(messages, new ReadOnlySpan<int>(receiverRows, rows), product.DimOut, job.Output, rowMajor);
             }
         }
         finally
         {
             ArrayPool<T>.Shared.Return(rented);
+            ArrayPool<T>.Shared.Return(rowMajor);
         }
     }
 
@@ -311,7 +314,9 @@ public static class ConvolutionDriver
         int wLength = perEdgeWeights ? product.WeightCount * lanes : 0;
         int gwLength = weighted ? product.WeightCount * lanes : 0;
         int total = (2 * (x1Length + x2Length)) + wLength + outLength + gwLength + 1;
+        int rowMajorLength = Math.Max(Math.Max(product.Dim1, product.Dim2), Math.Max(product.DimOut, product.WeightCount)) * lanes;
         T[] rented = ArrayPool<T>.Shared.Rent(total);
+        T[] rowMajor = ArrayPool<T>.Shared.Rent(rowMajorLength + 1);
         int* senderRows = stackalloc int[lanes];
         int* edgeRows = stackalloc int[lanes];
         int* receiverRows = stackalloc int[lanes];
@@ -344,23 +349,23 @@ public static class ConvolutionDriver
                 }
 
                 var edgeSpan = new ReadOnlySpan<int>(edgeRows, rows);
-                IndexedTile.Gather(job.X, new ReadOnlySpan<int>(senderRows, rows), product.Dim1, x1);
-                IndexedTile.Gather(job.Edge, edgeSpan, product.Dim2, x2);
-                IndexedTile.Gather(job.GradOutput, new ReadOnlySpan<int>(receiverRows, rows), product.DimOut, g);
+                IndexedTile.Gather(job.X, new ReadOnlySpan<int>(senderRows, rows), product.Dim1, x1, rowMajor);
+                IndexedTile.Gather(job.Edge, edgeSpan, product.Dim2, x2, rowMajor);
+                IndexedTile.Gather(job.GradOutput, new ReadOnlySpan<int>(receiverRows, rows), product.DimOut, g, rowMajor);
                 if (perEdgeWeights)
                 {
-                    IndexedTile.Gather(job.Weights, edgeSpan, product.WeightCount, w);
+                    IndexedTile.Gather(job.Weights, edgeSpan, product.WeightCount, w, rowMajor);
                 }
 
                 gx1.Clear();
                 gx2.Clear();
                 TKernel.Backward(ref MemoryMarshal.GetReference(x1), ref MemoryMarshal.GetReference(x2), ref weights, ref MemoryMarshal.GetReference(g),
                     ref MemoryMarshal.GetReference(gx1), ref MemoryMarshal.GetReference(gx2), ref MemoryMarshal.GetReference(gw));
-                IndexedTile.AddTo<T>(gx1, new ReadOnlySpan<int>(senderRows, rows), product.Dim1, job.GradX);
-                IndexedTile.Scatter<T>(gx2, edgeSpan, product.Dim2, job.GradEdge);
+                IndexedTile.AddTo<T>(gx1, new ReadOnlySpan<int>(senderRows, rows), product.Dim1, job.GradX, rowMajor);
+                IndexedTile.Scatter<T>(gx2, edgeSpan, product.Dim2, job.GradEdge, rowMajor);
                 if (perEdgeWeights)
                 {
-                    IndexedTile.Scatter<T>(gw, edgeSpan, product.WeightCount, job.GradWeights);
+                    IndexedTile.Scatter<T>(gw, edgeSpan, product.WeightCount, job.GradWeights, rowMajor);
                 }
             }
 
@@ -385,6 +390,7 @@ public static class ConvolutionDriver
         finally
         {
             ArrayPool<T>.Shared.Return(rented);
+            ArrayPool<T>.Shared.Return(rowMajor);
         }
     }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TensorGen.Runtime.Equivariance;
 
 namespace TensorGen.Runtime.MessagePassing;
@@ -11,14 +13,29 @@ namespace TensorGen.Runtime.MessagePassing;
 /// </summary>
 internal static class IndexedTile
 {
-    /// <summary>Row <c>rows[i]</c> of <paramref name="source"/> into lane i; lanes past <c>rows.Length</c> are zero.</summary>
+    /// <summary>
+    /// Row <c>rows[i]</c> of <paramref name="source"/> into lane i; lanes past <c>rows.Length</c> are zero. Rows with unit
+    /// column stride are copied whole into <paramref name="rowMajor"/> (≥ lanes × dim) and transposed by
+    /// <see cref="SoaTile.Gather"/>'s 8 × 8 block transposes: far fewer, contiguous memory accesses than element by element.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Gather<T>(StridedRows<T> source, ReadOnlySpan<int> rows, int dim, Span<T> tile)
+    public static void Gather<T>(StridedRows<T> source, ReadOnlySpan<int> rows, int dim, Span<T> tile, Span<T> rowMajor)
         where T : unmanaged
     {
         int lanes = Vector<T>.Count;
         if (dim == 0)
         {
+            return;
+        }
+
+        if (source.ColumnStride == 1)
+        {
+            for (int lane = 0; lane < rows.Length; lane++)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref source.Row(rows[lane]), dim).CopyTo(rowMajor.Slice(lane * dim, dim));
+            }
+
+            SoaTile.Gather(in rowMajor[0], dim, 1, rows.Length, dim, tile);
             return;
         }
 
@@ -39,36 +56,67 @@ internal static class IndexedTile
         }
     }
 
-    /// <summary>Adds lane i into row <c>rows[i]</c> of <paramref name="destination"/>, lanes in order (a row repeated sums in lane order).</summary>
+    /// <summary>
+    /// Adds lane i into row <c>rows[i]</c> of <paramref name="destination"/>, lanes in order (a row repeated sums in lane
+    /// order). The tile is transposed into <paramref name="rowMajor"/> first (<see cref="SoaTile.Scatter"/>), so that each
+    /// row is one contiguous vector add; element by element the sums are the same.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddTo<T>(ReadOnlySpan<T> tile, ReadOnlySpan<int> rows, int dim, StridedRows<T> destination)
+    public static void AddTo<T>(ReadOnlySpan<T> tile, ReadOnlySpan<int> rows, int dim, StridedRows<T> destination, Span<T> rowMajor)
         where T : unmanaged, INumberBase<T>
     {
-        int lanes = Vector<T>.Count;
+        if (dim == 0)
+        {
+            return;
+        }
+
+        SoaTile.Scatter(tile, rows.Length, dim, ref rowMajor[0], dim, 1);
         nint column = destination.ColumnStride;
         for (int lane = 0; lane < rows.Length; lane++)
         {
+            ReadOnlySpan<T> message = rowMajor.Slice(lane * dim, dim);
             ref T row = ref destination.Row(rows[lane]);
-            for (int f = 0; f < dim; f++)
+            if (column == 1)
             {
-                Unsafe.Add(ref row, f * column) += tile[(f * lanes) + lane];
+                Span<T> target = MemoryMarshal.CreateSpan(ref row, dim);
+                TensorPrimitives.Add<T>(target, message, target);
+            }
+            else
+            {
+                for (int f = 0; f < dim; f++)
+                {
+                    Unsafe.Add(ref row, f * column) += message[f];
+                }
             }
         }
     }
 
-    /// <summary>Writes lane i into row <c>rows[i]</c> of <paramref name="destination"/>.</summary>
+    /// <summary>Writes lane i into row <c>rows[i]</c> of <paramref name="destination"/> (through <paramref name="rowMajor"/> as <see cref="AddTo"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Scatter<T>(ReadOnlySpan<T> tile, ReadOnlySpan<int> rows, int dim, StridedRows<T> destination)
+    public static void Scatter<T>(ReadOnlySpan<T> tile, ReadOnlySpan<int> rows, int dim, StridedRows<T> destination, Span<T> rowMajor)
         where T : unmanaged
     {
-        int lanes = Vector<T>.Count;
+        if (dim == 0)
+        {
+            return;
+        }
+
+        SoaTile.Scatter(tile, rows.Length, dim, ref rowMajor[0], dim, 1);
         nint column = destination.ColumnStride;
         for (int lane = 0; lane < rows.Length; lane++)
         {
+            ReadOnlySpan<T> values = rowMajor.Slice(lane * dim, dim);
             ref T row = ref destination.Row(rows[lane]);
-            for (int f = 0; f < dim; f++)
+            if (column == 1)
             {
-                Unsafe.Add(ref row, f * column) = tile[(f * lanes) + lane];
+                values.CopyTo(MemoryMarshal.CreateSpan(ref row, dim));
+            }
+            else
+            {
+                for (int f = 0; f < dim; f++)
+                {
+                    Unsafe.Add(ref row, f * column) = values[f];
+                }
             }
         }
     }

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TensorGen.Equivariance;
@@ -23,19 +21,21 @@ internal static class SphericalHarmonicsBackwardEmitter
 
     private static readonly string[] s_axes = { "x", "y", "z" };
 
-    public static string Emit(KernelMethodShape method, string forwardName, SphericalHarmonicsSpec spec, string element)
+    private static readonly string[] s_vectorAdjoints = { "gx", "gy", "gz" };
+
+    public static string Emit(KernelMethodShape method, string forwardName, SphericalHarmonicsSpec spec, string element, bool gpu)
     {
+        var plan = SphericalHarmonicsBackwardPlan.Create(spec);
         string[] names = method.Parameters.Select(p => p.Name).ToArray();
         string body = $"{Runtime}SphericalHarmonicsBackwardDriver.Backward<{element}, {EquivariantFileEmitter.KernelReference(method)}>({names[0]}, {names[1]}, {names[2]});";
-        return EquivariantFileEmitter.Emit(method, writer => Header(writer, method, forwardName, spec, element), body,
-            writer => Kernel(writer, method, spec, element), element, gpuMembers: null);
+        return EquivariantFileEmitter.Emit(method, writer => Header(writer, method, forwardName, plan, element), body,
+            writer => Kernel(writer, method, plan, element), element,
+            gpu ? writer => GpuSphericalHarmonicsBackwardEmitter.Write(writer, method, plan, element) : null);
     }
 
-    /// <summary>Operations per row: the forward's recursion again, then two multiply-adds per term backwards, and the normalization's adjoint.</summary>
-    public static long Flops(SphericalHarmonicsSpec spec) => (3 * spec.Flops()) + (spec.Normalize ? 15 : 0);
-
-    private static void Header(SourceWriter writer, KernelMethodShape method, string forwardName, SphericalHarmonicsSpec spec, string element)
+    private static void Header(SourceWriter writer, KernelMethodShape method, string forwardName, SphericalHarmonicsBackwardPlan plan, string element)
     {
+        SphericalHarmonicsSpec spec = plan.Spec;
         writer.WriteComment($"TensorGen: backward pass {method.DisplayName} of spherical harmonics {forwardName} ({element})");
         writer.WriteComment(string.Empty);
         writer.WriteComment($"harmonics: {spec.Irreps}  (dim {N(spec.Irreps.Dim)}), normalization {spec.Normalization.ToString().ToLowerInvariant()}");
@@ -43,20 +43,21 @@ internal static class SphericalHarmonicsBackwardEmitter
             ? "gradient through the normalization of the vectors: (ū − u (u·ū)) / |r|, ū / 1e-12 for |r| ≤ 1e-12 (torch's F.normalize)"
             : "vectors used as given: Yˡ is a homogeneous polynomial of degree l");
         writer.WriteComment("reverse mode: the recursion re-evaluated, then each term's adjoint from l = lmax − 1 down to 0");
-        writer.WriteComment($"FLOPs per row: {N(Flops(spec))}");
+        writer.WriteComment($"FLOPs per row: {N(plan.Flops())}");
     }
 
-    private static void Kernel(SourceWriter writer, KernelMethodShape method, SphericalHarmonicsSpec spec, string element)
+    private static void Kernel(SourceWriter writer, KernelMethodShape method, SphericalHarmonicsBackwardPlan plan, string element)
     {
         string[] names = method.Parameters.Select(p => p.DisplayName).ToArray();
+        SphericalHarmonicsSpec spec = plan.Spec;
         writer.WriteLine($"/// <summary>The tiles of {method.DisplayName}.</summary>");
         writer.OpenBlock($"file readonly struct {method.LocalTypeName} : {Runtime}ISphericalHarmonicsBackward<{element}>");
         writer.WriteLine($"public static {Runtime}SphericalHarmonicsBackwardLayout Layout {{ get; }} = new({CSharpLiteral.String(method.DisplayName)}, "
-            + $"{N(spec.Irreps.Dim)}, {N(Flops(spec))}, {CSharpLiteral.String(names[0])}, {CSharpLiteral.String(names[1])}, {CSharpLiteral.String(names[2])});");
+            + $"{N(spec.Irreps.Dim)}, {N(plan.Flops())}, {CSharpLiteral.String(names[0])}, {CSharpLiteral.String(names[1])}, {CSharpLiteral.String(names[2])});");
         writer.WriteLine();
         writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
         writer.OpenBlock($"public static void Backward(ref {element} vectors, ref {element} gradOutput, ref {element} gradVectors)");
-        if (spec.LMax < 1)
+        if (plan.IsZero)
         {
             // Only Y⁰ = constant (or nothing): the gradient is zero.
             writer.WriteLine("Store(ref gradVectors, 0, Lanes.Zero);");
@@ -80,78 +81,49 @@ internal static class SphericalHarmonicsBackwardEmitter
             writer.WriteLine("z /= length;");
         }
 
-        // The forward recursion, keeping every Yˡ (l < lmax) that a backward term reads.
         writer.WriteComment("forward: Y¹ … Y^(lmax − 1), the values the adjoint terms read");
-        for (int l = 0; l < spec.LMax - 1; l++)
+        foreach (ShForwardStatement statement in plan.Forward)
         {
-            foreach (var group in SphericalHarmonicsRecursion.Step(l).GroupBy(t => t.I).OrderBy(g => g.Key))
+            bool first = true;
+            foreach (ShProduct term in statement.Terms)
             {
-                string name = Harmonic(l + 1, group.Key);
-                bool first = true;
-                foreach (ShRecursionTerm term in group)
-                {
-                    string product = l == 0 ? s_axes[term.J] : $"({s_axes[term.J]} * {Harmonic(l, term.K)})";
-                    writer.WriteLine(first
-                        ? $"Lanes {name} = {product} * {NumericLiteral.Of(term.Value, element)};"
-                        : $"{name} = MultiplyAdd({product}, new Lanes({NumericLiteral.Of(term.Value, element)}), {name});");
-                    first = false;
-                }
+                string product = term.Harmonic is null ? s_axes[term.Axis] : $"({s_axes[term.Axis]} * {term.Harmonic})";
+                writer.WriteLine(first
+                    ? $"Lanes {statement.Target} = {product} * {NumericLiteral.Of(term.Coefficient, element)};"
+                    : $"{statement.Target} = MultiplyAdd({product}, new Lanes({NumericLiteral.Of(term.Coefficient, element)}), {statement.Target});");
+                first = false;
             }
         }
 
-        // ḡˡ_m: Σ over the output features holding Yˡ_m (every copy of its block) of gradOutput, times the normalization.
         writer.WriteComment("adjoints of the harmonics: the output gradient summed over every copy, times the normalization");
-        var declared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var degree in AdjointSources(spec).GroupBy(s => s.L).OrderBy(g => g.Key))
+        foreach (ShAdjointSum sum in plan.Sums)
         {
-            if (degree.Key == 0)
-            {
-                continue; // Y⁰ is constant.
-            }
-
-            foreach (var component in degree.GroupBy(s => s.M).OrderBy(g => g.Key))
-            {
-                string name = Adjoint(degree.Key, component.Key);
-                string sum = string.Join(" + ", component.Select(s => $"Load(ref gradOutput, {N(s.Feature)})"));
-                string scale = Scale(spec, degree.Key, element);
-                writer.WriteLine($"Lanes {name} = {(scale.Length == 0 ? sum : $"({sum}){scale}")};");
-                declared.Add(name);
-            }
+            string loads = string.Join(" + ", sum.Features.Select(f => $"Load(ref gradOutput, {N(f)})"));
+            writer.WriteLine($"Lanes {sum.Target} = {(sum.Divisor == 1.0 ? loads : $"({loads}) / {NumericLiteral.Of(sum.Divisor, element)}")};");
         }
 
         writer.WriteLine("Lanes gx = Lanes.Zero;");
         writer.WriteLine("Lanes gy = Lanes.Zero;");
         writer.WriteLine("Lanes gz = Lanes.Zero;");
-        string[] vectorAdjoints = { "gx", "gy", "gz" };
-        for (int l = spec.LMax - 1; l >= 0; l--)
+        int degree = -1;
+        foreach (ShAdjointTerm term in plan.Terms)
         {
-            var terms = SphericalHarmonicsRecursion.Step(l).Where(t => declared.Contains(Adjoint(l + 1, t.I))).ToList();
-            if (terms.Count == 0)
+            if (term.Degree != degree)
             {
-                continue;
+                degree = term.Degree;
+                writer.WriteComment($"adjoint of Y{N(degree + 1)} = A·(u ⊗ Y{N(degree)}): into u{(degree > 0 ? $" and Y{N(degree)}" : string.Empty)}");
             }
 
-            writer.WriteComment($"adjoint of Y{N(l + 1)} = A·(u ⊗ Y{N(l)}): into u{(l > 0 ? $" and Y{N(l)}" : string.Empty)}");
-            foreach (ShRecursionTerm term in terms)
+            string coefficient = $"new Lanes({NumericLiteral.Of(term.Product.Coefficient, element)})";
+            string vectorAdjoint = s_vectorAdjoints[term.Product.Axis];
+            writer.WriteLine(term.Product.Harmonic is null
+                ? $"{vectorAdjoint} = MultiplyAdd({term.Source}, {coefficient}, {vectorAdjoint});"
+                : $"{vectorAdjoint} = MultiplyAdd({term.Source} * {term.Product.Harmonic}, {coefficient}, {vectorAdjoint});");
+            if (term.Target is not null)
             {
-                string coefficient = $"new Lanes({NumericLiteral.Of(term.Value, element)})";
-                string source = Adjoint(l + 1, term.I);
-                string vectorAdjoint = vectorAdjoints[term.J];
-                writer.WriteLine(l == 0
-                    ? $"{vectorAdjoint} = MultiplyAdd({source}, {coefficient}, {vectorAdjoint});"
-                    : $"{vectorAdjoint} = MultiplyAdd({source} * {Harmonic(l, term.K)}, {coefficient}, {vectorAdjoint});");
-                if (l > 0)
-                {
-                    string target = Adjoint(l, term.K);
-                    if (declared.Add(target))
-                    {
-                        writer.WriteLine($"Lanes {target} = ({source} * {s_axes[term.J]}) * {NumericLiteral.Of(term.Value, element)};");
-                    }
-                    else
-                    {
-                        writer.WriteLine($"{target} = MultiplyAdd({source} * {s_axes[term.J]}, {coefficient}, {target});");
-                    }
-                }
+                writer.WriteLine(term.DeclaresTarget
+                    ? $"Lanes {term.Target} = ({term.Source} * {s_axes[term.Product.Axis]}) * {NumericLiteral.Of(term.Product.Coefficient, element)};"
+                    : $"{term.Target} = MultiplyAdd({term.Source} * {s_axes[term.Product.Axis]}, {coefficient}, {term.Target});");
             }
         }
 
@@ -171,34 +143,6 @@ internal static class SphericalHarmonicsBackwardEmitter
         writer.CloseBlock();
         writer.CloseBlock();
     }
-
-    /// <summary>Each output feature with the harmonic (l, m) it holds, in the order <see cref="SphericalHarmonicsEmitter.OutputFeatures"/> writes them.</summary>
-    private static IEnumerable<(int Feature, int L, int M)> AdjointSources(SphericalHarmonicsSpec spec)
-    {
-        int feature = 0;
-        foreach (MulIrrep block in spec.Irreps.Blocks)
-        {
-            for (int copy = 0; copy < block.Mul; copy++)
-            {
-                for (int m = 0; m < block.Irrep.Dim; m++)
-                {
-                    yield return (feature++, block.Irrep.L, m);
-                }
-            }
-        }
-    }
-
-    /// <summary>The forward's normalization of degree l (e3nn: 'component' 1, 'norm' 1/√(2l + 1), 'integral' 1/√(4π)).</summary>
-    private static string Scale(SphericalHarmonicsSpec spec, int l, string element) => spec.Normalization switch
-    {
-        ShNormalizationRule.Norm => " / " + NumericLiteral.Of(Math.Sqrt((2 * l) + 1), element),
-        ShNormalizationRule.Integral => " / " + NumericLiteral.Of(Math.Sqrt(4 * Math.PI), element),
-        _ => string.Empty,
-    };
-
-    private static string Harmonic(int l, int m) => $"sh{N(l)}_{N(m)}";
-
-    private static string Adjoint(int l, int m) => $"g{N(l)}_{N(m)}";
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
