@@ -68,13 +68,15 @@ internal static class DeclarationBatch
     private static readonly HashSet<string> s_kernelAttributeClasses =
     [
         "TensorGen.EinsumAttribute", "TensorGen.TensorProductAttribute", "TensorGen.TensorProductBackwardAttribute", "TensorGen.SphericalHarmonicsAttribute",
-        "TensorGen.SphericalHarmonicsBackwardAttribute", "TensorGen.CpKernelAttribute", "TensorGen.TuckerKernelAttribute", "TensorGen.TensorTrainKernelAttribute", "TensorGen.TensorTrainMatrixKernelAttribute",
+        "TensorGen.SphericalHarmonicsBackwardAttribute", "TensorGen.TensorProductConvolutionAttribute", "TensorGen.TensorProductConvolutionBackwardAttribute",
+        "TensorGen.CpKernelAttribute", "TensorGen.TuckerKernelAttribute", "TensorGen.TensorTrainKernelAttribute", "TensorGen.TensorTrainMatrixKernelAttribute",
     ];
 
     private static readonly HashSet<string> s_declarationSteps =
     [
         TrackingNames.Declarations, EquivariantTrackingNames.TensorProductDeclarations, EquivariantTrackingNames.BackwardDeclarations,
         EquivariantTrackingNames.SphericalHarmonicsDeclarations, EquivariantTrackingNames.SphericalHarmonicsBackwardDeclarations,
+        MessagePassingTrackingNames.ConvolutionDeclarations, MessagePassingTrackingNames.BackwardDeclarations,
         TensorGen.Decompositions.DecompositionTrackingNames.Declarations,
     ];
 
@@ -82,6 +84,7 @@ internal static class DeclarationBatch
     [
         TrackingNames.Kernels, EquivariantTrackingNames.TensorProductKernels, EquivariantTrackingNames.BackwardKernels,
         EquivariantTrackingNames.SphericalHarmonicsKernels, EquivariantTrackingNames.SphericalHarmonicsBackwardKernels,
+        MessagePassingTrackingNames.ConvolutionKernels, MessagePassingTrackingNames.BackwardKernels,
         TensorGen.Decompositions.DecompositionTrackingNames.Kernels,
     ];
 
@@ -91,7 +94,8 @@ internal static class DeclarationBatch
     /// <summary>A driver running every TensorGen generator: einsum, equivariant and decomposition kernels.</summary>
     public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
-            [new EinsumGenerator().AsSourceGenerator(), new TensorProductGenerator().AsSourceGenerator(), new TensorGen.Decompositions.DecompositionGenerator().AsSourceGenerator()],
+            [new EinsumGenerator().AsSourceGenerator(), new TensorProductGenerator().AsSourceGenerator(), new MessagePassingGenerator().AsSourceGenerator(),
+                new TensorGen.Decompositions.DecompositionGenerator().AsSourceGenerator()],
             parseOptions: GeneratorHarness.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
@@ -324,9 +328,15 @@ internal static class DeclarationBatch
                 KernelDeclaration<TensorProductModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<TensorProductBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<SphericalHarmonicsModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
-                KernelDeclaration<SphericalHarmonicsBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
-                ValueTuple<KernelDeclaration<SphericalHarmonicsBackwardModel>, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>>> pair =>
+                KernelDeclaration<ConvolutionModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<ConvolutionBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<KernelDeclaration<ConvolutionModel>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
                     pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<ValueTuple<KernelDeclaration<ConvolutionBackwardModel>, ImmutableArray<KernelDeclaration<ConvolutionModel>>>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
+                    pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<SphericalHarmonicsBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<ValueTuple<KernelDeclaration<SphericalHarmonicsBackwardModel>, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>>>, bool> pair =>
+                    pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 ValueTuple<KernelDeclaration<TensorProductBackwardModel>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
                     pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<TensorGen.Decompositions.Model.DecompositionMethodModel> d => d.Model?.Method.Location?.FilePath ?? d.Diagnostics.FirstOrDefault()?.Location?.FilePath,
