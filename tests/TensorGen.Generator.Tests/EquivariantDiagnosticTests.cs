@@ -218,6 +218,34 @@ public class EquivariantDiagnosticTests
             """), "TG0111");
 
     [Fact]
+    public void TG0113_unknown_forward_harmonics_points_at_the_name()
+    {
+        Diagnostic diagnostic = AssertSingle(InType("""
+            [SphericalHarmonicsBackward([|"Missing"|])]
+            public static partial void ShBackward(ReadOnlyTensorSpan<double> vectors, ReadOnlyTensorSpan<double> gradOutput, TensorSpan<double> gradVectors);
+            """), "TG0113");
+        Assert.Contains("'Missing'", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0107_spherical_harmonics_backward_writes_only_gradVectors()
+    {
+        var (source, span) = Markup.Parse(InType("""
+            [SphericalHarmonics("0e + 1o")]
+            public static partial void Sh(ReadOnlyTensorSpan<double> vectors, TensorSpan<double> output);
+
+            [SphericalHarmonicsBackward(nameof(Sh))]
+            public static partial void ShBackward(ReadOnlyTensorSpan<double> vectors, ReadOnlyTensorSpan<double> gradOutput, [|ReadOnlyTensorSpan<double>|] gradVectors);
+            """));
+        GeneratorOutcome outcome = GeneratorHarness.Run(source, new TensorProductGenerator());
+        Diagnostic diagnostic = AssertLocatedAt(outcome, source, span, "TG0107");
+        Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Contains("gradient of the vectors", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Equal(2, outcome.Sources.Count);
+        Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && d.Id != "TG0107");
+    }
+
+    [Fact]
     public void TG9999_an_exception_while_emitting_is_a_diagnostic_not_a_crash()
     {
         var (source, span) = Markup.Parse(InType("""

@@ -10,7 +10,7 @@ namespace TensorGen;
 
 /// <summary>
 /// The first step of <see cref="TensorProductGenerator"/>: reads a <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>
-/// or <c>[SphericalHarmonics]</c> method into its plain model: the method's shape (<see cref="KernelMethodReader"/>) and the
+/// <c>[SphericalHarmonics]</c> or <c>[SphericalHarmonicsBackward]</c> method into its plain model: the method's shape (<see cref="KernelMethodReader"/>) and the
 /// attribute's arguments with where they are written. Nothing from here on holds a symbol or syntax node.
 /// </summary>
 internal static class EquivariantDeclarationReader
@@ -18,9 +18,13 @@ internal static class EquivariantDeclarationReader
     public const string TensorProductAttributeName = "TensorGen.TensorProductAttribute";
     public const string TensorProductBackwardAttributeName = "TensorGen.TensorProductBackwardAttribute";
     public const string SphericalHarmonicsAttributeName = "TensorGen.SphericalHarmonicsAttribute";
+    public const string SphericalHarmonicsBackwardAttributeName = "TensorGen.SphericalHarmonicsBackwardAttribute";
 
     /// <summary>Overloads and names that differ only in case are numbered among the type's equivariant kernels of every kind.</summary>
-    private static readonly string[] s_attributeNames = { TensorProductAttributeName, TensorProductBackwardAttributeName, SphericalHarmonicsAttributeName };
+    private static readonly string[] s_attributeNames =
+    {
+        TensorProductAttributeName, TensorProductBackwardAttributeName, SphericalHarmonicsAttributeName, SphericalHarmonicsBackwardAttributeName,
+    };
 
     public static TensorProductModel ReadTensorProduct(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -69,6 +73,14 @@ internal static class EquivariantDeclarationReader
 
         return new SphericalHarmonicsModel(shape, KernelMethodReader.Argument(irreps, arguments.FirstOrDefault(a => a.NameEquals is null)),
             NamedBool(attribute, "Normalize", defaultValue: false), normalization, Option(attribute, arguments, "Backends"), KernelMethodReader.HasErrors(attribute));
+    }
+
+    public static SphericalHarmonicsBackwardModel ReadSphericalHarmonicsBackward(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var (shape, attribute, arguments) = Common(context, "SphericalHarmonicsBackward", cancellationToken);
+        string? forward = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
+        return new SphericalHarmonicsBackwardModel(shape, KernelMethodReader.Argument(forward, arguments.FirstOrDefault(a => a.NameEquals is null)),
+            Option(attribute, arguments, "Backends"), KernelMethodReader.HasErrors(attribute));
     }
 
     private static (KernelMethodShape Shape, AttributeData Attribute, SeparatedSyntaxList<AttributeArgumentSyntax> Arguments) Common(

@@ -72,4 +72,21 @@ internal static class EquivariantKernelBuilder
             beforeEmit?.Invoke(model.Method.DisplayName);
             return SphericalHarmonicsEmitter.Emit(model.Method, spec, element, gpu);
         });
+
+    public static KernelResult Build(KernelDeclaration<SphericalHarmonicsBackwardModel> read, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>> forwards,
+        bool gpuRuntime, Action<string>? beforeEmit, CancellationToken cancellationToken) =>
+        KernelBuild.Guarded(read, SphericalHarmonicsBackwardValidator.Attribute, model => model.Method, (model, diagnostics, notes) =>
+        {
+            var known = forwards.Where(f => f.Model is not null).Select(f => f.Model!).ToList();
+            var (spec, forward, element) = SphericalHarmonicsBackwardValidator.Validate(model, known, diagnostics);
+            bool gpu = EquivariantGpuValidator.Check(model.Method, model.Backends, gpuRuntime, SphericalHarmonicsBackwardValidator.Attribute, diagnostics, notes);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (spec is null || forward is null || element is null || diagnostics.Count > 0)
+            {
+                return null;
+            }
+
+            beforeEmit?.Invoke(model.Method.DisplayName);
+            return SphericalHarmonicsBackwardEmitter.Emit(model.Method, forward, spec, element, gpu);
+        });
 }

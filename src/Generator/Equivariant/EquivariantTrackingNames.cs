@@ -9,4 +9,6 @@ internal static class EquivariantTrackingNames
     public const string TensorProductKernels = "TensorProductKernels";
     public const string BackwardKernels = "TensorProductBackwardKernels";
     public const string SphericalHarmonicsKernels = "SphericalHarmonicsKernels";
+    public const string SphericalHarmonicsBackwardDeclarations = "SphericalHarmonicsBackwardDeclarations";
+    public const string SphericalHarmonicsBackwardKernels = "SphericalHarmonicsBackwardKernels";
 }

@@ -5,10 +5,11 @@ using TensorGen.Model;
 namespace TensorGen;
 
 /// <summary>
-/// Implements <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c> and <c>[SphericalHarmonics]</c> methods on the shared
+/// Implements <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[SphericalHarmonics]</c> and
+/// <c>[SphericalHarmonicsBackward]</c> methods on the shared
 /// pipeline (<see cref="KernelPipeline"/>), one branch per attribute: declarations read into plain models
-/// (<see cref="EquivariantDeclarationReader"/>; a backward pass is combined with all forward declarations, to find the one it
-/// names); kernels validated, built and emitted (<see cref="EquivariantKernelBuilder"/>), with whether the compilation
+/// (<see cref="EquivariantDeclarationReader"/>; a backward pass is combined with all forward declarations of its kind, to find
+/// the one it names); kernels validated, built and emitted (<see cref="EquivariantKernelBuilder"/>), with whether the compilation
 /// references TensorGen.Runtime.Gpu (for <c>Backend.Gpu</c>); sources and diagnostics apart.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -35,6 +36,9 @@ public sealed class TensorProductGenerator : IIncrementalGenerator
         IncrementalValuesProvider<KernelDeclaration<SphericalHarmonicsModel>> harmonics = KernelPipeline.Declarations(context,
             EquivariantDeclarationReader.SphericalHarmonicsAttributeName, EquivariantDeclarationReader.ReadSphericalHarmonics,
             EquivariantTrackingNames.SphericalHarmonicsDeclarations);
+        IncrementalValuesProvider<KernelDeclaration<SphericalHarmonicsBackwardModel>> harmonicsBackwards = KernelPipeline.Declarations(context,
+            EquivariantDeclarationReader.SphericalHarmonicsBackwardAttributeName, EquivariantDeclarationReader.ReadSphericalHarmonicsBackward,
+            EquivariantTrackingNames.SphericalHarmonicsBackwardDeclarations);
 
         IncrementalValueProvider<bool> gpuRuntime = GpuRuntimeReference.Detect(context);
         KernelPipeline.Register(context, forwards
@@ -50,5 +54,10 @@ public sealed class TensorProductGenerator : IIncrementalGenerator
             .Combine(gpuRuntime)
             .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left, pair.Right, beforeEmit, cancellationToken))
             .WithTrackingName(EquivariantTrackingNames.SphericalHarmonicsKernels));
+        KernelPipeline.Register(context, harmonicsBackwards
+            .Combine(harmonics.Collect())
+            .Combine(gpuRuntime)
+            .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left.Left, pair.Left.Right, pair.Right, beforeEmit, cancellationToken))
+            .WithTrackingName(EquivariantTrackingNames.SphericalHarmonicsBackwardKernels));
     }
 }

@@ -58,7 +58,7 @@ internal static class DeclarationBatch
 
     /// <summary>The TG ids a fuzz declaration may get (not the GPU ones: no template asks for Backend.Gpu).</summary>
     private static readonly HashSet<string> s_knownIds =
-        [.. new[] { (1, 18), (22, 22), (101, 111), (201, 209) }.SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
+        [.. new[] { (1, 18), (22, 22), (101, 113), (201, 209) }.SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
             .Select(n => "TG" + n.ToString("0000", System.Globalization.CultureInfo.InvariantCulture))];
 
     private static readonly string[] s_attributeNames =
@@ -68,19 +68,24 @@ internal static class DeclarationBatch
     private static readonly HashSet<string> s_kernelAttributeClasses =
     [
         "TensorGen.EinsumAttribute", "TensorGen.TensorProductAttribute", "TensorGen.TensorProductBackwardAttribute", "TensorGen.SphericalHarmonicsAttribute",
+        "TensorGen.SphericalHarmonicsBackwardAttribute", "TensorGen.TensorProductConvolutionAttribute", "TensorGen.TensorProductConvolutionBackwardAttribute",
         "TensorGen.CpKernelAttribute", "TensorGen.TuckerKernelAttribute", "TensorGen.TensorTrainKernelAttribute", "TensorGen.TensorTrainMatrixKernelAttribute",
     ];
 
     private static readonly HashSet<string> s_declarationSteps =
     [
         TrackingNames.Declarations, EquivariantTrackingNames.TensorProductDeclarations, EquivariantTrackingNames.BackwardDeclarations,
-        EquivariantTrackingNames.SphericalHarmonicsDeclarations, TensorGen.Decompositions.DecompositionTrackingNames.Declarations,
+        EquivariantTrackingNames.SphericalHarmonicsDeclarations, EquivariantTrackingNames.SphericalHarmonicsBackwardDeclarations,
+        MessagePassingTrackingNames.ConvolutionDeclarations, MessagePassingTrackingNames.BackwardDeclarations,
+        TensorGen.Decompositions.DecompositionTrackingNames.Declarations,
     ];
 
     private static readonly HashSet<string> s_kernelSteps =
     [
         TrackingNames.Kernels, EquivariantTrackingNames.TensorProductKernels, EquivariantTrackingNames.BackwardKernels,
-        EquivariantTrackingNames.SphericalHarmonicsKernels, TensorGen.Decompositions.DecompositionTrackingNames.Kernels,
+        EquivariantTrackingNames.SphericalHarmonicsKernels, EquivariantTrackingNames.SphericalHarmonicsBackwardKernels,
+        MessagePassingTrackingNames.ConvolutionKernels, MessagePassingTrackingNames.BackwardKernels,
+        TensorGen.Decompositions.DecompositionTrackingNames.Kernels,
     ];
 
     /// <summary>The longest the generators may spend on one declaration (their tracked steps), however large it is.</summary>
@@ -89,7 +94,8 @@ internal static class DeclarationBatch
     /// <summary>A driver running every TensorGen generator: einsum, equivariant and decomposition kernels.</summary>
     public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
-            [new EinsumGenerator().AsSourceGenerator(), new TensorProductGenerator().AsSourceGenerator(), new TensorGen.Decompositions.DecompositionGenerator().AsSourceGenerator()],
+            [new EinsumGenerator().AsSourceGenerator(), new TensorProductGenerator().AsSourceGenerator(), new MessagePassingGenerator().AsSourceGenerator(),
+                new TensorGen.Decompositions.DecompositionGenerator().AsSourceGenerator()],
             parseOptions: GeneratorHarness.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
@@ -322,6 +328,15 @@ internal static class DeclarationBatch
                 KernelDeclaration<TensorProductModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<TensorProductBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<SphericalHarmonicsModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<ConvolutionModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<ConvolutionBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<KernelDeclaration<ConvolutionModel>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
+                    pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<ValueTuple<KernelDeclaration<ConvolutionBackwardModel>, ImmutableArray<KernelDeclaration<ConvolutionModel>>>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
+                    pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<SphericalHarmonicsBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<ValueTuple<KernelDeclaration<SphericalHarmonicsBackwardModel>, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>>>, bool> pair =>
+                    pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 ValueTuple<KernelDeclaration<TensorProductBackwardModel>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
                     pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<TensorGen.Decompositions.Model.DecompositionMethodModel> d => d.Model?.Method.Location?.FilePath ?? d.Diagnostics.FirstOrDefault()?.Location?.FilePath,

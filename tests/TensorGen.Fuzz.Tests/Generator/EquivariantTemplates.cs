@@ -7,8 +7,9 @@ using static TensorGen.Fuzz.Tests.Generator.DeclarationSource;
 namespace TensorGen.Fuzz.Tests.Generator;
 
 /// <summary>
-/// Declaration templates for <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c> and <c>[SphericalHarmonics]</c>: random valid
-/// products (explicit instructions or a Kind, with their backward passes), byte-level and token mutations of irreps and instruction
+/// Declaration templates for <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[SphericalHarmonics]</c>, <c>[SphericalHarmonicsBackward]</c>,
+/// <c>[TensorProductConvolution]</c> and <c>[TensorProductConvolutionBackward]</c>: random valid
+/// products (explicit instructions or a Kind, with their backward passes and convolutions), byte-level and token mutations of irreps and instruction
 /// lists, huge multiplicities and degrees, hundreds of blocks and instructions, enum values out of range, wrong parameter lists, and
 /// backward passes that name a missing, overloaded or broken forward.
 /// </summary>
@@ -219,8 +220,29 @@ internal static class EquivariantTemplates
             members.Add(Method("[TensorProductBackward(nameof(Tp))]", BackwardParameters(element, product.Weighted), name: "TpBackward"));
         }
 
+        if (random.Next(3) == 0)
+        {
+            // A fused convolution of the product (sometimes naming something else, or without its weights), and its backward pass.
+            string name = random.Next(5) == 0 ? FuzzText.Pick(random, ["\"Missing\"", "nameof(Conv)", "\"\"", "null!"]) : "nameof(Tp)";
+            bool weighted = random.Next(8) == 0 ? !product.Weighted : product.Weighted;
+            members.Add(Method($"[TensorProductConvolution({name})]", ConvolutionParameters(element, weighted, backward: false), name: "Conv"));
+            if (random.Next(2) == 0)
+            {
+                string forward = random.Next(5) == 0 ? FuzzText.Pick(random, ["nameof(Tp)", "\"Missing\"", "nameof(ConvBackward)"]) : "nameof(Conv)";
+                members.Add(Method($"[TensorProductConvolutionBackward({forward})]", ConvolutionParameters(element, weighted, backward: true), name: "ConvBackward"));
+            }
+        }
+
         return Type(members);
     }
+
+    private static string ConvolutionParameters(string element, bool weighted, bool backward) =>
+        $"ReadOnlyTensorSpan<{element}> nodeFeatures, ReadOnlyTensorSpan<{element}> edgeFeatures, " + (weighted ? $"ReadOnlyTensorSpan<{element}> weights, " : string.Empty)
+        + "ReadOnlySpan<int> senders, ReadOnlySpan<int> receivers, "
+        + (backward
+            ? $"ReadOnlyTensorSpan<{element}> gradOutput, TensorSpan<{element}> gradNodeFeatures, TensorSpan<{element}> gradEdgeFeatures"
+                + (weighted ? $", TensorSpan<{element}> gradWeights" : string.Empty)
+            : $"TensorSpan<{element}> output");
 
     private static string ValidProduct(Random random) => Declare(random, RandomProduct(random) with { Options = RandomOptions(random) });
 
@@ -414,6 +436,16 @@ internal static class EquivariantTemplates
             ? FuzzText.Pick(random, [$"ReadOnlyTensorSpan<{element}> vectors", $"TensorSpan<{element}> vectors, TensorSpan<{element}> output", $"ReadOnlyTensorSpan<float> vectors, TensorSpan<double> output", ""])
             : $"ReadOnlyTensorSpan<{element}> vectors, TensorSpan<{element}> output";
         members.Add(Method("[SphericalHarmonics(" + string.Join(", ", options) + ")]", parameters, name: "Sh"));
+        if (random.Next(2) == 0)
+        {
+            // Its backward pass: usually sound, sometimes naming nothing, another method or itself, or with a wrong signature.
+            string forward = random.Next(4) == 0 ? FuzzText.Pick(random, ["\"Missing\"", "nameof(ShBackward)", "\"\"", "null!"]) : "nameof(Sh)";
+            string backwardParameters = random.Next(6) == 0
+                ? FuzzText.Pick(random, [$"ReadOnlyTensorSpan<{element}> vectors, TensorSpan<{element}> gradVectors", $"ReadOnlyTensorSpan<{element}> vectors, ReadOnlyTensorSpan<{element}> gradOutput, ReadOnlyTensorSpan<{element}> gradVectors"])
+                : $"ReadOnlyTensorSpan<{element}> vectors, ReadOnlyTensorSpan<{element}> gradOutput, TensorSpan<{element}> gradVectors";
+            members.Add(Method("[SphericalHarmonicsBackward(" + forward + ")]", backwardParameters, name: "ShBackward"));
+        }
+
         return Type(members);
     }
 

@@ -87,4 +87,10 @@ public static partial class EquivariantGpuKernels
 
     [SphericalHarmonics("1x0e+2x1o+1x2e", Backends = Backend.Cpu | Backend.Gpu)]
     public static partial void HarmonicsDouble(ReadOnlyTensorSpan<double> vectors, TensorSpan<double> output);
+
+    [SphericalHarmonicsBackward(nameof(HarmonicsSingle), Backends = Backend.Cpu | Backend.Gpu)]
+    public static partial void HarmonicsSingleBackward(ReadOnlyTensorSpan<float> vectors, ReadOnlyTensorSpan<float> gradOutput, TensorSpan<float> gradVectors);
+
+    [SphericalHarmonicsBackward(nameof(HarmonicsDouble), Backends = Backend.Cpu | Backend.Gpu)]
+    public static partial void HarmonicsDoubleBackward(ReadOnlyTensorSpan<double> vectors, ReadOnlyTensorSpan<double> gradOutput, TensorSpan<double> gradVectors);
 }

@@ -211,6 +211,36 @@ public sealed class EquivariantGpuTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SphericalHarmonicsBackwardMatchesCpu(bool single)
+    {
+        const int batch = 13;
+        var random = new Random(17);
+        double[] vectors = Random(random, batch * 3);
+        vectors[0] = vectors[1] = vectors[2] = 0; // a zero vector: the gradient of r / ε
+        if (single)
+        {
+            float[] v = vectors.Select(x => (float)x).ToArray(), g = Random(random, batch * 16).Select(x => (float)x).ToArray();
+            var (gpu, cpu) = (new float[batch * 3], new float[batch * 3]);
+            EquivariantGpuKernels.HarmonicsSingleBackwardGpu(_gpu, new ReadOnlyTensorSpan<float>(v, [batch, 3]), new ReadOnlyTensorSpan<float>(g, [batch, 16]),
+                new TensorSpan<float>(gpu, [batch, 3]));
+            EquivariantGpuKernels.HarmonicsSingleBackward(new ReadOnlyTensorSpan<float>(v, [batch, 3]), new ReadOnlyTensorSpan<float>(g, [batch, 16]),
+                new TensorSpan<float>(cpu, [batch, 3]));
+            AssertClose(cpu.Skip(3).Select(x => (double)x).ToArray(), gpu.Skip(3).Select(x => (double)x).ToArray(), 1e-5, "float harmonics gradient");
+            AssertClose(cpu.Take(3).Select(x => (double)x).ToArray(), gpu.Take(3).Select(x => (double)x).ToArray(), 1e-5, "float harmonics gradient at 0");
+        }
+        else
+        {
+            double[] g = Random(random, batch * 12);
+            var (gpu, cpu) = (new double[batch * 3], new double[batch * 3]);
+            EquivariantGpuKernels.HarmonicsDoubleBackwardGpu(_gpu, Tensor(vectors, batch, 3), Tensor(g, batch, 12), new TensorSpan<double>(gpu, [batch, 3]));
+            EquivariantGpuKernels.HarmonicsDoubleBackward(Tensor(vectors, batch, 3), Tensor(g, batch, 12), new TensorSpan<double>(cpu, [batch, 3]));
+            AssertClose(cpu, gpu, 1e-13, "double harmonics gradient");
+        }
+    }
+
     /// <summary>
     /// The products on a CUDA device with a batch that fills many groups, against the reference (dense Wigner 3j, its own path
     /// weights) and the CPU kernel; reported skipped, with the reason, without a device.

@@ -5,7 +5,7 @@ using System.Linq;
 namespace TensorGen;
 
 /// <summary>
-/// TensorGen's eight kernel attributes, across the three generators, and the rule for a method that carries more than one
+/// TensorGen's kernel attributes, across the three generators, and the rule for a method that carries more than one
 /// kind of them (TG0022). Plain C#: the readers pass the attributes' class names in.
 /// </summary>
 internal static class KernelAttributes
@@ -20,6 +20,9 @@ internal static class KernelAttributes
         (EquivariantDeclarationReader.TensorProductAttributeName, "TensorProduct"),
         (EquivariantDeclarationReader.TensorProductBackwardAttributeName, "TensorProductBackward"),
         (EquivariantDeclarationReader.SphericalHarmonicsAttributeName, "SphericalHarmonics"),
+        (EquivariantDeclarationReader.SphericalHarmonicsBackwardAttributeName, "SphericalHarmonicsBackward"),
+        (MessagePassingDeclarationReader.ConvolutionAttributeName, "TensorProductConvolution"),
+        (MessagePassingDeclarationReader.ConvolutionBackwardAttributeName, "TensorProductConvolutionBackward"),
         ("TensorGen.CpKernelAttribute", "CpKernel"),
         ("TensorGen.TuckerKernelAttribute", "TuckerKernel"),
         ("TensorGen.TensorTrainKernelAttribute", "TensorTrainKernel"),

@@ -4,7 +4,8 @@ using Microsoft.CodeAnalysis;
 namespace TensorGen.Diagnostics;
 
 /// <summary>
-/// The TG diagnostics of <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c> and <c>[SphericalHarmonics]</c>. All are
+/// The TG diagnostics of <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[SphericalHarmonics]</c>,
+/// <c>[SphericalHarmonicsBackward]</c>, <c>[TensorProductConvolution]</c> and <c>[TensorProductConvolutionBackward]</c>. All are
 /// errors in category "TensorGen"; the message names what is wrong, the description says how to fix it.
 /// </summary>
 internal static class EquivariantDiagnosticDescriptors
@@ -37,7 +38,7 @@ internal static class EquivariantDiagnosticDescriptors
 
     public static DiagnosticDescriptor WrongParameters { get; } = Create(EquivariantDiagnosticIds.WrongParameters,
         "Parameters do not match the equivariant kernel",
-        "[TensorProduct]: (x1, x2, [weights,] output); [TensorProductBackward]: (x1, x2, [weights,] gradOutput, gradX1, gradX2[, gradWeights]); [SphericalHarmonics]: (vectors, output). Inputs are ReadOnlyTensorSpan<T>, results TensorSpan<T>, T float or double throughout, passed by value.");
+        "[TensorProduct]: (x1, x2, [weights,] output); [TensorProductBackward]: (x1, x2, [weights,] gradOutput, gradX1, gradX2[, gradWeights]); [SphericalHarmonics]: (vectors, output); [SphericalHarmonicsBackward]: (vectors, gradOutput, gradVectors); [TensorProductConvolution]: (nodeFeatures, edgeFeatures, [weights,] senders, receivers, output) with ReadOnlySpan<int> senders and receivers; [TensorProductConvolutionBackward]: (nodeFeatures, edgeFeatures, [weights,] senders, receivers, gradOutput, gradNodeFeatures, gradEdgeFeatures[, gradWeights]). Inputs are ReadOnlyTensorSpan<T>, results TensorSpan<T>, T float or double throughout, passed by value.");
 
     public static DiagnosticDescriptor NotStaticPartialVoid { get; } = Create(EquivariantDiagnosticIds.NotStaticPartialVoid,
         "Equivariant kernel must be a static partial void method in partial types",
@@ -49,7 +50,7 @@ internal static class EquivariantDiagnosticDescriptors
 
     public static DiagnosticDescriptor UnknownForward { get; } = Create(EquivariantDiagnosticIds.UnknownForward,
         "Unknown forward tensor product",
-        "[TensorProductBackward(nameof(Forward))] names one [TensorProduct] method of the same type; fix the name or add the attribute to the forward method.");
+        "[TensorProductBackward(nameof(Forward))] and [TensorProductConvolution(nameof(Product))] name one [TensorProduct] method of the same type; fix the name or add the attribute to the product's method.");
 
     public static DiagnosticDescriptor ShParity { get; } = Create(EquivariantDiagnosticIds.ShParity,
         "Spherical-harmonics irreps have the wrong parity",
@@ -59,11 +60,16 @@ internal static class EquivariantDiagnosticDescriptors
         "Equivariant kernel not supported on the GPU",
         "Backend.Gpu writes ILGPU kernels beside the CPU kernel; they cannot be written in a generic type, next to a parameter named 'gpu' (the entry points' GpuContext), or — for a backward pass — when a row of x2 is wider than the shared memory that sums its gradient (4096 float or 2048 double features). Remove Backend.Gpu, or change the declaration.");
 
+    public static DiagnosticDescriptor UnknownForwardKernel { get; } = Create(EquivariantDiagnosticIds.UnknownForwardKernel,
+        "Unknown forward kernel",
+        "[SphericalHarmonicsBackward(nameof(Sh))] names one [SphericalHarmonics] method of the same type, [TensorProductConvolutionBackward(nameof(Interaction))] one [TensorProductConvolution] method; fix the name or add the attribute to the forward method.");
+
     /// <summary>Every descriptor.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => new[]
     {
         MalformedIrreps, MalformedInstructions, InstructionIndexOutOfRange, SelectionRule, ModeMismatch, WeightsMismatch,
         WrongParameters, NotStaticPartialVoid, InvalidOption, UnknownForward, ShParity, GpuUnsupported,
+        UnknownForwardKernel,
     };
 
     private static DiagnosticDescriptor Create(string id, string title, string description) =>

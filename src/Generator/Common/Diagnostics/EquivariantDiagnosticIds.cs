@@ -15,4 +15,5 @@ internal static class EquivariantDiagnosticIds
     public const string UnknownForward = "TG0110";
     public const string ShParity = "TG0111";
     public const string GpuUnsupported = "TG0112";
+    public const string UnknownForwardKernel = "TG0113";
 }

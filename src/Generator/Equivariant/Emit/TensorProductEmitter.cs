@@ -41,8 +41,7 @@ internal static class TensorProductEmitter
 
     private static string Emit(KernelMethodShape method, TensorProductSpec spec, string element, bool gpu, bool backward, string title)
     {
-        // One plan per non-empty path, rendered by the CPU kernel and the GPU kernel alike.
-        var plans = spec.Paths.Where(p => !p.IsEmpty).Select(p => new TensorProductPathPlan(p)).ToList();
+        var plans = PathPlans(spec);
         string body = $"{Runtime}TensorProductDriver.{(backward ? "Backward" : "Forward")}<{element}, {EquivariantFileEmitter.KernelReference(method)}>({DriverArguments(method, backward)});";
         return EquivariantFileEmitter.Emit(method,
             writer => TensorProductHeaderWriter.Write(writer, title, spec),
@@ -54,7 +53,12 @@ internal static class TensorProductEmitter
             : writer => GpuTensorProductEmitter.WriteForward(writer, method, spec, plans, element));
     }
 
-    private static void WriteKernel(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> pathPlans, string element,
+    /// <summary>One plan per non-empty path, rendered by the CPU kernel and the GPU kernel alike (and by the fused convolution's).</summary>
+    internal static IReadOnlyList<TensorProductPathPlan> PathPlans(TensorProductSpec spec) =>
+        spec.Paths.Where(p => !p.IsEmpty).Select(p => new TensorProductPathPlan(p)).ToList();
+
+    /// <summary>The file-local tile kernel of a product: its layout and one method per path (the drivers call it per tile of rows).</summary>
+    internal static void WriteKernel(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> pathPlans, string element,
         bool backward)
     {
         string face = backward ? "ITensorProductBackward" : "ITensorProductForward";

@@ -1,0 +1,102 @@
+using System.Linq;
+using TensorGen.Emit.Equivariant;
+using TensorGen.Equivariance;
+using TensorGen.Model;
+
+namespace TensorGen.Emit.MessagePassing;
+
+/// <summary>
+/// Writes the files of <c>[TensorProductConvolution]</c> and <c>[TensorProductConvolutionBackward]</c> methods: the method
+/// calls the runtime's <c>ConvolutionDriver</c> with the product's tile kernel, written here by the tensor product's own
+/// writer (<see cref="TensorProductEmitter.WriteKernel"/>: one method per path, straight-line code over the non-zero
+/// Clebsch–Gordan coefficients), and the parameter names for messages. Gathering along edges, the kernel and the sum into
+/// receivers are the driver's; only the per-path code is generated.
+/// </summary>
+internal static class ConvolutionEmitter
+{
+    private const string Runtime = "global::TensorGen.Runtime.MessagePassing.";
+
+    public static string EmitForward(KernelMethodShape method, string productName, TensorProductSpec spec, string element)
+    {
+        bool hasWeights = method.Parameters.Count == 6;
+        string[] names = method.Parameters.Select(p => p.Name).ToArray();
+        string arguments = hasWeights
+            ? string.Join(", ", names)
+            : string.Join(", ", names[0], names[1], "default", names[2], names[3], names[4]);
+
+        // The product kernel sees (x1 = node features, x2 = edge features, weights, output); senders and receivers are the driver's.
+        KernelMethodShape product = Renamed(method, hasWeights ? new[] { 0, 1, 2, 5 } : new[] { 0, 1, 4 });
+        string body = $"{Runtime}ConvolutionDriver.Forward<{element}, {EquivariantFileEmitter.KernelReference(method)}>({NamesReference(method)}.Layout, {arguments});";
+        return EquivariantFileEmitter.Emit(method,
+            writer => Header(writer, $"TensorGen: fused convolution {method.DisplayName} of tensor product {productName} ({element})", spec,
+                "output[receivers[e]] += TP(nodeFeatures[senders[e]], edgeFeatures[e]; weights[e]); edges taken by receiver (stable counting sort), "
+                + "each output row summed by one thread in edge order: deterministic, no [E, dimOut] messages"),
+            body,
+            writer =>
+            {
+                TensorProductEmitter.WriteKernel(writer, product, spec, TensorProductEmitter.PathPlans(spec), element, backward: false);
+                writer.WriteLine();
+                WriteNames(writer, method, hasWeights);
+            },
+            element,
+            gpuMembers: null);
+    }
+
+    public static string EmitBackward(KernelMethodShape method, string convolutionName, TensorProductSpec spec, string element)
+    {
+        bool hasWeights = method.Parameters.Count == 9;
+        string[] names = method.Parameters.Select(p => p.Name).ToArray();
+        string arguments = hasWeights
+            ? string.Join(", ", names)
+            : string.Join(", ", names[0], names[1], "default", names[2], names[3], names[4], names[5], names[6], "default");
+
+        // The product kernel sees (x1, x2, weights, gradOutput, gradX1, gradX2, gradWeights).
+        KernelMethodShape product = Renamed(method, hasWeights ? new[] { 0, 1, 2, 5, 6, 7, 8 } : new[] { 0, 1, 4, 5, 6 });
+        string body = $"{Runtime}ConvolutionDriver.Backward<{element}, {EquivariantFileEmitter.KernelReference(method)}>({NamesReference(method)}.Layout, {arguments});";
+        return EquivariantFileEmitter.Emit(method,
+            writer => Header(writer, $"TensorGen: backward pass {method.DisplayName} of convolution {convolutionName} ({element})", spec,
+                "edges taken by sender (stable counting sort): each node's gradient summed by one thread in edge order, "
+                + "the edge features' and per-edge weights' gradients written once per edge"),
+            body,
+            writer =>
+            {
+                TensorProductEmitter.WriteKernel(writer, product, spec, TensorProductEmitter.PathPlans(spec), element, backward: true);
+                writer.WriteLine();
+                WriteNames(writer, method, hasWeights);
+            },
+            element,
+            gpuMembers: null);
+    }
+
+    private static void Header(SourceWriter writer, string title, TensorProductSpec spec, string scheme)
+    {
+        TensorProductHeaderWriter.Write(writer, title, spec);
+        writer.WriteComment(string.Empty);
+        writer.WriteComment(scheme);
+    }
+
+    /// <summary>The method with only the parameters the product kernel sees, in the product's order (its names go into the kernel's layout).</summary>
+    private static KernelMethodShape Renamed(KernelMethodShape method, int[] kept) =>
+        method with { Parameters = kept.Select(i => method.Parameters[i]).ToEquatableArray() };
+
+    /// <summary>The parameter names for the driver's messages; the weights' (and its gradient's) null when the method has none.</summary>
+    private static void WriteNames(SourceWriter writer, KernelMethodShape method, bool hasWeights)
+    {
+        var names = method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName)).ToList();
+        if (!hasWeights)
+        {
+            names.Insert(2, "null");
+            if (names.Count == 8)
+            {
+                names.Add("null");
+            }
+        }
+
+        writer.WriteLine($"/// <summary>The parameter names of {method.DisplayName}, for messages.</summary>");
+        writer.OpenBlock($"file static class {method.LocalTypeName}_Names");
+        writer.WriteLine($"public static {Runtime}ConvolutionLayout Layout {{ get; }} = new({CSharpLiteral.String(method.DisplayName)}, {string.Join(", ", names)});");
+        writer.CloseBlock();
+    }
+
+    private static string NamesReference(KernelMethodShape method) => EquivariantFileEmitter.KernelReference(method) + "_Names";
+}

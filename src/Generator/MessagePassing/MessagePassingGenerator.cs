@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using TensorGen.Emit.MessagePassing;
+using TensorGen.Model;
+using TensorGen.Validation;
+
+namespace TensorGen;
+
+/// <summary>
+/// Implements <c>[TensorProductConvolution]</c> (a fused gather → tensor product → scatter, e3nn's convolution) and
+/// <c>[TensorProductConvolutionBackward]</c> methods on the shared pipeline (<see cref="KernelPipeline"/>). A convolution
+/// names a <c>[TensorProduct]</c> method; the products are read here too (by the equivariant reader) and combined with each
+/// convolution to find the one it names. The generated code is the product's tile kernel plus a call to the runtime's
+/// convolution driver.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class MessagePassingGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValueProvider<ImmutableArray<KernelDeclaration<TensorProductModel>>> products = KernelPipeline.Declarations(context,
+            EquivariantDeclarationReader.TensorProductAttributeName, EquivariantDeclarationReader.ReadTensorProduct,
+            MessagePassingTrackingNames.ProductDeclarations).Collect();
+        IncrementalValuesProvider<KernelDeclaration<ConvolutionModel>> convolutions = KernelPipeline.Declarations(context,
+            MessagePassingDeclarationReader.ConvolutionAttributeName, MessagePassingDeclarationReader.ReadConvolution,
+            MessagePassingTrackingNames.ConvolutionDeclarations);
+        IncrementalValuesProvider<KernelDeclaration<ConvolutionBackwardModel>> backwards = KernelPipeline.Declarations(context,
+            MessagePassingDeclarationReader.ConvolutionBackwardAttributeName, MessagePassingDeclarationReader.ReadBackward,
+            MessagePassingTrackingNames.BackwardDeclarations);
+
+        KernelPipeline.Register(context, convolutions
+            .Combine(products)
+            .Select((pair, cancellationToken) => BuildForward(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(MessagePassingTrackingNames.ConvolutionKernels));
+        KernelPipeline.Register(context, backwards
+            .Combine(convolutions.Collect())
+            .Combine(products)
+            .Select((pair, cancellationToken) => BuildBackward(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .WithTrackingName(MessagePassingTrackingNames.BackwardKernels));
+    }
+
+    private static KernelResult BuildForward(KernelDeclaration<ConvolutionModel> read, ImmutableArray<KernelDeclaration<TensorProductModel>> products,
+        CancellationToken cancellationToken) =>
+        KernelBuild.Guarded(read, ConvolutionValidator.Attribute, model => model.Method, (model, diagnostics, _) =>
+        {
+            var (spec, product, element) = ConvolutionValidator.Validate(model, Models(products), diagnostics);
+            cancellationToken.ThrowIfCancellationRequested();
+            return spec is null || product is null || element is null || diagnostics.Count > 0
+                ? null
+                : ConvolutionEmitter.EmitForward(model.Method, product, spec, element);
+        });
+
+    private static KernelResult BuildBackward(KernelDeclaration<ConvolutionBackwardModel> read, ImmutableArray<KernelDeclaration<ConvolutionModel>> convolutions,
+        ImmutableArray<KernelDeclaration<TensorProductModel>> products, CancellationToken cancellationToken) =>
+        KernelBuild.Guarded(read, ConvolutionBackwardValidator.Attribute, model => model.Method, (model, diagnostics, _) =>
+        {
+            var (spec, forward, element) = ConvolutionBackwardValidator.Validate(model, Models(convolutions), Models(products), diagnostics);
+            cancellationToken.ThrowIfCancellationRequested();
+            return spec is null || forward is null || element is null || diagnostics.Count > 0
+                ? null
+                : ConvolutionEmitter.EmitBackward(model.Method, forward, spec, element);
+        });
+
+    private static System.Collections.Generic.List<T> Models<T>(ImmutableArray<KernelDeclaration<T>> declarations)
+        where T : class =>
+        declarations.Where(d => d.Model is not null).Select(d => d.Model!).ToList();
+}
