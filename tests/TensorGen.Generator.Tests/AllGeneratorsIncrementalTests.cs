@@ -70,6 +70,9 @@ public class AllGeneratorsIncrementalTests
             DecompositionTrackingNames.Declarations, DecompositionTrackingNames.Kernels, DecompositionTrackingNames.Sources,
             DecompositionTrackingNames.Diagnostics,
         ],
+
+        // MessagePassingGenerator runs too (the harness runs every generator), but this source declares no convolution, so its
+        // steps have no outputs here: its caching is tested with convolutions in MessagePassingGeneratorTests.
     };
 
     [Fact]
@@ -79,7 +82,7 @@ public class AllGeneratorsIncrementalTests
         GeneratorDriver driver = Driver().RunGenerators(compilation);
         GeneratorDriverRunResult first = driver.GetRunResult();
         Assert.Empty(first.Diagnostics.Where(d => d.Id == "TG9999"));
-        Assert.Equal(3, first.Results.Length);
+        Assert.Equal(4, first.Results.Length);
         Assert.Equal(3, Result(first, nameof(EinsumGenerator)).GeneratedSources.Length); // Invalid: a diagnostic and a throwing body
         Assert.Contains(Result(first, nameof(EinsumGenerator)).Diagnostics, d => d.Id == "TG0018");
         Assert.Equal(4, Result(first, nameof(TensorProductGenerator)).GeneratedSources.Length);

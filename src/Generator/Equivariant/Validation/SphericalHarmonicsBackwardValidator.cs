@@ -30,23 +30,14 @@ internal static class SphericalHarmonicsBackwardValidator
             return (null, null, null);
         }
 
-        string? name = model.Forward.Value;
-        var candidates = forwards.Where(f => f.Method.ContainingTypeKey == method.ContainingTypeKey && f.Method.MethodName == name).ToList();
-        if (candidates.Count != 1)
+        if (NamedKernel.Find(forwards, f => f.Method, method, model.Forward, EquivariantDiagnosticIds.UnknownForwardKernel, Attribute, "SphericalHarmonics",
+                "Name the forward method with nameof, e.g. [SphericalHarmonicsBackward(nameof(Sh))].", diagnostics) is not { } forward)
         {
-            string problem = string.IsNullOrEmpty(name)
-                ? "names no method"
-                : candidates.Count == 0
-                    ? $"names '{name}', but the type has no [SphericalHarmonics] method of that name"
-                    : $"names '{name}', which is {candidates.Count.ToString(CultureInfo.InvariantCulture)} overloaded [SphericalHarmonics] methods";
-            diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.UnknownForwardKernel,
-                $"[SphericalHarmonicsBackward] on '{method.DisplayName}' {problem}. Name the forward method with nameof, e.g. [SphericalHarmonicsBackward(nameof(Sh))].",
-                model.Forward.Location ?? method.Location));
             return (null, null, null);
         }
 
         // The forward's own diagnostics are reported on the forward; here only whether it describes harmonics at all.
-        var (spec, _) = SphericalHarmonicsValidator.Validate(candidates[0], new List<DiagnosticInfo>());
-        return diagnostics.Count == 0 && spec is not null ? (spec, candidates[0].Method.DisplayName, elementType) : (null, null, null);
+        var (spec, _) = SphericalHarmonicsValidator.Validate(forward, new List<DiagnosticInfo>());
+        return diagnostics.Count == 0 && spec is not null ? (spec, forward.Method.DisplayName, elementType) : (null, null, null);
     }
 }

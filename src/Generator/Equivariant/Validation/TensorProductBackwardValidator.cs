@@ -40,30 +40,21 @@ internal static class TensorProductBackwardValidator
             return (null, null, null);
         }
 
-        string? name = model.Forward.Value;
-        var candidates = forwards.Where(f => f.Method.ContainingTypeKey == method.ContainingTypeKey && f.Method.MethodName == name).ToList();
-        if (candidates.Count != 1)
+        if (NamedKernel.Find(forwards, f => f.Method, method, model.Forward, EquivariantDiagnosticIds.UnknownForward, Attribute, "TensorProduct",
+                "Name the forward method with nameof, e.g. [TensorProductBackward(nameof(Tp))].", diagnostics) is not { } forward)
         {
-            string problem = string.IsNullOrEmpty(name)
-                ? "names no method"
-                : candidates.Count == 0
-                    ? $"names '{name}', but the type has no [TensorProduct] method of that name"
-                    : $"names '{name}', which is {candidates.Count.ToString(CultureInfo.InvariantCulture)} overloaded [TensorProduct] methods";
-            diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.UnknownForward,
-                $"[TensorProductBackward] on '{method.DisplayName}' {problem}. Name the forward method with nameof, e.g. [TensorProductBackward(nameof(Tp))].",
-                model.Forward.Location ?? method.Location));
             return (null, null, null);
         }
 
-        TensorProductSpec? spec = TensorProductValidator.TryBuildQuietly(candidates[0].Attribute);
+        TensorProductSpec? spec = TensorProductValidator.TryBuildQuietly(forward.Attribute);
         if (spec is not null && !hasWeights && spec.WeightCount > 0 && method.Parameters.Count == s_withoutWeights.Length)
         {
             diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WeightsMismatch,
-                $"'{method.DisplayName}' has no weights and gradWeights parameters, but {candidates[0].Method.DisplayName} has {spec.WeightCount.ToString(CultureInfo.InvariantCulture)} weights. "
+                $"'{method.DisplayName}' has no weights and gradWeights parameters, but {forward.Method.DisplayName} has {spec.WeightCount.ToString(CultureInfo.InvariantCulture)} weights. "
                 + "Declare 'ReadOnlyTensorSpan<T> weights' after x2 and 'TensorSpan<T> gradWeights' last.",
                 method.Location));
         }
 
-        return diagnostics.Count == 0 ? (spec, candidates[0].Method.DisplayName, elementType) : (null, null, null);
+        return diagnostics.Count == 0 ? (spec, forward.Method.DisplayName, elementType) : (null, null, null);
     }
 }

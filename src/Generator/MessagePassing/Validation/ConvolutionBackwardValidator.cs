@@ -44,17 +44,11 @@ internal static class ConvolutionBackwardValidator
             return (null, null, null);
         }
 
-        var candidates = convolutions.Where(c => c.Method.ContainingTypeKey == method.ContainingTypeKey && c.Method.MethodName == model.Forward.Value).ToList();
-        if (candidates.Count != 1)
+        if (NamedKernel.Find(convolutions, c => c.Method, method, model.Forward, EquivariantDiagnosticIds.UnknownForwardKernel, Attribute,
+                ConvolutionValidator.Attribute, $"Name the convolution with nameof, e.g. [{Attribute}(nameof(Interaction))].", diagnostics) is not { } convolution)
         {
-            diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.UnknownForwardKernel,
-                $"[{Attribute}] on '{method.DisplayName}' {ConvolutionValidator.Problem(model.Forward.Value, candidates.Count, ConvolutionValidator.Attribute)}. "
-                + $"Name the convolution with nameof, e.g. [{Attribute}(nameof(Interaction))].",
-                model.Forward.Location ?? method.Location));
             return (null, null, null);
         }
-
-        ConvolutionModel convolution = candidates[0];
         var (spec, _, _) = ConvolutionValidator.Validate(convolution, products, new List<DiagnosticInfo>());
         ConvolutionValidator.CheckWeights(method, hasWeights, s_withoutWeights.Length, spec, convolution.Method.DisplayName,
             "'ReadOnlyTensorSpan<T> weights' after edgeFeatures and 'TensorSpan<T> gradWeights' last", diagnostics);

@@ -40,28 +40,16 @@ internal static class ConvolutionValidator
             return (null, null, null);
         }
 
-        var candidates = products.Where(f => f.Method.ContainingTypeKey == method.ContainingTypeKey && f.Method.MethodName == model.Product.Value).ToList();
-        if (candidates.Count != 1)
+        if (NamedKernel.Find(products, p => p.Method, method, model.Product, EquivariantDiagnosticIds.UnknownForward, Attribute, "TensorProduct",
+                $"Name the product with nameof, e.g. [{Attribute}(nameof(Tp))].", diagnostics) is not { } product)
         {
-            diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.UnknownForward,
-                $"[{Attribute}] on '{method.DisplayName}' {Problem(model.Product.Value, candidates.Count, "TensorProduct")}. "
-                + $"Name the product with nameof, e.g. [{Attribute}(nameof(Tp))].",
-                model.Product.Location ?? method.Location));
             return (null, null, null);
         }
 
-        TensorProductSpec? spec = TensorProductValidator.TryBuildQuietly(candidates[0].Attribute);
-        CheckWeights(method, hasWeights, s_withoutWeights.Length, spec, candidates[0].Method.DisplayName, "'ReadOnlyTensorSpan<T> weights' after edgeFeatures", diagnostics);
-        return diagnostics.Count == 0 ? (spec, candidates[0].Method.DisplayName, elementType) : (null, null, null);
+        TensorProductSpec? spec = TensorProductValidator.TryBuildQuietly(product.Attribute);
+        CheckWeights(method, hasWeights, s_withoutWeights.Length, spec, product.Method.DisplayName, "'ReadOnlyTensorSpan<T> weights' after edgeFeatures", diagnostics);
+        return diagnostics.Count == 0 ? (spec, product.Method.DisplayName, elementType) : (null, null, null);
     }
-
-    /// <summary>What is wrong with the name a convolution attribute gives, for TG0110 / TG0113.</summary>
-    internal static string Problem(string? name, int candidates, string attribute) =>
-        string.IsNullOrEmpty(name)
-            ? "names no method"
-            : candidates == 0
-                ? $"names '{name}', but the type has no [{attribute}] method of that name"
-                : $"names '{name}', which is {candidates.ToString(CultureInfo.InvariantCulture)} overloaded [{attribute}] methods";
 
     /// <summary>TG0106: a product with weighted paths needs the weights parameter(s).</summary>
     internal static void CheckWeights(KernelMethodShape method, bool hasWeights, int countWithout, TensorProductSpec? spec, string product, string fix,
