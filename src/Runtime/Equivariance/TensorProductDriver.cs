@@ -31,7 +31,7 @@ public static class TensorProductDriver
             return;
         }
 
-        T[] shared = layout.SharedWeights ? Dense(weights, layout.WeightCount) : Array.Empty<T>();
+        T[] shared = layout.SharedWeights ? SharedWeights.Dense(weights, layout.WeightCount) : Array.Empty<T>();
         fixed (T* px1 = &TensorMarshal.GetReference(x1))
         fixed (T* px2 = &TensorMarshal.GetReference(x2))
         fixed (T* pw = &TensorMarshal.GetReference(weights))
@@ -75,7 +75,7 @@ public static class TensorProductDriver
             return;
         }
 
-        T[] shared = layout.SharedWeights ? Dense(weights, layout.WeightCount) : Array.Empty<T>();
+        T[] shared = layout.SharedWeights ? SharedWeights.Dense(weights, layout.WeightCount) : Array.Empty<T>();
         fixed (T* px1 = &TensorMarshal.GetReference(x1))
         fixed (T* px2 = &TensorMarshal.GetReference(x2))
         fixed (T* pw = &TensorMarshal.GetReference(weights))
@@ -253,19 +253,7 @@ public static class TensorProductDriver
             if (weighted && layout.SharedWeights)
             {
                 // The tile accumulated over this worker's tiles; padded lanes hold zeros. Sum the lanes.
-                T[] partial = new T[layout.WeightCount];
-                for (int i = 0; i < partial.Length; i++)
-                {
-                    T sum = T.Zero;
-                    for (int lane = 0; lane < lanes; lane++)
-                    {
-                        sum += gw[(i * lanes) + lane];
-                    }
-
-                    partial[i] = sum;
-                }
-
-                job.SharedGradients[worker] = partial;
+                job.SharedGradients[worker] = SharedWeights.SumLanes<T>(gw, layout.WeightCount);
             }
         }
         finally
@@ -280,23 +268,6 @@ public static class TensorProductDriver
     private static bool IsStreamed<T>(int batch, int features) =>
         Sse.IsSupported && (long)batch * features * Unsafe.SizeOf<T>() >= StreamingBytes;
 
-    /// <summary>A (possibly strided) weight vector copied to a dense array, so that kernels read shared weights by index.</summary>
-    private static T[] Dense<T>(ReadOnlyTensorSpan<T> weights, int count)
-        where T : unmanaged
-    {
-        var dense = new T[count];
-        if (count > 0)
-        {
-            ref readonly T first = ref TensorMarshal.GetReference(weights);
-            nint stride = weights.Strides[0];
-            for (int i = 0; i < count; i++)
-            {
-                dense[i] = Unsafe.Add(ref Unsafe.AsRef(in first), i * stride);
-            }
-        }
-
-        return dense;
-    }
 
     private static void Fill<T>(TensorSpan<T> tensor, T value) => tensor.Fill(value);
 

@@ -61,7 +61,7 @@ public static class ConvolutionDriver
         }
 
         EdgeSegments segments = EdgeSegments.By(receivers, targets);
-        T[] shared = product.SharedWeights ? Dense(weights, product.WeightCount) : Array.Empty<T>();
+        T[] shared = product.SharedWeights ? SharedWeights.Dense(weights, product.WeightCount) : Array.Empty<T>();
         bool perEdgeWeights = names.HasWeights && !product.SharedWeights;
         fixed (T* px = &TensorMarshal.GetReference(nodeFeatures))
         fixed (T* pe = &TensorMarshal.GetReference(edgeFeatures))
@@ -153,7 +153,7 @@ public static class ConvolutionDriver
         }
 
         EdgeSegments segments = EdgeSegments.By(senders, nodes);
-        T[] shared = product.SharedWeights ? Dense(weights, product.WeightCount) : Array.Empty<T>();
+        T[] shared = product.SharedWeights ? SharedWeights.Dense(weights, product.WeightCount) : Array.Empty<T>();
         bool perEdgeWeights = hasWeights && !product.SharedWeights;
         fixed (T* px = &TensorMarshal.GetReference(nodeFeatures))
         fixed (T* pe = &TensorMarshal.GetReference(edgeFeatures))
@@ -372,19 +372,7 @@ public static class ConvolutionDriver
             if (weighted && !perEdgeWeights)
             {
                 // Shared weights: the tile accumulated over this worker's edges; padded lanes hold zeros. Sum the lanes.
-                T[] partial = new T[product.WeightCount];
-                for (int i = 0; i < partial.Length; i++)
-                {
-                    T sum = T.Zero;
-                    for (int lane = 0; lane < lanes; lane++)
-                    {
-                        sum += gw[(i * lanes) + lane];
-                    }
-
-                    partial[i] = sum;
-                }
-
-                job.SharedGradients[worker] = partial;
+                job.SharedGradients[worker] = SharedWeights.SumLanes<T>(gw, product.WeightCount);
             }
         }
         finally
@@ -409,23 +397,6 @@ public static class ConvolutionDriver
         TensorProductArguments.Disjoint(memory, name, gradOutput, names.Name(5));
     }
 
-    /// <summary>A (possibly strided) weight vector copied to a dense array, so that kernels read shared weights by index.</summary>
-    private static T[] Dense<T>(ReadOnlyTensorSpan<T> weights, int count)
-        where T : unmanaged
-    {
-        var dense = new T[count];
-        if (count > 0)
-        {
-            ref readonly T first = ref TensorMarshal.GetReference(weights);
-            nint stride = weights.Strides[0];
-            for (int i = 0; i < count; i++)
-            {
-                dense[i] = Unsafe.Add(ref Unsafe.AsRef(in first), i * stride);
-            }
-        }
-
-        return dense;
-    }
 
     /// <summary>Everything a worker needs, as plain values (tensor spans cannot cross threads); unused parts default.</summary>
     private readonly record struct Job<T>(
