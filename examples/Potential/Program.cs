@@ -19,7 +19,9 @@ const int CellsPerSide = 4;           // 4 × 4 × 4 fcc cells: 256 argon atoms
 const double Cutoff = 6.0;            // Å: the first two neighbour shells (18 neighbours)
 const double TimeStepFs = 2.0;
 const double Temperature = 40.0;      // K: solid argon
-var settings = new ModelSettings(Cutoff, AverageNeighbors: 18, EnergyScale: 0.01, Seed: 15);
+// Random weights: the radial network's scaled up so the network's forces are about half the pair term's, the energy scaled down
+// so the crystal stays a solid (larger radial weights give a network whose forces melt it within a picosecond).
+var settings = new ModelSettings(Cutoff, AverageNeighbors: 18, EnergyScale: 0.1, Seed: 15, RadialWeightScale: 4);
 
 var model = NequipModel.Create(settings);
 var field = new ForceField(model, LennardJones.Argon(Cutoff));

@@ -32,7 +32,10 @@ public sealed class NequipModel
     /// <summary>The cutoff in Å.</summary>
     public double Cutoff => Settings.Cutoff;
 
-    /// <summary>A model whose weights are drawn from N(0, 1) with <see cref="ModelSettings.Seed"/> (normalization lives in the kernels and layers).</summary>
+    /// <summary>
+    /// A model whose weights are drawn from N(0, 1) (the radial network's from N(0, RadialWeightScale²)) with
+    /// <see cref="ModelSettings.Seed"/>; the 1/√fan-in normalization lives in the kernels and layers.
+    /// </summary>
     public static NequipModel Create(ModelSettings settings)
     {
         var random = new Random(settings.Seed);
@@ -43,7 +46,8 @@ public sealed class NequipModel
         {
             LayerKernels k = kernels[n];
             int weights = k.Message.WeightCount;
-            var radial = new RadialNetwork(Gaussian(random, BesselBasis.Count * settings.Hidden, 1), Gaussian(random, settings.Hidden * weights, 1),
+            var radial = new RadialNetwork(Gaussian(random, BesselBasis.Count * settings.Hidden, settings.RadialWeightScale),
+                Gaussian(random, settings.Hidden * weights, settings.RadialWeightScale),
                 settings.Hidden, weights, settings.AverageNeighbors);
             layers[n] = new InteractionLayer(k, radial, new Linear(k.Mix, Gaussian(random, k.Mix.Description.WeightCount, 1)),
                 new Linear(k.SelfInteraction, Gaussian(random, k.SelfInteraction.Description.WeightCount, 1)), Gate.Features);
