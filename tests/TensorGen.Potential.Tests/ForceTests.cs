@@ -2,11 +2,12 @@ using System;
 using Potential.Geometry;
 using Potential.Verification;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace TensorGen.Potential.Tests;
 
 /// <summary>The analytic forces (reverse mode through every generated kernel) against central differences, rotations and translations.</summary>
-public sealed class ForceTests
+public sealed class ForceTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData(1)]
@@ -53,5 +54,9 @@ public sealed class ForceTests
         Assert.True(networkNorm > 0.1 * pairNorm, $"|F_network| = {networkNorm:E3}, |F_pair| = {pairNorm:E3}");
     }
 
-    private static void AssertPassed(CheckResult result) => Assert.True(result.Passed, result.ToString());
+    private void AssertPassed(CheckResult result)
+    {
+        output.WriteLine(result.ToString());
+        Assert.True(result.Passed, result.ToString());
+    }
 }
