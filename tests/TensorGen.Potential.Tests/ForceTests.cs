@@ -1,12 +1,14 @@
 using System;
+using System.Linq;
 using Potential.Geometry;
 using Potential.Verification;
+using TensorGen.Equivariance;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace TensorGen.Potential.Tests;
 
-/// <summary>The analytic forces (reverse mode through every generated kernel) against central differences, rotations and translations.</summary>
+/// <summary>The analytic forces (reverse mode through every generated kernel) against central differences; rotations (forces and node features) and translations.</summary>
 public sealed class ForceTests(ITestOutputHelper output)
 {
     [Theory]
@@ -29,6 +31,53 @@ public sealed class ForceTests(ITestOutputHelper output)
         var (energy, forces) = ForceChecks.Rotation(TestSystems.Network, positions, box, seed);
         AssertPassed(energy);
         AssertPassed(forces);
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(9)]
+    public void Rotating_the_system_rotates_the_node_features_by_the_wigner_d_matrices(int seed)
+    {
+        // R = Wigner.D(1, α, β, γ) acts on (x, y, z); each l block of the last layer's features must come out multiplied by D^l.
+        (double[] positions, PeriodicBox box) = TestSystems.Crystal(2, seed, displacement: 0.1);
+        NeighborList graph = NeighborList.Build(positions, box, TestSystems.Cutoff);
+        var random = new Random(seed);
+        (double alpha, double beta, double gamma) = (random.NextDouble() * 2 * Math.PI, random.NextDouble() * Math.PI, random.NextDouble() * 2 * Math.PI);
+        double[,] d1 = Wigner.D(1, alpha, beta, gamma);
+        double[] rotation = Enumerable.Range(0, 9).Select(i => d1[i / 3, i % 3]).ToArray();
+
+        double[] features = TestSystems.Model.NodeFeatures(EdgeVectors.Compute(positions, box.LatticeVectors(), graph), graph);
+        double[] rotated = TestSystems.Model.NodeFeatures(
+            EdgeVectors.Compute(ForceChecks.RotateRows(rotation, positions), ForceChecks.RotateRows(rotation, box.LatticeVectors()), graph), graph);
+
+        (int Mul, int L)[] blocks = [(8, 0), (8, 1), (8, 2)];
+        int dim = blocks.Sum(b => b.Mul * ((2 * b.L) + 1));
+        double largest = features.Max(Math.Abs), worst = 0;
+        for (int atom = 0; atom < graph.AtomCount; atom++)
+        {
+            int offset = atom * dim;
+            foreach (var (mul, l) in blocks)
+            {
+                double[,] matrix = Wigner.D(l, alpha, beta, gamma);
+                int n = (2 * l) + 1;
+                for (int copy = 0; copy < mul; copy++, offset += n)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        double expected = 0;
+                        for (int j = 0; j < n; j++)
+                        {
+                            expected += matrix[i, j] * features[offset + j];
+                        }
+
+                        worst = Math.Max(worst, Math.Abs(expected - rotated[offset + i]));
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"max |D(R) h - h(R r)| = {worst:E3} (features up to {largest:E3})");
+        Assert.True(worst <= 1e-10 * largest, $"max |D(R) h - h(R r)| = {worst:E3} against features up to {largest:E3}");
     }
 
     [Fact]

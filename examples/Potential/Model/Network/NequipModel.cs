@@ -63,6 +63,56 @@ public sealed class NequipModel
     /// </summary>
     public double Evaluate(double[] edgeVectors, NeighborList graph, double[] edgeGradient)
     {
+        ForwardPass forward = Forward(edgeVectors, graph);
+        int atoms = graph.AtomCount, edges = graph.EdgeCount, dim = _layers[^1].OutputDim;
+        double energy = 0;
+        var gradFeatures = new double[atoms * dim];
+        for (int a = 0; a < atoms; a++)
+        {
+            for (int u = 0; u < _readout.Length; u++)
+            {
+                energy += Settings.EnergyScale * _readout[u] * forward.Features[(a * dim) + u];
+                gradFeatures[(a * dim) + u] = Settings.EnergyScale * _readout[u];
+            }
+        }
+
+        // Reverse: the layers in turn (the embedding is constant), then the harmonics and the radial basis to the edge vectors.
+        var gradHarmonics = new double[forward.Harmonics.Length];
+        var gradBasis = new double[forward.Basis.Length];
+        for (int n = _layers.Length - 1; n >= 0; n--)
+        {
+            gradFeatures = _layers[n].Backward(forward.Layers[n], gradFeatures, graph, gradHarmonics, gradBasis);
+        }
+
+        int shDim = PotentialKernels.Message1.Dim2;
+        var gradVectors = new double[edges * 3];
+        PotentialKernels.EdgeHarmonicsBackward(new ReadOnlyTensorSpan<double>(edgeVectors, [edges, 3]),
+            new ReadOnlyTensorSpan<double>(gradHarmonics, [edges, shDim]), new TensorSpan<double>(gradVectors, [edges, 3]));
+        for (int e = 0; e < edges; e++)
+        {
+            double gradLength = 0;
+            for (int n = 0; n < BesselBasis.Count; n++)
+            {
+                gradLength += gradBasis[(e * BesselBasis.Count) + n] * forward.BasisDerivative[(e * BesselBasis.Count) + n];
+            }
+
+            for (int c = 0; c < 3; c++)
+            {
+                edgeGradient[(3 * e) + c] += gradVectors[(3 * e) + c] + (gradLength * edgeVectors[(3 * e) + c] / forward.Lengths[e]);
+            }
+        }
+
+        return energy;
+    }
+
+    /// <summary>
+    /// The node features after the last interaction layer, [N, dim] in e3nn's layout of <see cref="PotentialKernels.FeatureIrreps"/>:
+    /// they rotate by the Wigner-D matrices of their irreps when the system rotates.
+    /// </summary>
+    public double[] NodeFeatures(double[] edgeVectors, NeighborList graph) => Forward(edgeVectors, graph).Features;
+
+    private ForwardPass Forward(double[] edgeVectors, NeighborList graph)
+    {
         int atoms = graph.AtomCount, edges = graph.EdgeCount;
         int shDim = PotentialKernels.Message1.Dim2;
         var harmonics = new double[edges * shDim];
@@ -78,7 +128,7 @@ public sealed class NequipModel
         var basisDerivative = new double[basis.Length];
         BesselBasis.Evaluate(lengths, Cutoff, basis, basisDerivative);
 
-        // Forward: one species, so every atom starts from the same embedding.
+        // One species, so every atom starts from the same embedding.
         var features = new double[atoms * _embedding.Length];
         for (int a = 0; a < atoms; a++)
         {
@@ -92,45 +142,11 @@ public sealed class NequipModel
             features = passes[n].Output;
         }
 
-        int dim = _layers[^1].OutputDim;
-        double energy = 0;
-        var gradFeatures = new double[atoms * dim];
-        for (int a = 0; a < atoms; a++)
-        {
-            for (int u = 0; u < _readout.Length; u++)
-            {
-                energy += Settings.EnergyScale * _readout[u] * features[(a * dim) + u];
-                gradFeatures[(a * dim) + u] = Settings.EnergyScale * _readout[u];
-            }
-        }
-
-        // Reverse: the layers in turn (the embedding is constant), then the harmonics and the radial basis to the edge vectors.
-        var gradHarmonics = new double[harmonics.Length];
-        var gradBasis = new double[basis.Length];
-        for (int n = _layers.Length - 1; n >= 0; n--)
-        {
-            gradFeatures = _layers[n].Backward(passes[n], gradFeatures, graph, gradHarmonics, gradBasis);
-        }
-
-        var gradVectors = new double[edges * 3];
-        PotentialKernels.EdgeHarmonicsBackward(new ReadOnlyTensorSpan<double>(edgeVectors, [edges, 3]),
-            new ReadOnlyTensorSpan<double>(gradHarmonics, [edges, shDim]), new TensorSpan<double>(gradVectors, [edges, 3]));
-        for (int e = 0; e < edges; e++)
-        {
-            double gradLength = 0;
-            for (int n = 0; n < BesselBasis.Count; n++)
-            {
-                gradLength += gradBasis[(e * BesselBasis.Count) + n] * basisDerivative[(e * BesselBasis.Count) + n];
-            }
-
-            for (int c = 0; c < 3; c++)
-            {
-                edgeGradient[(3 * e) + c] += gradVectors[(3 * e) + c] + (gradLength * edgeVectors[(3 * e) + c] / lengths[e]);
-            }
-        }
-
-        return energy;
+        return new ForwardPass(harmonics, lengths, basis, basisDerivative, passes, features);
     }
+
+    /// <summary>What the forward pass keeps for the reverse pass.</summary>
+    private sealed record ForwardPass(double[] Harmonics, double[] Lengths, double[] Basis, double[] BasisDerivative, LayerPass[] Layers, double[] Features);
 
     private static double[] Gaussian(Random random, int count, double scale)
     {
