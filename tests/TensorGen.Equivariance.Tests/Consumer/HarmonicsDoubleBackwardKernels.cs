@@ -40,4 +40,12 @@ public static partial class HarmonicsBackwardKernels
     [SphericalHarmonicsDoubleBackward(nameof(Constant))]
     public static partial void ConstantDoubleBackward(ReadOnlyTensorSpan<double> vectors, ReadOnlyTensorSpan<double> gradOutput,
         ReadOnlyTensorSpan<double> gradGradVectors, TensorSpan<double> gradVectors, TensorSpan<double> gradGradOutput);
+
+    /// <summary>e3nn's conformance case (tests/Conformance/e3nn_sh_double_backward.json).</summary>
+    [SphericalHarmonics("0e+1o+2e+3o+4e+5o+6e", Normalize = true, Normalization = ShNormalization.Component)]
+    public static partial void UpToSix(ReadOnlyTensorSpan<double> vectors, TensorSpan<double> output);
+
+    [SphericalHarmonicsDoubleBackward(nameof(UpToSix))]
+    public static partial void UpToSixDoubleBackward(ReadOnlyTensorSpan<double> vectors, ReadOnlyTensorSpan<double> gradOutput,
+        ReadOnlyTensorSpan<double> gradGradVectors, TensorSpan<double> gradVectors, TensorSpan<double> gradGradOutput);
 }

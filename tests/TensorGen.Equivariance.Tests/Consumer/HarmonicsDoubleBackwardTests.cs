@@ -123,6 +123,19 @@ public sealed class HarmonicsDoubleBackwardTests
     }
 
     [Fact]
+    public void Equals_e3nn_autograd_with_create_graph()
+    {
+        // e3nn 0.5.6's spherical_harmonics differentiated twice by torch (tests/Conformance/e3nn_sh_double_backward.json).
+        using var document = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(
+            System.IO.Path.Combine(AppContext.BaseDirectory, "Conformance", "e3nn_sh_double_backward.json")));
+        double[] Read(string name) => Conformance.ConformanceArray.Read(document.RootElement.GetProperty(name)).Data;
+        const int dim = 49;
+        var (hessian, jacobian) = Run(HarmonicsBackwardKernels.UpToSixDoubleBackward, Read("vectors"), Read("gradOutput"), Read("gradGradVectors"), dim);
+        AssertRelative(Read("gradVectors"), hessian, "gradVectors vs e3nn");
+        AssertRelative(Read("gradGradOutput"), jacobian, "gradGradOutput vs e3nn");
+    }
+
+    [Fact]
     public void Repeated_degrees_sum_every_copy()
     {
         const int dim = (2 * 5) + 3 + 7 + 1;
@@ -290,6 +303,10 @@ public sealed class HarmonicsDoubleBackwardTests
             Assert.True(error <= Math.Max(1e-6 * size, 1e-9), $"{what}, vector {row}: |finite difference − analytic| = {error:E3}, |analytic| = {size:E3}");
         }
     }
+
+    /// <summary>Within 1e-10 of the largest expected magnitude (at least 1).</summary>
+    private static void AssertRelative(double[] expected, double[] actual, string what) =>
+        Conformance.TensorProductConformanceTests.AssertClose(expected, actual, what, 1e-10 * Math.Max(1.0, expected.Select(Math.Abs).Max()));
 
     private static double[] Row(double[] values, int row, int width) => values.AsSpan(row * width, width).ToArray();
 

@@ -58,7 +58,7 @@ internal static class SphericalHarmonicsDoubleBackwardWriter
         }
         else
         {
-            writer.WriteComment("the tangent direction v = gradGradVectors");
+            writer.WriteComment("the tangent direction: gradGradVectors");
             for (int axis = 0; axis < 3; axis++)
             {
                 writer.WriteLine($"{type} d{s_axes[axis]} = {dialect.Load("gradGradVectors", 3, axis)};");
