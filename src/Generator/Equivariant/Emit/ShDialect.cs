@@ -36,10 +36,16 @@ internal sealed class ShDialect
     /// <summary>(radius, value) → value where radius &gt; 1e-12, else zero.</summary>
     public Func<string, string, string> AboveEpsilon { get; private init; } = null!;
 
-    /// <summary>(target, declares, products (text, coefficient)) → the statements.</summary>
-    public Func<string, bool, (string Product, string Coefficient)[], string[]> Sum { get; private init; } = null!;
+    /// <summary>(target, declares, products (left factor, right factor or null, coefficient literal)) → the statements.</summary>
+    public Func<string, bool, (string Left, string? Right, string Coefficient)[], string[]> Sum { get; private init; } = null!;
 
-    /// <summary>The CPU kernel's: <c>Lanes</c> across a tile's rows held feature-major (SoaTile), fused multiply-adds.</summary>
+    /// <summary>
+    /// The CPU kernel's: <c>Lanes</c> across a tile's rows held feature-major (SoaTile), one fused multiply-add per product
+    /// (A·l·r + t as l·(r·A) + t). No local besides the plan's names: the intrinsic <c>Vector.MultiplyAddEstimate</c> is called
+    /// itself, not SoaTile's inlined wrapper (every inlined call gives the JIT temporaries for its arguments), and coefficients
+    /// multiply as scalars rather than as <c>new Lanes(A)</c> (a constructor temporary each). Past about a thousand locals the
+    /// JIT stops tracking them in registers: the l ≤ 6 double backward ran 6× slower with both.
+    /// </summary>
     public static ShDialect Cpu(string element) => new()
     {
         Type = "Lanes",
@@ -56,9 +62,11 @@ internal sealed class ShDialect
             var lines = new string[terms.Length];
             for (int n = 0; n < terms.Length; n++)
             {
+                var (left, right, coefficient) = terms[n];
+                string scaled = right is null ? $"{left} * {coefficient}" : $"{right} * {coefficient}";
                 lines[n] = declares && n == 0
-                    ? $"Lanes {target} = {terms[n].Product} * {terms[n].Coefficient};"
-                    : $"{target} = MultiplyAdd({terms[n].Product}, new Lanes({terms[n].Coefficient}), {target});";
+                    ? $"Lanes {target} = {(right is null ? scaled : $"{left} * ({scaled})")};"
+                    : right is null ? $"{target} += {scaled};" : $"{target} = global::System.Numerics.Vector.MultiplyAddEstimate({left}, {scaled}, {target});";
             }
 
             return lines;
@@ -85,7 +93,7 @@ internal sealed class ShDialect
             AboveEpsilon = (radius, value) => $"{radius} > {NumericLiteral.Of(1e-12, element)} ? {value} : {NumericLiteral.Of(0, element)}",
             Sum = (target, declares, terms) =>
             {
-                string sum = string.Join(" + ", Array.ConvertAll(terms, t => $"{t.Product} * {t.Coefficient}"));
+                string sum = string.Join(" + ", Array.ConvertAll(terms, t => (t.Right is null ? t.Left : $"({t.Left} * {t.Right})") + $" * {t.Coefficient}"));
                 return new[] { declares ? $"{element} {target} = {sum};" : $"{target} += {sum};" };
             },
         };

@@ -124,7 +124,7 @@ internal static class SphericalHarmonicsDoubleBackwardWriter
     {
         foreach (ShSum sum in sums)
         {
-            var terms = sum.Terms.Select(t => (t.Right is null ? t.Left : $"({t.Left} * {t.Right})", NumericLiteral.Of(t.Coefficient, dialect.Element))).ToArray();
+            var terms = sum.Terms.Select(t => (t.Left, t.Right, NumericLiteral.Of(t.Coefficient, dialect.Element))).ToArray();
             foreach (string line in dialect.Sum(sum.Target, sum.Declares, terms))
             {
                 writer.WriteLine(line);

@@ -29,14 +29,7 @@ public static class GpuSphericalHarmonicsDoubleBackwardDriver
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(kernel);
-        if (vectors.Length % 3 != 0)
-        {
-            throw new ArgumentException(
-                $"'{layout.VectorsName}' of {layout.Method} has {vectors.Length.ToString(CultureInfo.InvariantCulture)} elements, not a whole number of (x, y, z) rows.",
-                layout.VectorsName);
-        }
-
-        long batch = vectors.Length / 3;
+        long batch = GpuSphericalHarmonicsDriver.Rows(layout.Method, layout.VectorsName, vectors);
         string rows = batch.ToString(CultureInfo.InvariantCulture);
         string features = $"[{rows}, {layout.Dim.ToString(CultureInfo.InvariantCulture)}] of {layout.Method}";
         GpuChecks.ThrowIfLengthMismatch(gradOutput, batch * layout.Dim, layout.GradOutputName, features);
