@@ -13,6 +13,15 @@ if (args.Length > 0 && args[0] == "equivariant-quick")
     return;
 }
 
+// Spherical harmonics forward / backward / double backward per vector: ... -- harmonics-quick [batch] [runs]
+if (args.Length > 0 && args[0] == "harmonics-quick")
+{
+    TensorGen.Benchmarks.Equivariant.HarmonicsPassTiming.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15);
+    return;
+}
+
 // The generators over issue 12's 100-declaration consumer, first run vs warm vs incremental:
 // dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- generator-quick [runs]
 if (args.Length > 0 && args[0] == "generator-quick")

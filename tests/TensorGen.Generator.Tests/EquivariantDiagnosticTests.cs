@@ -246,6 +246,56 @@ public class EquivariantDiagnosticTests
     }
 
     [Fact]
+    public void TG0113_unknown_forward_of_a_double_backward_points_at_the_name()
+    {
+        Diagnostic diagnostic = AssertSingle(InType("""
+            [SphericalHarmonicsDoubleBackward([|"ShBackward"|])]
+            public static partial void ShDoubleBackward(ReadOnlyTensorSpan<double> vectors, ReadOnlyTensorSpan<double> gradOutput,
+                ReadOnlyTensorSpan<double> gradGradVectors, TensorSpan<double> gradVectors, TensorSpan<double> gradGradOutput);
+            """), "TG0113");
+        Assert.Contains("[SphericalHarmonicsDoubleBackward] on", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Contains("'ShBackward'", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Contains("no [SphericalHarmonics] method", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Contains("[SphericalHarmonicsDoubleBackward(nameof(Sh))]", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TG0107_spherical_harmonics_double_backward_writes_both_gradients()
+    {
+        var (source, span) = Markup.Parse(InType("""
+            [SphericalHarmonics("0e + 1o")]
+            public static partial void Sh(ReadOnlyTensorSpan<double> vectors, TensorSpan<double> output);
+
+            [SphericalHarmonicsDoubleBackward(nameof(Sh))]
+            public static partial void ShDoubleBackward(ReadOnlyTensorSpan<double> vectors, ReadOnlyTensorSpan<double> gradOutput,
+                ReadOnlyTensorSpan<double> gradGradVectors, TensorSpan<double> gradVectors, [|ReadOnlyTensorSpan<double>|] gradGradOutput);
+            """));
+        GeneratorOutcome outcome = GeneratorHarness.Run(source, new TensorProductGenerator());
+        Diagnostic diagnostic = AssertLocatedAt(outcome, source, span, "TG0107");
+        Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Contains("gradient of the output gradient", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Equal(2, outcome.Sources.Count);
+        Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && d.Id != "TG0107");
+    }
+
+    [Fact]
+    public void TG0107_spherical_harmonics_double_backward_names_the_expected_signature()
+    {
+        var (source, span) = Markup.Parse(InType("""
+            [SphericalHarmonics("0e + 1o")]
+            public static partial void Sh(ReadOnlyTensorSpan<double> vectors, TensorSpan<double> output);
+
+            [SphericalHarmonicsDoubleBackward(nameof(Sh))]
+            public static partial void [|ShDoubleBackward|](ReadOnlyTensorSpan<double> vectors, ReadOnlyTensorSpan<double> gradOutput, TensorSpan<double> gradVectors);
+            """));
+        GeneratorOutcome outcome = GeneratorHarness.Run(source, new TensorProductGenerator());
+        Diagnostic diagnostic = AssertLocatedAt(outcome, source, span, "TG0107");
+        Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Contains("has 3 parameters", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Contains("ReadOnlyTensorSpan<T> gradGradVectors, TensorSpan<T> gradVectors, TensorSpan<T> gradGradOutput", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TG9999_an_exception_while_emitting_is_a_diagnostic_not_a_crash()
     {
         var (source, span) = Markup.Parse(InType("""

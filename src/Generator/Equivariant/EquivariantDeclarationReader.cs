@@ -10,7 +10,7 @@ namespace TensorGen;
 
 /// <summary>
 /// The first step of <see cref="TensorProductGenerator"/>: reads a <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>
-/// <c>[SphericalHarmonics]</c> or <c>[SphericalHarmonicsBackward]</c> method into its plain model: the method's shape (<see cref="KernelMethodReader"/>) and the
+/// <c>[SphericalHarmonics]</c>, <c>[SphericalHarmonicsBackward]</c> or <c>[SphericalHarmonicsDoubleBackward]</c> method into its plain model: the method's shape (<see cref="KernelMethodReader"/>) and the
 /// attribute's arguments with where they are written. Nothing from here on holds a symbol or syntax node.
 /// </summary>
 internal static class EquivariantDeclarationReader
@@ -19,11 +19,13 @@ internal static class EquivariantDeclarationReader
     public const string TensorProductBackwardAttributeName = "TensorGen.TensorProductBackwardAttribute";
     public const string SphericalHarmonicsAttributeName = "TensorGen.SphericalHarmonicsAttribute";
     public const string SphericalHarmonicsBackwardAttributeName = "TensorGen.SphericalHarmonicsBackwardAttribute";
+    public const string SphericalHarmonicsDoubleBackwardAttributeName = "TensorGen.SphericalHarmonicsDoubleBackwardAttribute";
 
     /// <summary>Overloads and names that differ only in case are numbered among the type's equivariant kernels of every kind.</summary>
     private static readonly string[] s_attributeNames =
     {
         TensorProductAttributeName, TensorProductBackwardAttributeName, SphericalHarmonicsAttributeName, SphericalHarmonicsBackwardAttributeName,
+        SphericalHarmonicsDoubleBackwardAttributeName,
     };
 
     public static TensorProductModel ReadTensorProduct(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -56,9 +58,8 @@ internal static class EquivariantDeclarationReader
     public static TensorProductBackwardModel ReadBackward(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var (shape, attribute, arguments) = Common(context, "TensorProductBackward", cancellationToken);
-        string? forward = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
-        return new TensorProductBackwardModel(shape, KernelMethodReader.Argument(forward, arguments.FirstOrDefault(a => a.NameEquals is null)),
-            Option(attribute, arguments, "Backends"), KernelMethodReader.HasErrors(attribute));
+        var (forward, backends) = NamedForward(attribute, arguments);
+        return new TensorProductBackwardModel(shape, forward, backends, KernelMethodReader.HasErrors(attribute));
     }
 
     public static SphericalHarmonicsModel ReadSphericalHarmonics(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -78,9 +79,22 @@ internal static class EquivariantDeclarationReader
     public static SphericalHarmonicsBackwardModel ReadSphericalHarmonicsBackward(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var (shape, attribute, arguments) = Common(context, "SphericalHarmonicsBackward", cancellationToken);
+        var (forward, backends) = NamedForward(attribute, arguments);
+        return new SphericalHarmonicsBackwardModel(shape, forward, backends, KernelMethodReader.HasErrors(attribute));
+    }
+
+    public static SphericalHarmonicsDoubleBackwardModel ReadSphericalHarmonicsDoubleBackward(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var (shape, attribute, arguments) = Common(context, "SphericalHarmonicsDoubleBackward", cancellationToken);
+        var (forward, backends) = NamedForward(attribute, arguments);
+        return new SphericalHarmonicsDoubleBackwardModel(shape, forward, backends, KernelMethodReader.HasErrors(attribute));
+    }
+
+    /// <summary>The arguments of an attribute that names its forward method: the name (positional) and <c>Backends</c>.</summary>
+    private static (AttributeArgumentModel Forward, OptionModel Backends) NamedForward(AttributeData attribute, SeparatedSyntaxList<AttributeArgumentSyntax> arguments)
+    {
         string? forward = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
-        return new SphericalHarmonicsBackwardModel(shape, KernelMethodReader.Argument(forward, arguments.FirstOrDefault(a => a.NameEquals is null)),
-            Option(attribute, arguments, "Backends"), KernelMethodReader.HasErrors(attribute));
+        return (KernelMethodReader.Argument(forward, arguments.FirstOrDefault(a => a.NameEquals is null)), Option(attribute, arguments, "Backends"));
     }
 
     private static (KernelMethodShape Shape, AttributeData Attribute, SeparatedSyntaxList<AttributeArgumentSyntax> Arguments) Common(

@@ -76,17 +76,32 @@ internal static class EquivariantKernelBuilder
     public static KernelResult Build(KernelDeclaration<SphericalHarmonicsBackwardModel> read, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>> forwards,
         bool gpuRuntime, Action<string>? beforeEmit, CancellationToken cancellationToken) =>
         KernelBuild.Guarded(read, SphericalHarmonicsBackwardValidator.Attribute, model => model.Method, (model, diagnostics, notes) =>
-        {
-            var known = forwards.Where(f => f.Model is not null).Select(f => f.Model!).ToList();
-            var (spec, forward, element) = SphericalHarmonicsBackwardValidator.Validate(model, known, diagnostics);
-            bool gpu = EquivariantGpuValidator.Check(model.Method, model.Backends, gpuRuntime, SphericalHarmonicsBackwardValidator.Attribute, diagnostics, notes);
-            cancellationToken.ThrowIfCancellationRequested();
-            if (spec is null || forward is null || element is null || diagnostics.Count > 0)
-            {
-                return null;
-            }
+            HarmonicsPass(model.Method, model.Backends, SphericalHarmonicsBackwardValidator.Attribute,
+                known => SphericalHarmonicsBackwardValidator.Validate(model, known, diagnostics), SphericalHarmonicsBackwardEmitter.Emit,
+                forwards, gpuRuntime, beforeEmit, diagnostics, notes, cancellationToken));
 
-            beforeEmit?.Invoke(model.Method.DisplayName);
-            return SphericalHarmonicsBackwardEmitter.Emit(model.Method, forward, spec, element, gpu);
-        });
+    public static KernelResult Build(KernelDeclaration<SphericalHarmonicsDoubleBackwardModel> read, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>> forwards,
+        bool gpuRuntime, Action<string>? beforeEmit, CancellationToken cancellationToken) =>
+        KernelBuild.Guarded(read, SphericalHarmonicsBackwardValidator.DoubleBackwardAttribute, model => model.Method, (model, diagnostics, notes) =>
+            HarmonicsPass(model.Method, model.Backends, SphericalHarmonicsBackwardValidator.DoubleBackwardAttribute,
+                known => SphericalHarmonicsBackwardValidator.Validate(model, known, diagnostics), SphericalHarmonicsDoubleBackwardEmitter.Emit,
+                forwards, gpuRuntime, beforeEmit, diagnostics, notes, cancellationToken));
+
+    /// <summary>A pass over the harmonics a <c>[SphericalHarmonics]</c> method names (backward, double backward): validated, then emitted.</summary>
+    private static string? HarmonicsPass(KernelMethodShape method, OptionModel backends, string attribute,
+        Func<IReadOnlyList<SphericalHarmonicsModel>, (SphericalHarmonicsSpec? Spec, string? Forward, string? ElementType)> validate,
+        Func<KernelMethodShape, string, SphericalHarmonicsSpec, string, bool, string> emit, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>> forwards,
+        bool gpuRuntime, Action<string>? beforeEmit, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> notes, CancellationToken cancellationToken)
+    {
+        var (spec, forward, element) = validate(forwards.Where(f => f.Model is not null).Select(f => f.Model!).ToList());
+        bool gpu = EquivariantGpuValidator.Check(method, backends, gpuRuntime, attribute, diagnostics, notes);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (spec is null || forward is null || element is null || diagnostics.Count > 0)
+        {
+            return null;
+        }
+
+        beforeEmit?.Invoke(method.DisplayName);
+        return emit(method, forward, spec, element, gpu);
+    }
 }

@@ -6,7 +6,7 @@ namespace TensorGen;
 
 /// <summary>
 /// Implements <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[SphericalHarmonics]</c> and
-/// <c>[SphericalHarmonicsBackward]</c> methods on the shared
+/// <c>[SphericalHarmonicsBackward]</c> and <c>[SphericalHarmonicsDoubleBackward]</c> methods on the shared
 /// pipeline (<see cref="KernelPipeline"/>), one branch per attribute: declarations read into plain models
 /// (<see cref="EquivariantDeclarationReader"/>; a backward pass is combined with all forward declarations of its kind, to find
 /// the one it names); kernels validated, built and emitted (<see cref="EquivariantKernelBuilder"/>), with whether the compilation
@@ -39,6 +39,9 @@ public sealed class TensorProductGenerator : IIncrementalGenerator
         IncrementalValuesProvider<KernelDeclaration<SphericalHarmonicsBackwardModel>> harmonicsBackwards = KernelPipeline.Declarations(context,
             EquivariantDeclarationReader.SphericalHarmonicsBackwardAttributeName, EquivariantDeclarationReader.ReadSphericalHarmonicsBackward,
             EquivariantTrackingNames.SphericalHarmonicsBackwardDeclarations);
+        IncrementalValuesProvider<KernelDeclaration<SphericalHarmonicsDoubleBackwardModel>> harmonicsDoubleBackwards = KernelPipeline.Declarations(context,
+            EquivariantDeclarationReader.SphericalHarmonicsDoubleBackwardAttributeName, EquivariantDeclarationReader.ReadSphericalHarmonicsDoubleBackward,
+            EquivariantTrackingNames.SphericalHarmonicsDoubleBackwardDeclarations);
 
         IncrementalValueProvider<bool> gpuRuntime = GpuRuntimeReference.Detect(context);
         KernelPipeline.Register(context, forwards
@@ -59,5 +62,10 @@ public sealed class TensorProductGenerator : IIncrementalGenerator
             .Combine(gpuRuntime)
             .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left.Left, pair.Left.Right, pair.Right, beforeEmit, cancellationToken))
             .WithTrackingName(EquivariantTrackingNames.SphericalHarmonicsBackwardKernels));
+        KernelPipeline.Register(context, harmonicsDoubleBackwards
+            .Combine(harmonics.Collect())
+            .Combine(gpuRuntime)
+            .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left.Left, pair.Left.Right, pair.Right, beforeEmit, cancellationToken))
+            .WithTrackingName(EquivariantTrackingNames.SphericalHarmonicsDoubleBackwardKernels));
     }
 }

@@ -23,6 +23,23 @@ public static class Parallelism
         return (int)Math.Max(1, Math.Min(Math.Min(MaxThreads, tiles), byWork));
     }
 
+    /// <summary>
+    /// Runs <paramref name="range"/> over <paramref name="tiles"/> tiles: on this thread when one worker is enough, else cut
+    /// into <see cref="Workers"/> contiguous ranges [first, end), one per worker.
+    /// </summary>
+    public static void ForTiles(int tiles, long flopsPerTile, Action<int, int> range)
+    {
+        int workers = Workers(tiles, flopsPerTile);
+        if (workers == 1)
+        {
+            range(0, tiles);
+            return;
+        }
+
+        System.Threading.Tasks.Parallel.For(0, workers, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            range((int)((long)tiles * w / workers), (int)((long)tiles * (w + 1) / workers)));
+    }
+
     private static int ReadCap()
     {
         string? text = Environment.GetEnvironmentVariable("TENSORGEN_NUM_THREADS");

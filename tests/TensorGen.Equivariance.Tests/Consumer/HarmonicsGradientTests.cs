@@ -202,7 +202,7 @@ public sealed class HarmonicsGradientTests
     };
 
     /// <summary>Vectors of lengths 0.05 to 3 in random directions, more than one SIMD tile of them.</summary>
-    private static double[] RandomVectors(Random random, int rows)
+    internal static double[] RandomVectors(Random random, int rows)
     {
         var vectors = new double[rows * 3];
         for (int row = 0; row < rows; row++)
@@ -271,7 +271,7 @@ public sealed class HarmonicsGradientTests
         return gradient;
     }
 
-    private static double Norm(System.Collections.Generic.IEnumerable<double> values) => Math.Sqrt(values.Sum(v => v * v));
+    internal static double Norm(System.Collections.Generic.IEnumerable<double> values) => Math.Sqrt(values.Sum(v => v * v));
 
     /// <summary>Double results: within <paramref name="tolerance"/> of the largest expected magnitude (at least 1).</summary>
     private static void AssertRelative(double[] expected, double[] actual, string what, double tolerance = 1e-10) =>

@@ -68,7 +68,7 @@ internal static class DeclarationBatch
     private static readonly HashSet<string> s_kernelAttributeClasses =
     [
         "TensorGen.EinsumAttribute", "TensorGen.TensorProductAttribute", "TensorGen.TensorProductBackwardAttribute", "TensorGen.SphericalHarmonicsAttribute",
-        "TensorGen.SphericalHarmonicsBackwardAttribute", "TensorGen.TensorProductConvolutionAttribute", "TensorGen.TensorProductConvolutionBackwardAttribute",
+        "TensorGen.SphericalHarmonicsBackwardAttribute", "TensorGen.SphericalHarmonicsDoubleBackwardAttribute", "TensorGen.TensorProductConvolutionAttribute", "TensorGen.TensorProductConvolutionBackwardAttribute",
         "TensorGen.CpKernelAttribute", "TensorGen.TuckerKernelAttribute", "TensorGen.TensorTrainKernelAttribute", "TensorGen.TensorTrainMatrixKernelAttribute",
     ];
 
@@ -76,6 +76,7 @@ internal static class DeclarationBatch
     [
         TrackingNames.Declarations, EquivariantTrackingNames.TensorProductDeclarations, EquivariantTrackingNames.BackwardDeclarations,
         EquivariantTrackingNames.SphericalHarmonicsDeclarations, EquivariantTrackingNames.SphericalHarmonicsBackwardDeclarations,
+        EquivariantTrackingNames.SphericalHarmonicsDoubleBackwardDeclarations,
         MessagePassingTrackingNames.ConvolutionDeclarations, MessagePassingTrackingNames.BackwardDeclarations,
         TensorGen.Decompositions.DecompositionTrackingNames.Declarations,
     ];
@@ -84,6 +85,7 @@ internal static class DeclarationBatch
     [
         TrackingNames.Kernels, EquivariantTrackingNames.TensorProductKernels, EquivariantTrackingNames.BackwardKernels,
         EquivariantTrackingNames.SphericalHarmonicsKernels, EquivariantTrackingNames.SphericalHarmonicsBackwardKernels,
+        EquivariantTrackingNames.SphericalHarmonicsDoubleBackwardKernels,
         MessagePassingTrackingNames.ConvolutionKernels, MessagePassingTrackingNames.BackwardKernels,
         TensorGen.Decompositions.DecompositionTrackingNames.Kernels,
     ];
@@ -336,6 +338,9 @@ internal static class DeclarationBatch
                     pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<SphericalHarmonicsBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 ValueTuple<ValueTuple<KernelDeclaration<SphericalHarmonicsBackwardModel>, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>>>, bool> pair =>
+                    pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<SphericalHarmonicsDoubleBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<ValueTuple<KernelDeclaration<SphericalHarmonicsDoubleBackwardModel>, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>>>, bool> pair =>
                     pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 ValueTuple<KernelDeclaration<TensorProductBackwardModel>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
                     pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,

@@ -7,7 +7,7 @@ using static TensorGen.Fuzz.Tests.Generator.DeclarationSource;
 namespace TensorGen.Fuzz.Tests.Generator;
 
 /// <summary>
-/// Declaration templates for <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[SphericalHarmonics]</c>, <c>[SphericalHarmonicsBackward]</c>,
+/// Declaration templates for <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[SphericalHarmonics]</c>, <c>[SphericalHarmonicsBackward]</c>, <c>[SphericalHarmonicsDoubleBackward]</c>,
 /// <c>[TensorProductConvolution]</c> and <c>[TensorProductConvolutionBackward]</c>: random valid
 /// products (explicit instructions or a Kind, with their backward passes and convolutions), byte-level and token mutations of irreps and instruction
 /// lists, huge multiplicities and degrees, hundreds of blocks and instructions, enum values out of range, wrong parameter lists, and
@@ -446,6 +446,18 @@ internal static class EquivariantTemplates
             members.Add(Method("[SphericalHarmonicsBackward(" + forward + ")]", backwardParameters, name: "ShBackward"));
         }
 
+        if (random.Next(2) == 0)
+        {
+            // Its double backward pass: usually sound, sometimes naming nothing, the backward or itself, or with a wrong signature.
+            string forward = random.Next(4) == 0 ? FuzzText.Pick(random, ["\"Missing\"", "\"ShBackward\"", "nameof(ShDoubleBackward)", "\"\"", "null!"]) : "nameof(Sh)";
+            string inputs = $"ReadOnlyTensorSpan<{element}> vectors, ReadOnlyTensorSpan<{element}> gradOutput, ReadOnlyTensorSpan<{element}> gradGradVectors";
+            string doubleBackwardParameters = random.Next(6) == 0
+                ? FuzzText.Pick(random, [$"{inputs}, TensorSpan<{element}> gradVectors", $"{inputs}, TensorSpan<{element}> gradVectors, ReadOnlyTensorSpan<{element}> gradGradOutput",
+                    $"{inputs}, TensorSpan<float> gradVectors, TensorSpan<double> gradGradOutput"])
+                : $"{inputs}, TensorSpan<{element}> gradVectors, TensorSpan<{element}> gradGradOutput";
+            members.Add(Method("[SphericalHarmonicsDoubleBackward(" + forward + ")]", doubleBackwardParameters, name: "ShDoubleBackward"));
+        }
+
         return Type(members);
     }
 
@@ -467,7 +479,8 @@ internal static class EquivariantTemplates
             "[Einsum(\"ij,jk->ik\")]\n[TensorProduct(\"0e\", \"0e\", \"0e\")]", "[CpKernel(CpOperation.Norm, Order = 2)]\n[Einsum(\"ij->ji\")]",
             "[TuckerKernel(TuckerOperation.Norm, Order = 2), TensorProduct(\"0e\", \"0e\", \"0e\")]", "[CpKernel(CpOperation.Inner, Order = 3)]\n[TuckerKernel(TuckerOperation.Inner, Order = 3)]",
             "[SphericalHarmonics(\"0e\")]\n[TensorTrainMatrixKernel(TensorTrainMatrixOperation.Norm, Order = 1)]\n[Einsum(\"i->i\")]",
-            "[TensorProductBackward(\"Kernel\")]\n[SphericalHarmonics(\"0e+1o\")]", "[TensorTrainKernel]\n[TensorProduct]",
+            "[TensorProductBackward(\"Kernel\")]\n[SphericalHarmonics(\"0e+1o\")]", "[SphericalHarmonicsDoubleBackward]", "[SphericalHarmonicsDoubleBackward(3)]",
+            "[SphericalHarmonicsDoubleBackward(\"Kernel\")]\n[SphericalHarmonicsBackward(\"Kernel\")]", "[TensorTrainKernel]\n[TensorProduct]",
         ];
         string declaration = random.Next(6) switch
         {

@@ -21,6 +21,7 @@ internal static class KernelAttributes
         (EquivariantDeclarationReader.TensorProductBackwardAttributeName, "TensorProductBackward"),
         (EquivariantDeclarationReader.SphericalHarmonicsAttributeName, "SphericalHarmonics"),
         (EquivariantDeclarationReader.SphericalHarmonicsBackwardAttributeName, "SphericalHarmonicsBackward"),
+        (EquivariantDeclarationReader.SphericalHarmonicsDoubleBackwardAttributeName, "SphericalHarmonicsDoubleBackward"),
         (MessagePassingDeclarationReader.ConvolutionAttributeName, "TensorProductConvolution"),
         (MessagePassingDeclarationReader.ConvolutionBackwardAttributeName, "TensorProductConvolutionBackward"),
         ("TensorGen.CpKernelAttribute", "CpKernel"),

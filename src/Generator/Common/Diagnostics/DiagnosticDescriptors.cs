@@ -98,7 +98,7 @@ internal static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor MultipleKernelAttributes { get; } = Create(DiagnosticIds.MultipleKernelAttributes,
         "Method carries attributes of more than one TensorGen kernel kind",
-        "A method is one kernel: keep one of [Einsum], [TensorProduct], [TensorProductBackward], [SphericalHarmonics], [SphericalHarmonicsBackward], [TensorProductConvolution], [TensorProductConvolutionBackward], [CpKernel], [TuckerKernel], [TensorTrainKernel] and [TensorTrainMatrixKernel] on it, and declare another partial method for each other kernel. Until then the method gets only a body that throws.");
+        "A method is one kernel: keep one of [Einsum], [TensorProduct], [TensorProductBackward], [SphericalHarmonics], [SphericalHarmonicsBackward], [SphericalHarmonicsDoubleBackward], [TensorProductConvolution], [TensorProductConvolutionBackward], [CpKernel], [TuckerKernel], [TensorTrainKernel] and [TensorTrainMatrixKernel] on it, and declare another partial method for each other kernel. Until then the method gets only a body that throws.");
 
     public static DiagnosticDescriptor InternalError { get; } = Create(DiagnosticIds.InternalError,
         "TensorGen internal error",

@@ -38,7 +38,7 @@ internal static class EquivariantDiagnosticDescriptors
 
     public static DiagnosticDescriptor WrongParameters { get; } = Create(EquivariantDiagnosticIds.WrongParameters,
         "Parameters do not match the equivariant kernel",
-        "[TensorProduct]: (x1, x2, [weights,] output); [TensorProductBackward]: (x1, x2, [weights,] gradOutput, gradX1, gradX2[, gradWeights]); [SphericalHarmonics]: (vectors, output); [SphericalHarmonicsBackward]: (vectors, gradOutput, gradVectors); [TensorProductConvolution]: (nodeFeatures, edgeFeatures, [weights,] senders, receivers, output) with ReadOnlySpan<int> senders and receivers; [TensorProductConvolutionBackward]: (nodeFeatures, edgeFeatures, [weights,] senders, receivers, gradOutput, gradNodeFeatures, gradEdgeFeatures[, gradWeights]). Inputs are ReadOnlyTensorSpan<T>, results TensorSpan<T>, T float or double throughout, passed by value.");
+        "[TensorProduct]: (x1, x2, [weights,] output); [TensorProductBackward]: (x1, x2, [weights,] gradOutput, gradX1, gradX2[, gradWeights]); [SphericalHarmonics]: (vectors, output); [SphericalHarmonicsBackward]: (vectors, gradOutput, gradVectors); [SphericalHarmonicsDoubleBackward]: (vectors, gradOutput, gradGradVectors, gradVectors, gradGradOutput); [TensorProductConvolution]: (nodeFeatures, edgeFeatures, [weights,] senders, receivers, output) with ReadOnlySpan<int> senders and receivers; [TensorProductConvolutionBackward]: (nodeFeatures, edgeFeatures, [weights,] senders, receivers, gradOutput, gradNodeFeatures, gradEdgeFeatures[, gradWeights]). Inputs are ReadOnlyTensorSpan<T>, results TensorSpan<T>, T float or double throughout, passed by value.");
 
     public static DiagnosticDescriptor NotStaticPartialVoid { get; } = Create(EquivariantDiagnosticIds.NotStaticPartialVoid,
         "Equivariant kernel must be a static partial void method in partial types",
@@ -62,7 +62,7 @@ internal static class EquivariantDiagnosticDescriptors
 
     public static DiagnosticDescriptor UnknownForwardKernel { get; } = Create(EquivariantDiagnosticIds.UnknownForwardKernel,
         "Unknown forward kernel",
-        "[SphericalHarmonicsBackward(nameof(Sh))] names one [SphericalHarmonics] method of the same type, [TensorProductConvolutionBackward(nameof(Interaction))] one [TensorProductConvolution] method; fix the name or add the attribute to the forward method.");
+        "[SphericalHarmonicsBackward(nameof(Sh))] and [SphericalHarmonicsDoubleBackward(nameof(Sh))] name one [SphericalHarmonics] method of the same type, [TensorProductConvolutionBackward(nameof(Interaction))] one [TensorProductConvolution] method; fix the name or add the attribute to the forward method.");
 
     /// <summary>Every descriptor.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => new[]

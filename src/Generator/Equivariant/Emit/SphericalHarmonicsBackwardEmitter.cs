@@ -81,18 +81,20 @@ internal static class SphericalHarmonicsBackwardEmitter
             writer.WriteLine("z /= length;");
         }
 
+        // The sums as the double backward writes them (ShDialect.Cpu says why: no JIT temporaries per product).
+        ShDialect dialect = ShDialect.Cpu(element);
+        void Sum(string target, bool declares, params (string Left, string? Right, double Coefficient)[] terms)
+        {
+            foreach (string line in dialect.Sum(target, declares, terms.Select(t => (t.Left, t.Right, NumericLiteral.Of(t.Coefficient, element))).ToArray()))
+            {
+                writer.WriteLine(line);
+            }
+        }
+
         writer.WriteComment("forward: Y¹ … Y^(lmax − 1), the values the adjoint terms read");
         foreach (ShForwardStatement statement in plan.Forward)
         {
-            bool first = true;
-            foreach (ShProduct term in statement.Terms)
-            {
-                string product = term.Harmonic is null ? s_axes[term.Axis] : $"({s_axes[term.Axis]} * {term.Harmonic})";
-                writer.WriteLine(first
-                    ? $"Lanes {statement.Target} = {product} * {NumericLiteral.Of(term.Coefficient, element)};"
-                    : $"{statement.Target} = MultiplyAdd({product}, new Lanes({NumericLiteral.Of(term.Coefficient, element)}), {statement.Target});");
-                first = false;
-            }
+            Sum(statement.Target, true, statement.Terms.Select(t => (s_axes[t.Axis], t.Harmonic, t.Coefficient)).ToArray());
         }
 
         writer.WriteComment("adjoints of the harmonics: the output gradient summed over every copy, times the normalization");
@@ -114,16 +116,10 @@ internal static class SphericalHarmonicsBackwardEmitter
                 writer.WriteComment($"adjoint of Y{N(degree + 1)} = A·(u ⊗ Y{N(degree)}): into u{(degree > 0 ? $" and Y{N(degree)}" : string.Empty)}");
             }
 
-            string coefficient = $"new Lanes({NumericLiteral.Of(term.Product.Coefficient, element)})";
-            string vectorAdjoint = s_vectorAdjoints[term.Product.Axis];
-            writer.WriteLine(term.Product.Harmonic is null
-                ? $"{vectorAdjoint} = MultiplyAdd({term.Source}, {coefficient}, {vectorAdjoint});"
-                : $"{vectorAdjoint} = MultiplyAdd({term.Source} * {term.Product.Harmonic}, {coefficient}, {vectorAdjoint});");
+            Sum(s_vectorAdjoints[term.Product.Axis], false, (term.Source, term.Product.Harmonic, term.Product.Coefficient));
             if (term.Target is not null)
             {
-                writer.WriteLine(term.DeclaresTarget
-                    ? $"Lanes {term.Target} = ({term.Source} * {s_axes[term.Product.Axis]}) * {NumericLiteral.Of(term.Product.Coefficient, element)};"
-                    : $"{term.Target} = MultiplyAdd({term.Source} * {s_axes[term.Product.Axis]}, {coefficient}, {term.Target});");
+                Sum(term.Target, term.DeclaresTarget, (term.Source, s_axes[term.Product.Axis], term.Product.Coefficient));
             }
         }
 

@@ -97,11 +97,12 @@ internal sealed class SphericalHarmonicsBackwardPlan
 
     public static string Harmonic(int l, int m) => $"sh{N(l)}_{N(m)}";
 
-    private static string Adjoint(int l, int m) => $"g{N(l)}_{N(m)}";
+    internal static string Adjoint(int l, int m) => $"g{N(l)}_{N(m)}";
 
     private static ShProduct Product(int l, ShRecursionTerm term) => new(term.J, l == 0 ? null : Harmonic(l, term.K), term.Value);
 
-    private static IEnumerable<(int Feature, int L, int M)> Features(SphericalHarmonicsSpec spec)
+    /// <summary>Every output feature in order: its index, degree and component (every copy of a block alike).</summary>
+    internal static IEnumerable<(int Feature, int L, int M)> Features(SphericalHarmonicsSpec spec)
     {
         int feature = 0;
         foreach (MulIrrep block in spec.Irreps.Blocks)
@@ -116,7 +117,8 @@ internal sealed class SphericalHarmonicsBackwardPlan
         }
     }
 
-    private static double Divisor(SphericalHarmonicsSpec spec, int l) => spec.Normalization switch
+    /// <summary>What the forward divides degree l by: e3nn's 'component' 1, 'norm' √(2l + 1), 'integral' √(4π).</summary>
+    internal static double Divisor(SphericalHarmonicsSpec spec, int l) => spec.Normalization switch
     {
         ShNormalizationRule.Norm => Math.Sqrt((2 * l) + 1),
         ShNormalizationRule.Integral => Math.Sqrt(4 * Math.PI),

@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using TensorGen.Diagnostics;
 using TensorGen.Equivariance;
 using TensorGen.Model;
@@ -8,30 +6,51 @@ using TensorGen.Model;
 namespace TensorGen.Validation;
 
 /// <summary>
-/// Checks a <c>[SphericalHarmonicsBackward]</c> declaration: the forward method it names (TG0113) and its signature
-/// (TG0107, TG0108). The forward's own problems are the forward's diagnostics; the backward then only gets a throwing body.
+/// Checks a <c>[SphericalHarmonicsBackward]</c> or <c>[SphericalHarmonicsDoubleBackward]</c> declaration: the forward method it
+/// names (TG0113) and its signature (TG0107, TG0108). The forward's own problems are the forward's diagnostics; the pass then
+/// only gets a throwing body.
 /// </summary>
 internal static class SphericalHarmonicsBackwardValidator
 {
     public const string Attribute = "SphericalHarmonicsBackward";
 
+    public const string DoubleBackwardAttribute = "SphericalHarmonicsDoubleBackward";
+
     private static readonly ParameterRole[] s_roles = { new("vectors", false), new("output gradient", false), new("gradient of the vectors", true) };
+
+    /// <summary>The backward's inputs, the gradient of its result, then the gradients with respect to its two inputs.</summary>
+    private static readonly ParameterRole[] s_doubleBackwardRoles =
+    {
+        new("vectors", false), new("output gradient", false), new("gradient of the vectors' gradient", false),
+        new("gradient of the vectors", true), new("gradient of the output gradient", true),
+    };
 
     /// <summary>The forward's harmonics, its name and the element type when the declaration is sound; null spec otherwise.</summary>
     public static (SphericalHarmonicsSpec? Spec, string? Forward, string? ElementType) Validate(SphericalHarmonicsBackwardModel model,
-        IReadOnlyList<SphericalHarmonicsModel> forwards, List<DiagnosticInfo> diagnostics)
+        IReadOnlyList<SphericalHarmonicsModel> forwards, List<DiagnosticInfo> diagnostics) =>
+        Validate(model.Method, model.Forward, model.HasErrors, Attribute, s_roles,
+            "(ReadOnlyTensorSpan<T> vectors, ReadOnlyTensorSpan<T> gradOutput, TensorSpan<T> gradVectors) with T float or double", forwards, diagnostics);
+
+    /// <summary>As <see cref="Validate(SphericalHarmonicsBackwardModel, IReadOnlyList{SphericalHarmonicsModel}, List{DiagnosticInfo})"/>, for the double backward pass.</summary>
+    public static (SphericalHarmonicsSpec? Spec, string? Forward, string? ElementType) Validate(SphericalHarmonicsDoubleBackwardModel model,
+        IReadOnlyList<SphericalHarmonicsModel> forwards, List<DiagnosticInfo> diagnostics) =>
+        Validate(model.Method, model.Forward, model.HasErrors, DoubleBackwardAttribute, s_doubleBackwardRoles,
+            "(ReadOnlyTensorSpan<T> vectors, ReadOnlyTensorSpan<T> gradOutput, ReadOnlyTensorSpan<T> gradGradVectors, TensorSpan<T> gradVectors, "
+            + "TensorSpan<T> gradGradOutput) with T float or double", forwards, diagnostics);
+
+    private static (SphericalHarmonicsSpec? Spec, string? Forward, string? ElementType) Validate(KernelMethodShape method, AttributeArgumentModel forwardName,
+        bool hasErrors, string attribute, IReadOnlyList<ParameterRole> roles, string expected, IReadOnlyList<SphericalHarmonicsModel> forwards,
+        List<DiagnosticInfo> diagnostics)
     {
-        KernelMethodShape method = model.Method;
-        EquivariantSignature.CheckMethodShape(method, Attribute, diagnostics);
-        string? elementType = EquivariantSignature.CheckParameters(method, Attribute, s_roles,
-            "(ReadOnlyTensorSpan<T> vectors, ReadOnlyTensorSpan<T> gradOutput, TensorSpan<T> gradVectors) with T float or double", diagnostics);
-        if (model.HasErrors)
+        EquivariantSignature.CheckMethodShape(method, attribute, diagnostics);
+        string? elementType = EquivariantSignature.CheckParameters(method, attribute, roles, expected, diagnostics);
+        if (hasErrors)
         {
             return (null, null, null);
         }
 
-        if (NamedKernel.Find(forwards, f => f.Method, method, model.Forward, EquivariantDiagnosticIds.UnknownForwardKernel, Attribute, "SphericalHarmonics",
-                "Name the forward method with nameof, e.g. [SphericalHarmonicsBackward(nameof(Sh))].", diagnostics) is not { } forward)
+        if (NamedKernel.Find(forwards, f => f.Method, method, forwardName, EquivariantDiagnosticIds.UnknownForwardKernel, attribute, "SphericalHarmonics",
+                $"Name the forward method with nameof, e.g. [{attribute}(nameof(Sh))].", diagnostics) is not { } forward)
         {
             return (null, null, null);
         }

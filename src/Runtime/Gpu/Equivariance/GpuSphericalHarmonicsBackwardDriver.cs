@@ -27,14 +27,7 @@ public static class GpuSphericalHarmonicsBackwardDriver
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(kernel);
-        if (vectors.Length % 3 != 0)
-        {
-            throw new ArgumentException(
-                $"'{layout.VectorsName}' of {layout.Method} has {vectors.Length.ToString(CultureInfo.InvariantCulture)} elements, not a whole number of (x, y, z) rows.",
-                layout.VectorsName);
-        }
-
-        long batch = vectors.Length / 3;
+        long batch = GpuSphericalHarmonicsDriver.Rows(layout.Method, layout.VectorsName, vectors);
         string rows = batch.ToString(CultureInfo.InvariantCulture);
         GpuChecks.ThrowIfLengthMismatch(gradOutput, batch * layout.Dim, layout.GradOutputName, $"[{rows}, {layout.Dim.ToString(CultureInfo.InvariantCulture)}] of {layout.Method}");
         GpuChecks.ThrowIfLengthMismatch(gradVectors, batch * 3, layout.GradVectorsName, $"[{rows}, 3] of {layout.Method}");

@@ -24,14 +24,7 @@ public static class GpuSphericalHarmonicsDriver
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(kernel);
-        if (vectors.Length % 3 != 0)
-        {
-            throw new ArgumentException(
-                $"'{layout.VectorsName}' of {layout.Method} has {vectors.Length.ToString(CultureInfo.InvariantCulture)} elements, not a whole number of (x, y, z) rows.",
-                layout.VectorsName);
-        }
-
-        long batch = vectors.Length / 3;
+        long batch = Rows(layout.Method, layout.VectorsName, vectors);
         GpuChecks.ThrowIfLengthMismatch(output, batch * layout.Dim, layout.OutputName,
             $"[{batch.ToString(CultureInfo.InvariantCulture)}, {layout.Dim.ToString(CultureInfo.InvariantCulture)}] of {layout.Method}");
         GpuChecks.ThrowIfOverlaps(output, layout.OutputName, vectors, layout.VectorsName);
@@ -61,5 +54,20 @@ public static class GpuSphericalHarmonicsDriver
         using GpuBuffer<T> deviceOutput = gpu.Rent<T>(output.FlattenedLength);
         device(gpu, deviceVectors.View, deviceOutput.View);
         GpuTensorProductDriver.CopyOut(gpu, deviceOutput.View, output);
+    }
+
+    /// <summary>The rows of a dense [Z, 3] vectors view: its length over 3.</summary>
+    /// <exception cref="ArgumentException">The length is not a multiple of 3.</exception>
+    internal static long Rows<T>(string method, string vectorsName, ArrayView<T> vectors)
+        where T : unmanaged
+    {
+        if (vectors.Length % 3 != 0)
+        {
+            throw new ArgumentException(
+                $"'{vectorsName}' of {method} has {vectors.Length.ToString(CultureInfo.InvariantCulture)} elements, not a whole number of (x, y, z) rows.",
+                vectorsName);
+        }
+
+        return vectors.Length / 3;
     }
 }
