@@ -15,7 +15,7 @@ namespace TensorGen.Runtime.Equivariance;
 /// transposes the results back. Tiles are shared out to worker threads in contiguous ranges (<see cref="Parallelism"/>);
 /// each worker has its own scratch.
 /// </summary>
-public static class TensorProductDriver
+public static partial class TensorProductDriver
 {
     /// <summary>output = x1 ⊗ x2 with the kernel <typeparamref name="TKernel"/>.</summary>
     /// <exception cref="ArgumentException">A shape does not fit the kernel, or the output overlaps an input or itself; nothing has been written.</exception>

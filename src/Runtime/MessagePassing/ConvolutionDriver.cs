@@ -17,7 +17,7 @@ namespace TensorGen.Runtime.MessagePassing;
 /// message tensor [E, dimOut] exists. Threads own contiguous ranges of receivers (forward) or senders (backward), found
 /// from <see cref="EdgeSegments"/>, so every sum runs in edge order on one thread: deterministic, no atomics.
 /// </summary>
-public static class ConvolutionDriver
+public static partial class ConvolutionDriver
 {
     /// <summary>output = Σ over edges into each receiver of the product of the sender's features and the edge's.</summary>
     /// <exception cref="ArgumentException">A shape or an index does not fit, or the output overlaps an input or itself; nothing has been written.</exception>
