@@ -11,4 +11,6 @@ internal static class EquivariantTrackingNames
     public const string SphericalHarmonicsKernels = "SphericalHarmonicsKernels";
     public const string SphericalHarmonicsBackwardDeclarations = "SphericalHarmonicsBackwardDeclarations";
     public const string SphericalHarmonicsBackwardKernels = "SphericalHarmonicsBackwardKernels";
+    public const string DoubleBackwardDeclarations = "TensorProductDoubleBackwardDeclarations";
+    public const string DoubleBackwardKernels = "TensorProductDoubleBackwardKernels";
 }

@@ -5,7 +5,7 @@ using TensorGen.Model;
 namespace TensorGen;
 
 /// <summary>
-/// Implements <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[SphericalHarmonics]</c> and
+/// Implements <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[TensorProductDoubleBackward]</c>, <c>[SphericalHarmonics]</c> and
 /// <c>[SphericalHarmonicsBackward]</c> methods on the shared
 /// pipeline (<see cref="KernelPipeline"/>), one branch per attribute: declarations read into plain models
 /// (<see cref="EquivariantDeclarationReader"/>; a backward pass is combined with all forward declarations of its kind, to find
@@ -40,6 +40,10 @@ public sealed class TensorProductGenerator : IIncrementalGenerator
             EquivariantDeclarationReader.SphericalHarmonicsBackwardAttributeName, EquivariantDeclarationReader.ReadSphericalHarmonicsBackward,
             EquivariantTrackingNames.SphericalHarmonicsBackwardDeclarations);
 
+        IncrementalValuesProvider<KernelDeclaration<TensorProductDoubleBackwardModel>> doubleBackwards = KernelPipeline.Declarations(context,
+            EquivariantDeclarationReader.TensorProductDoubleBackwardAttributeName, EquivariantDeclarationReader.ReadDoubleBackward,
+            EquivariantTrackingNames.DoubleBackwardDeclarations);
+
         IncrementalValueProvider<bool> gpuRuntime = GpuRuntimeReference.Detect(context);
         KernelPipeline.Register(context, forwards
             .Combine(gpuRuntime)
@@ -50,6 +54,10 @@ public sealed class TensorProductGenerator : IIncrementalGenerator
             .Combine(gpuRuntime)
             .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left.Left, pair.Left.Right, pair.Right, beforeEmit, cancellationToken))
             .WithTrackingName(EquivariantTrackingNames.BackwardKernels));
+        KernelPipeline.Register(context, doubleBackwards
+            .Combine(forwards.Collect())
+            .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left, pair.Right, beforeEmit, cancellationToken))
+            .WithTrackingName(EquivariantTrackingNames.DoubleBackwardKernels));
         KernelPipeline.Register(context, harmonics
             .Combine(gpuRuntime)
             .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left, pair.Right, beforeEmit, cancellationToken))
