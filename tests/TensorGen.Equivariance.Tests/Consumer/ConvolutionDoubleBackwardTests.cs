@@ -20,7 +20,7 @@ public sealed class ConvolutionDoubleBackwardTests
     /// Random edges among the first nodes − 1 senders and targets − 1 receivers (the last node sends nothing, the last
     /// target receives nothing), then the first three edges repeated.
     /// </summary>
-    private static (int[] Senders, int[] Receivers) Graph(Random random, int nodes, int targets, int edges)
+    private static (int[] Senders, int[] Receivers) RandomEdges(Random random, int nodes, int targets, int edges)
     {
         int[] senders = Enumerable.Range(0, edges - 3).Select(_ => random.Next(nodes - 1)).ToArray();
         int[] receivers = Enumerable.Range(0, edges - 3).Select(_ => random.Next(targets - 1)).ToArray();
@@ -114,7 +114,7 @@ public sealed class ConvolutionDoubleBackwardTests
     {
         Layer layer = Pick(name);
         var random = new Random(11);
-        var (senders, receivers) = Graph(random, 6, 5, 14);
+        var (senders, receivers) = RandomEdges(random, 6, 5, 14);
         var graph = new Graph(6, 5, senders, receivers);
         var o = Operands.Draw(layer, graph, random);
         var (gx, gy, gw, ggo) = layer.DoubleBackward(graph, o.X, o.Y, o.W, o.G, o.Ax, o.Ay, o.Aw);
@@ -141,7 +141,7 @@ public sealed class ConvolutionDoubleBackwardTests
         TensorProductDescription d = layer.D;
         var random = new Random(12);
         const int Nodes = 30, Edges = 400;
-        var (senders, receivers) = Graph(random, Nodes, Nodes, Edges);
+        var (senders, receivers) = RandomEdges(random, Nodes, Nodes, Edges);
         var graph = new Graph(Nodes, Nodes, senders, receivers);
         var o = Operands.Draw(layer, graph, random);
         var (gx, gy, gw, ggo) = layer.DoubleBackward(graph, o.X, o.Y, o.W, o.G, o.Ax, o.Ay, o.Aw);
@@ -173,7 +173,7 @@ public sealed class ConvolutionDoubleBackwardTests
     {
         var random = new Random(13);
         const int Nodes = 300, Edges = 9000;
-        var (senders, receivers) = Graph(random, Nodes, Nodes, Edges);
+        var (senders, receivers) = RandomEdges(random, Nodes, Nodes, Edges);
         var graph = new Graph(Nodes, Nodes, senders, receivers);
         var o = Operands.Draw(s_nequip, graph, random);
         var first = s_nequip.DoubleBackward(graph, o.X, o.Y, o.W, o.G, o.Ax, o.Ay, o.Aw);
@@ -198,7 +198,7 @@ public sealed class ConvolutionDoubleBackwardTests
         var random = new Random(14);
         TensorProductDescription d = ConvolutionKernels.Nequip;
         const int Nodes = 20, Edges = 150;
-        var (senders, receivers) = Graph(random, Nodes, Nodes, Edges);
+        var (senders, receivers) = RandomEdges(random, Nodes, Nodes, Edges);
         var graph = new Graph(Nodes, Nodes, senders, receivers);
         var o = Operands.Draw(s_nequip, graph, random);
         var expected = s_nequip.DoubleBackward(graph, o.X, o.Y, o.W, o.G, o.Ax, o.Ay, o.Aw);
