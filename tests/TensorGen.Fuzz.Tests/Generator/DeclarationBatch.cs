@@ -69,6 +69,7 @@ internal static class DeclarationBatch
     [
         "TensorGen.EinsumAttribute", "TensorGen.TensorProductAttribute", "TensorGen.TensorProductBackwardAttribute", "TensorGen.SphericalHarmonicsAttribute",
         "TensorGen.SphericalHarmonicsBackwardAttribute", "TensorGen.TensorProductConvolutionAttribute", "TensorGen.TensorProductConvolutionBackwardAttribute",
+        "TensorGen.TensorProductDoubleBackwardAttribute", "TensorGen.TensorProductConvolutionDoubleBackwardAttribute",
         "TensorGen.CpKernelAttribute", "TensorGen.TuckerKernelAttribute", "TensorGen.TensorTrainKernelAttribute", "TensorGen.TensorTrainMatrixKernelAttribute",
     ];
 
@@ -77,6 +78,7 @@ internal static class DeclarationBatch
         TrackingNames.Declarations, EquivariantTrackingNames.TensorProductDeclarations, EquivariantTrackingNames.BackwardDeclarations,
         EquivariantTrackingNames.SphericalHarmonicsDeclarations, EquivariantTrackingNames.SphericalHarmonicsBackwardDeclarations,
         MessagePassingTrackingNames.ConvolutionDeclarations, MessagePassingTrackingNames.BackwardDeclarations,
+        EquivariantTrackingNames.DoubleBackwardDeclarations, MessagePassingTrackingNames.DoubleBackwardDeclarations,
         TensorGen.Decompositions.DecompositionTrackingNames.Declarations,
     ];
 
@@ -85,6 +87,7 @@ internal static class DeclarationBatch
         TrackingNames.Kernels, EquivariantTrackingNames.TensorProductKernels, EquivariantTrackingNames.BackwardKernels,
         EquivariantTrackingNames.SphericalHarmonicsKernels, EquivariantTrackingNames.SphericalHarmonicsBackwardKernels,
         MessagePassingTrackingNames.ConvolutionKernels, MessagePassingTrackingNames.BackwardKernels,
+        EquivariantTrackingNames.DoubleBackwardKernels, MessagePassingTrackingNames.DoubleBackwardKernels,
         TensorGen.Decompositions.DecompositionTrackingNames.Kernels,
     ];
 
@@ -339,6 +342,12 @@ internal static class DeclarationBatch
                     pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 ValueTuple<KernelDeclaration<TensorProductBackwardModel>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
                     pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<TensorProductDoubleBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<KernelDeclaration<TensorProductDoubleBackwardModel>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
+                    pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<ConvolutionDoubleBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<ValueTuple<KernelDeclaration<ConvolutionDoubleBackwardModel>, ImmutableArray<KernelDeclaration<ConvolutionModel>>>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
+                    pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<TensorGen.Decompositions.Model.DecompositionMethodModel> d => d.Model?.Method.Location?.FilePath ?? d.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 _ => null,
             };
