@@ -124,99 +124,53 @@ public static partial class ConvolutionDriver
             if (targets > 0 && product.DimOut > 0)
             {
                 Run(Workers<T>(edges, product.FlopsPerRow * 3), job,
-                    static (in DoubleBackwardJob<T> j, int worker, int workers) => DoubleBackwardReceivers<T, TKernel>(j, worker, workers));
+                    static (in DoubleBackwardJob<T> j, int worker, int workers) => DoubleBackwardRange<T, TKernel>(j, worker, workers, byReceiver: true));
             }
 
             // Pass 2, edges by sender: the node, edge and weight gradients, three backward tiles per edge tile.
             int workers = Workers<T>(edges, product.FlopsPerRow * 9);
             job = job with { Segments = EdgeSegments.By(senders, nodes), SharedGradients = new T[workers][] };
-            Run(workers, job, static (in DoubleBackwardJob<T> j, int worker, int workers) => DoubleBackwardSenders<T, TKernel>(j, worker, workers));
+            Run(workers, job, static (in DoubleBackwardJob<T> j, int worker, int workers) => DoubleBackwardRange<T, TKernel>(j, worker, workers, byReceiver: false));
 
             if (weighted && product.SharedWeights)
             {
-                // Σ over workers in order, then write: the same partition always gives the same sums.
-                T[] total = new T[product.WeightCount];
-                foreach (T[]? partial in job.SharedGradients)
-                {
-                    if (partial is not null)
-                    {
-                        for (int i = 0; i < total.Length; i++)
-                        {
-                            total[i] += partial[i];
-                        }
-                    }
-                }
-
-                var destination = StridedRows<T>.Of(pgw, gradWeights, product.WeightCount);
-                for (int i = 0; i < total.Length; i++)
-                {
-                    Unsafe.Add(ref destination.Row(0), i * destination.ColumnStride) = total[i];
-                }
+                SharedWeights.WriteSum(job.SharedGradients, StridedRows<T>.Of(pgw, gradWeights, product.WeightCount), product.WeightCount);
             }
-        }
-    }
-
-    /// <summary>One worker's receivers: their gradGradOutput rows cleared, then the three products of every edge into them added in edge order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void DoubleBackwardReceivers<T, TKernel>(in DoubleBackwardJob<T> job, int worker, int workers)
-        where T : unmanaged, INumberBase<T>
-        where TKernel : ITensorProductDoubleBackward<T>
-    {
-        TensorProductLayout product = TKernel.Layout;
-        EdgeSegments segments = job.Segments;
-        int firstNode = segments.FirstNode(worker, workers), endNode = segments.FirstNode(worker + 1, workers);
-        for (int node = firstNode; node < endNode; node++)
-        {
-            ref T row = ref job.GradGradOutput.Row(node);
-            for (int f = 0; f < product.DimOut; f++)
-            {
-                Unsafe.Add(ref row, f * job.GradGradOutput.ColumnStride) = T.Zero;
-            }
-        }
-
-        var tiles = Tiles(job, product);
-        T[] rented = ArrayPool<T>.Shared.Rent(tiles.Total);
-        T[] rowMajor = ArrayPool<T>.Shared.Rent(RowMajorLength<T>(product));
-        int lanes = Vector<T>.Count;
-        int* rows = stackalloc int[3 * lanes];
-        try
-        {
-            Span<T> scratch = rented.AsSpan(0, tiles.Total);
-            scratch.Clear();
-            int last = segments.Offsets[endNode];
-            for (int at = segments.Offsets[firstNode]; at < last; at += lanes)
-            {
-                var edge = EdgeTile.Take(job.Senders, job.Receivers, segments, at, Math.Min(lanes, last - at), rows);
-                Gather(job, product, tiles, scratch, edge, rowMajor, gradOutput: false);
-                tiles.Clear(scratch, sharedWeightGradients: false);
-                DoubleBackwardTile<T, TKernel>.Forwards(scratch, tiles, ref Weights(job, tiles, scratch), ref UpstreamWeights(job, tiles, scratch), job.Weighted);
-                IndexedTile.AddTo<T>(tiles.GradGradOutput(scratch), edge.Receivers, product.DimOut, job.GradGradOutput, rowMajor);
-            }
-        }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(rented);
-            ArrayPool<T>.Shared.Return(rowMajor);
         }
     }
 
     /// <summary>
-    /// One worker's senders: the three backward products of every edge out of them — the node gradient added into the sender's
-    /// row in edge order, the edge features' and per-edge weights' gradients written to the edge's row.
+    /// One worker's nodes of one pass. By receiver: the nodes' gradGradOutput rows cleared, then the three forward products of
+    /// every edge into them added in edge order. By sender: the three backward products of every edge out of them — the node
+    /// gradient added into the sender's row in edge order, the edge features' and per-edge weights' gradients written to the
+    /// edge's row, shared weights' gradient accumulated and summed over lanes at the end.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void DoubleBackwardSenders<T, TKernel>(in DoubleBackwardJob<T> job, int worker, int workers)
+    private static unsafe void DoubleBackwardRange<T, TKernel>(in DoubleBackwardJob<T> job, int worker, int workers, bool byReceiver)
         where T : unmanaged, INumberBase<T>
         where TKernel : ITensorProductDoubleBackward<T>
     {
         TensorProductLayout product = TKernel.Layout;
         EdgeSegments segments = job.Segments;
         int firstNode = segments.FirstNode(worker, workers), endNode = segments.FirstNode(worker + 1, workers);
-        bool sharedGradient = job.Weighted && !job.PerEdgeWeights;
-        var tiles = Tiles(job, product);
-        T[] rented = ArrayPool<T>.Shared.Rent(tiles.Total);
-        T[] rowMajor = ArrayPool<T>.Shared.Rent(RowMajorLength<T>(product));
+        if (byReceiver)
+        {
+            for (int node = firstNode; node < endNode; node++)
+            {
+                ref T row = ref job.GradGradOutput.Row(node);
+                for (int f = 0; f < product.DimOut; f++)
+                {
+                    Unsafe.Add(ref row, f * job.GradGradOutput.ColumnStride) = T.Zero;
+                }
+            }
+        }
+
+        bool sharedGradient = !byReceiver && job.Weighted && !job.PerEdgeWeights;
         int lanes = Vector<T>.Count;
+        var tiles = new DoubleBackwardTiles<T>(product.Dim1 * lanes, product.Dim2 * lanes, product.DimOut * lanes,
+            job.PerEdgeWeights ? product.WeightCount * lanes : 0, job.Weighted ? product.WeightCount * lanes : 0);
+        T[] rented = ArrayPool<T>.Shared.Rent(tiles.Total);
+        T[] rowMajor = ArrayPool<T>.Shared.Rent((Math.Max(Math.Max(product.Dim1, product.Dim2), Math.Max(product.DimOut, product.WeightCount)) * lanes) + 1);
         int* rows = stackalloc int[3 * lanes];
         try
         {
@@ -226,9 +180,20 @@ public static partial class ConvolutionDriver
             for (int at = segments.Offsets[firstNode]; at < last; at += lanes)
             {
                 var edge = EdgeTile.Take(job.Senders, job.Receivers, segments, at, Math.Min(lanes, last - at), rows);
-                Gather(job, product, tiles, scratch, edge, rowMajor, gradOutput: true);
+                Gather(job, product, tiles, scratch, edge, rowMajor, gradOutput: !byReceiver);
                 tiles.Clear(scratch, sharedGradient);
-                DoubleBackwardTile<T, TKernel>.Backwards(scratch, tiles, ref Weights(job, tiles, scratch), ref UpstreamWeights(job, tiles, scratch), job.Weighted);
+                ref T weights = ref job.PerEdgeWeights ? ref MemoryMarshal.GetReference(tiles.Weights(scratch)) : ref MemoryMarshal.GetArrayDataReference(job.SharedWeights);
+                ref T upstreamWeights = ref job.PerEdgeWeights
+                    ? ref MemoryMarshal.GetReference(tiles.GradGradWeights(scratch))
+                    : ref MemoryMarshal.GetArrayDataReference(job.SharedUpstreamWeights);
+                if (byReceiver)
+                {
+                    DoubleBackwardTile<T, TKernel>.Forwards(scratch, tiles, ref weights, ref upstreamWeights, job.Weighted);
+                    IndexedTile.AddTo<T>(tiles.GradGradOutput(scratch), edge.Receivers, product.DimOut, job.GradGradOutput, rowMajor);
+                    continue;
+                }
+
+                DoubleBackwardTile<T, TKernel>.Backwards(scratch, tiles, ref weights, ref upstreamWeights, job.Weighted);
                 IndexedTile.AddTo<T>(tiles.GradX1(scratch), edge.Senders, product.Dim1, job.GradX, rowMajor);
                 IndexedTile.Scatter<T>(tiles.GradX2(scratch), edge.Edges, product.Dim2, job.GradEdge, rowMajor);
                 if (job.PerEdgeWeights)
@@ -254,17 +219,6 @@ public static partial class ConvolutionDriver
         }
     }
 
-    private static DoubleBackwardTiles<T> Tiles<T>(in DoubleBackwardJob<T> job, TensorProductLayout product)
-        where T : unmanaged
-    {
-        int lanes = Vector<T>.Count;
-        return new DoubleBackwardTiles<T>(product.Dim1 * lanes, product.Dim2 * lanes, product.DimOut * lanes,
-            job.PerEdgeWeights ? product.WeightCount * lanes : 0, job.Weighted ? product.WeightCount * lanes : 0);
-    }
-
-    private static int RowMajorLength<T>(TensorProductLayout product) =>
-        (Math.Max(Math.Max(product.Dim1, product.Dim2), Math.Max(product.DimOut, product.WeightCount)) * Vector<T>.Count) + 1;
-
     /// <summary>
     /// One edge tile's operands into the scratch: the senders' features and their upstream gradient, the edges' features and
     /// theirs, per-edge weights and theirs, and (for the backward products) the receivers' gradOutput.
@@ -288,16 +242,6 @@ public static partial class ConvolutionDriver
             IndexedTile.Gather(job.GradGradWeights, edge.Edges, product.WeightCount, tiles.GradGradWeights(scratch), rowMajor);
         }
     }
-
-    /// <summary>The weights the kernels read: the per-edge tile, or the dense shared vector.</summary>
-    private static ref T Weights<T>(in DoubleBackwardJob<T> job, in DoubleBackwardTiles<T> tiles, Span<T> scratch)
-        where T : unmanaged =>
-        ref job.PerEdgeWeights ? ref MemoryMarshal.GetReference(tiles.Weights(scratch)) : ref MemoryMarshal.GetArrayDataReference(job.SharedWeights);
-
-    /// <summary>The weights' upstream gradient as the kernels read it, as <see cref="Weights"/>.</summary>
-    private static ref T UpstreamWeights<T>(in DoubleBackwardJob<T> job, in DoubleBackwardTiles<T> tiles, Span<T> scratch)
-        where T : unmanaged =>
-        ref job.PerEdgeWeights ? ref MemoryMarshal.GetReference(tiles.GradGradWeights(scratch)) : ref MemoryMarshal.GetArrayDataReference(job.SharedUpstreamWeights);
 
     /// <summary>Everything a worker of the double backward pass needs, as plain values; <c>Segments</c> is the pass's grouping.</summary>
     private readonly record struct DoubleBackwardJob<T>(

@@ -187,24 +187,7 @@ public static partial class ConvolutionDriver
 
             if (hasWeights && product.SharedWeights)
             {
-                // Σ over workers in order, then write: the same partition always gives the same sums.
-                T[] total = new T[product.WeightCount];
-                foreach (T[]? partial in job.SharedGradients)
-                {
-                    if (partial is not null)
-                    {
-                        for (int i = 0; i < total.Length; i++)
-                        {
-                            total[i] += partial[i];
-                        }
-                    }
-                }
-
-                var destination = StridedRows<T>.Of(pgw, gradWeights, product.WeightCount);
-                for (int i = 0; i < total.Length; i++)
-                {
-                    Unsafe.Add(ref destination.Row(0), i * destination.ColumnStride) = total[i];
-                }
+                SharedWeights.WriteSum(job.SharedGradients, StridedRows<T>.Of(pgw, gradWeights, product.WeightCount), product.WeightCount);
             }
         }
     }
