@@ -8,7 +8,7 @@ Same layer: gather x[src] -> uvu TensorProduct with the edge harmonics and per-e
   forward+backward:        out = conv(x, sh, w); (gx, gsh, gw) = grad(out, [x, sh, w], g, create_graph=True)
   + double backward:       L2 = <ax, gx> + <ash, gsh> + <aw, gw>; grad(L2, [x, sh, w, g])
 Usage: env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE PYTHONPATH=../shared/peers/python OMP_NUM_THREADS=1 \
-       python3 benchmarks/peers/e3nn_message_passing_double_backward.py [THREADS]
+       python3 benchmarks/peers/e3nn_message_passing_double_backward.py [THREADS] [REPEATS]
 """
 import sys
 import time
@@ -52,7 +52,10 @@ def second():
     return torch.autograd.grad(l2, [x, sh, w, g])
 
 
-def timeit(f, n=3):
+REPEATS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+
+
+def timeit(f, n=REPEATS):
     f()
     t0 = time.perf_counter()
     for _ in range(n):
