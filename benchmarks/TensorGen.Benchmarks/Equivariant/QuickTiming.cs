@@ -48,7 +48,7 @@ public static class QuickTiming
         }
     }
 
-    private static double Best(int runs, Action action)
+    internal static double Best(int runs, Action action)
     {
         action();
         double best = double.MaxValue;

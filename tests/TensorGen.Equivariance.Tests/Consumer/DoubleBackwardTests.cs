@@ -137,6 +137,36 @@ public sealed class DoubleBackwardTests
     }
 
     [Fact]
+    public void Strided_views_give_the_dense_results()
+    {
+        DeclaredProduct p = RandomProducts.All[0]; // per-row weights
+        TensorProductDescription d = p.Description;
+        var o = Operands.Draw(p, new Random(8500));
+        var expected = DoubleBackward(0, o);
+
+        // gradGradX1 stored feature-major (a transposed view), gradX2 written with every other element (column stride 2).
+        double[] a1Transposed = new double[o.A1.Length];
+        for (int row = 0; row < Batch; row++)
+        {
+            for (int f = 0; f < d.Dim1; f++)
+            {
+                a1Transposed[(f * Batch) + row] = o.A1[(row * d.Dim1) + f];
+            }
+        }
+
+        double[] gx2Spread = new double[2 * o.X2.Length];
+        var (gx1, gw, ggo) = (new double[o.X1.Length], new double[o.W.Length], new double[o.G.Length]);
+        RandomProducts.Random00DoubleBackward(Rows(o.X1, d.Dim1), Rows(o.X2, d.Dim2), new ReadOnlyTensorSpan<double>(o.W, [Batch, d.WeightCount]), Rows(o.G, d.DimOut),
+            new ReadOnlyTensorSpan<double>(a1Transposed, 0, [Batch, d.Dim1], [1, Batch]), Rows(o.A2, d.Dim2), new ReadOnlyTensorSpan<double>(o.Aw, [Batch, d.WeightCount]),
+            Result(gx1, d.Dim1), new TensorSpan<double>(gx2Spread, 0, [Batch, d.Dim2], [2 * d.Dim2, 2]), new TensorSpan<double>(gw, [Batch, d.WeightCount]),
+            Result(ggo, d.DimOut));
+        Assert.Equal(expected.GradX1, gx1);
+        Assert.Equal(expected.GradX2, gx2Spread.Where((_, i) => i % 2 == 0).ToArray());
+        Assert.Equal(expected.GradWeights, gw);
+        Assert.Equal(expected.GradGradOutput, ggo);
+    }
+
+    [Fact]
     public void A_wrong_upstream_shape_names_the_operand_and_both_shapes_before_any_write()
     {
         DeclaredProduct p = RandomProducts.All[0]; // per-row weights
