@@ -63,12 +63,25 @@ internal readonly struct DoubleBackwardTiles<T>
     public Span<T> GradWeightsSecond(Span<T> s) => s.Slice(Results + (2 * _x1) + (2 * _x2) + _out + (2 * _gw), _gw);
 
     /// <summary>
-    /// Zeroes what the kernels add into: the x1, x2 and gradOutput results and the spare x1 and x2 tiles, and the spare
-    /// weights tile when weights are shared (the backward tile adds into it then). The weights-gradient tiles are left: per
-    /// row they are stored over, shared they accumulate over a worker's tiles.
+    /// Zeroes what the kernels add into: for the forward products gradGradOutput's tile; for the backward products the x1
+    /// and x2 results and the spare x1 and x2 tiles, and the spare weights tile when weights are shared (the backward tile
+    /// adds into it then). The weights-gradient tiles are left: per row they are stored over, shared they accumulate over a
+    /// worker's tiles.
     /// </summary>
-    public void Clear(Span<T> s, bool sharedWeightGradients) =>
-        s.Slice(Results, (2 * _x1) + (2 * _x2) + _out + (sharedWeightGradients ? _gw : 0)).Clear();
+    public void Clear(Span<T> s, bool forwards, bool backwards, bool sharedWeightGradients)
+    {
+        if (forwards)
+        {
+            GradGradOutput(s).Clear();
+        }
+
+        if (backwards)
+        {
+            GradX1(s).Clear();
+            GradX2(s).Clear();
+            s.Slice(Results + _x1 + _x2 + _out, _x1 + _x2 + (sharedWeightGradients ? _gw : 0)).Clear();
+        }
+    }
 }
 
 /// <summary>

@@ -150,7 +150,7 @@ public static partial class TensorProductDriver
 
                 ref T weights = ref perRowWeights ? ref MemoryMarshal.GetReference(tiles.Weights(scratch)) : ref shared;
                 ref T upstreamWeights = ref perRowWeights ? ref MemoryMarshal.GetReference(tiles.GradGradWeights(scratch)) : ref sharedUpstream;
-                tiles.Clear(scratch, sharedWeightGradients: weighted && !perRowWeights);
+                tiles.Clear(scratch, forwards: true, backwards: true, sharedWeightGradients: weighted && !perRowWeights);
                 DoubleBackwardTile<T, TKernel>.Forwards(scratch, tiles, ref weights, ref upstreamWeights, weighted);
                 DoubleBackwardTile<T, TKernel>.Backwards(scratch, tiles, ref weights, ref upstreamWeights, weighted);
 

@@ -181,7 +181,7 @@ public static partial class ConvolutionDriver
             {
                 var edge = EdgeTile.Take(job.Senders, job.Receivers, segments, at, Math.Min(lanes, last - at), rows);
                 Gather(job, product, tiles, scratch, edge, rowMajor, gradOutput: !byReceiver);
-                tiles.Clear(scratch, sharedGradient);
+                tiles.Clear(scratch, forwards: byReceiver, backwards: !byReceiver, sharedGradient);
                 ref T weights = ref job.PerEdgeWeights ? ref MemoryMarshal.GetReference(tiles.Weights(scratch)) : ref MemoryMarshal.GetArrayDataReference(job.SharedWeights);
                 ref T upstreamWeights = ref job.PerEdgeWeights
                     ? ref MemoryMarshal.GetReference(tiles.GradGradWeights(scratch))
