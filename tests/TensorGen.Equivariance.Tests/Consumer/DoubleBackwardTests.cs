@@ -68,6 +68,44 @@ public sealed class DoubleBackwardTests
         Assert.Equal(ggo, again.GradGradOutput);
     }
 
+    public static TheoryData<string> Kinds => new() { "Channelwise", "FullyConnected", "Elementwise", "Full" };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_kind_matches_central_differences_of_the_dense_reference_backward(string kind)
+    {
+        var (d, kernel) = kind switch
+        {
+            "Channelwise" => (ConvolutionKernels.Nequip, (TensorProductDoubleBackward<double>)ConvolutionKernels.NequipMessageDoubleBackward),
+            "FullyConnected" => (ConvolutionKernels.Shared, ConvolutionKernels.SharedMessageDoubleBackward),
+            "Elementwise" => (TensorProductDescription.Create("4x0e+2x1o+2x1o+2x2e", "4x0e+2x1e+2x1o+2x2o", "", kind: TensorProductKind.Elementwise),
+                ConformanceKernels.ElementwiseComponentDoubleDoubleBackward),
+            _ => (TensorProductDescription.Create("2x0e+2x1o", "1x1o+1x2e", "", kind: TensorProductKind.Full), ConformanceKernels.FullTensorProductComponentDoubleDoubleBackward),
+        };
+        var random = new Random(7500);
+        int weights = ProductHarness.WeightLength(d, Batch);
+        double[] x1 = ProductHarness.Random(random, Batch * d.Dim1), x2 = ProductHarness.Random(random, Batch * d.Dim2), w = ProductHarness.Random(random, weights);
+        double[] g = ProductHarness.Random(random, Batch * d.DimOut), a1 = ProductHarness.Random(random, x1.Length), a2 = ProductHarness.Random(random, x2.Length);
+        double[] aw = ProductHarness.Random(random, weights);
+        nint[] weightShape = ProductHarness.WeightShape(d, Batch);
+        var (gx1, gx2, gw, ggo) = (new double[x1.Length], new double[x2.Length], new double[w.Length], new double[g.Length]);
+        kernel(Rows(x1, d.Dim1), Rows(x2, d.Dim2), new ReadOnlyTensorSpan<double>(w, weightShape), Rows(g, d.DimOut), Rows(a1, d.Dim1), Rows(a2, d.Dim2),
+            new ReadOnlyTensorSpan<double>(aw, weightShape), Result(gx1, d.Dim1), Result(gx2, d.Dim2), new TensorSpan<double>(gw, weightShape), Result(ggo, d.DimOut));
+
+        // The loss through the tests' own dense product (Racah 3j), independent of the generated kernels.
+        var reference = ProductHarness.Reference(d);
+        double Loss(double[] u, double[] v, double[] ws, double[] gu)
+        {
+            var (b1, b2, bw) = reference.Backward(u, v, ws, gu, Batch);
+            return Dot(a1, b1) + Dot(a2, b2) + Dot(aw, bw);
+        }
+
+        AssertCentralDifferences(x1, gx1, v => Loss(v, x2, w, g), $"{kind} gradX1");
+        AssertCentralDifferences(x2, gx2, v => Loss(x1, v, w, g), $"{kind} gradX2");
+        AssertCentralDifferences(w, gw, v => Loss(x1, x2, v, g), $"{kind} gradWeights");
+        AssertCentralDifferences(g, ggo, v => Loss(x1, x2, w, v), $"{kind} gradGradOutput");
+    }
+
     [Fact]
     public void Unweighted_products_take_no_weights()
     {
