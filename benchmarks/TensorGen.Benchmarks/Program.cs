@@ -22,6 +22,15 @@ if (args.Length > 0 && args[0] == "harmonics-quick")
     return;
 }
 
+// The message-passing cases (forward, backward, double backward; fused and unfused), best of several runs, one process:
+// TENSORGEN_NUM_THREADS=1 dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- message-passing-quick [runs]
+if (args.Length > 0 && args[0] == "message-passing-quick")
+{
+    TensorGen.Benchmarks.MessagePassing.MessagePassingQuickTiming.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 // The generators over issue 12's 100-declaration consumer, first run vs warm vs incremental:
 // dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- generator-quick [runs]
 if (args.Length > 0 && args[0] == "generator-quick")

@@ -13,7 +13,10 @@ namespace TensorGen.Benchmarks.MessagePassing;
 /// ../shared/peers/e3nn_message_passing.py measures e3nn: edge vectors → harmonics → uvu product with each sender's features
 /// and the edge's weights → sum into receivers (sorted), and forward + backward of Σ output (gradients for the features,
 /// the edge vectors through the harmonics, and the weights). Fused: [TensorProductConvolution] and its backward;
-/// unfused: TensorGen's own product on gathered rows, an [E, 1056] message tensor, and a plain scatter.
+/// unfused: TensorGen's own product on gathered rows, an [E, 1056] message tensor, and a plain scatter. The double backward
+/// (what training on forces adds): the gradients of ⟨a_x, gradX⟩ + ⟨a_sh, gradSh⟩ + ⟨a_w, gradW⟩ for the features, the
+/// harmonics, the weights and gradOutput — [TensorProductConvolutionDoubleBackward], or [TensorProductDoubleBackward] on
+/// gathered rows with plain scatters (../../peers/e3nn_message_passing_double_backward.py measures e3nn's).
 /// Run: dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- --filter '*MessagePassing*' (e3nn: ../shared/peers/run.sh equivariant).
 /// </summary>
 [Config(typeof(EquivariantBenchmarkConfig))]
@@ -28,6 +31,8 @@ public class MessagePassingBenchmarks : IElementCount
     private float[] _x = [], _vectors = [], _weights = [], _harmonics = [], _output = [], _ones = [];
     private float[] _gradX = [], _gradHarmonics = [], _gradVectors = [], _gradWeights = [];
     private float[] _gathered = [], _messages = [], _gradGathered = [], _gradMessages = [];
+    private float[] _upstreamX = [], _upstreamHarmonics = [], _upstreamWeights = [], _gradGradOutput = [];
+    private float[] _gatheredUpstream = [], _gradGradMessages = [];
     private int[] _senders = [], _receivers = [];
 
     public double Elements => Edges;
@@ -59,6 +64,13 @@ public class MessagePassingBenchmarks : IElementCount
         _messages = new float[Edges * DimOut];
         _gradGathered = new float[_gathered.Length];
         _gradMessages = new float[_messages.Length];
+        _upstreamX = Normal(_x.Length);
+        _upstreamHarmonics = Normal(_harmonics.Length);
+        _upstreamWeights = Normal(_weights.Length);
+        _gradGradOutput = new float[_output.Length];
+        _gatheredUpstream = new float[_gathered.Length];
+        _gradGradMessages = new float[_messages.Length];
+        Harmonics();
     }
 
     [Benchmark(Baseline = true)]
@@ -107,6 +119,48 @@ public class MessagePassingBenchmarks : IElementCount
         }
 
         K.EdgeHarmonicsBackward(Tensor(_vectors, Edges, 3), Tensor(_gradHarmonics, Edges, 9), Result(_gradVectors, Edges, 3));
+    }
+
+    /// <summary>The double backward pass alone (the harmonics of the last forward call as edge features).</summary>
+    [Benchmark]
+    public void FusedDoubleBackward() =>
+        K.InteractionDoubleBackward(Tensor(_x, Atoms, Dim1), Tensor(_harmonics, Edges, 9), Tensor(_weights, Edges, WeightCount), _senders, _receivers,
+            Tensor(_ones, Atoms, DimOut), Tensor(_upstreamX, Atoms, Dim1), Tensor(_upstreamHarmonics, Edges, 9), Tensor(_upstreamWeights, Edges, WeightCount),
+            Result(_gradX, Atoms, Dim1), Result(_gradHarmonics, Edges, 9), Result(_gradWeights, Edges, WeightCount), Result(_gradGradOutput, Atoms, DimOut));
+
+    /// <summary>What e3nn_message_passing_double_backward.py times: harmonics, forward, backward (harmonics as a leaf), double backward.</summary>
+    [Benchmark]
+    public void FusedForwardBackwardDoubleBackward()
+    {
+        FusedForward();
+        K.InteractionBackward(Tensor(_x, Atoms, Dim1), Tensor(_harmonics, Edges, 9), Tensor(_weights, Edges, WeightCount), _senders, _receivers,
+            Tensor(_ones, Atoms, DimOut), Result(_gradX, Atoms, Dim1), Result(_gradHarmonics, Edges, 9), Result(_gradWeights, Edges, WeightCount));
+        FusedDoubleBackward();
+    }
+
+    /// <summary>The double backward unfused: the product's double backward on gathered rows ([E, 1056] gradGradOutput messages), then plain scatters.</summary>
+    [Benchmark]
+    public void UnfusedDoubleBackward()
+    {
+        Gather(_x, _senders, Dim1, _gathered);
+        Gather(_upstreamX, _senders, Dim1, _gatheredUpstream);
+        Gather(_ones, _receivers, DimOut, _gradMessages);
+        K.MessageDoubleBackward(Tensor(_gathered, Edges, Dim1), Tensor(_harmonics, Edges, 9), Tensor(_weights, Edges, WeightCount), Tensor(_gradMessages, Edges, DimOut),
+            Tensor(_gatheredUpstream, Edges, Dim1), Tensor(_upstreamHarmonics, Edges, 9), Tensor(_upstreamWeights, Edges, WeightCount),
+            Result(_gradGathered, Edges, Dim1), Result(_gradHarmonics, Edges, 9), Result(_gradWeights, Edges, WeightCount), Result(_gradGradMessages, Edges, DimOut));
+        ScatterAdd(_gradGathered, _senders, Dim1, _gradX);
+        ScatterAdd(_gradGradMessages, _receivers, DimOut, _gradGradOutput);
+    }
+
+    /// <summary>into = 0, then into[index[e]] += rows[e], edges in order.</summary>
+    private static void ScatterAdd(float[] rows, int[] index, int dim, float[] into)
+    {
+        Array.Clear(into);
+        for (int e = 0; e < index.Length; e++)
+        {
+            Span<float> row = into.AsSpan(index[e] * dim, dim);
+            TensorPrimitives.Add(row, rows.AsSpan(e * dim, dim), row);
+        }
     }
 
     private void Harmonics() => K.EdgeHarmonics(Tensor(_vectors, Edges, 3), Result(_harmonics, Edges, 9));

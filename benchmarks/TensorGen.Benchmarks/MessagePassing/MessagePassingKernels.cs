@@ -38,4 +38,15 @@ public static partial class MessagePassingKernels
     public static partial void InteractionBackward(ReadOnlyTensorSpan<float> nodeFeatures, ReadOnlyTensorSpan<float> edgeFeatures, ReadOnlyTensorSpan<float> weights,
         ReadOnlySpan<int> senders, ReadOnlySpan<int> receivers, ReadOnlyTensorSpan<float> gradOutput,
         TensorSpan<float> gradNodeFeatures, TensorSpan<float> gradEdgeFeatures, TensorSpan<float> gradWeights);
+
+    [TensorProductConvolutionDoubleBackward(nameof(Interaction))]
+    public static partial void InteractionDoubleBackward(ReadOnlyTensorSpan<float> nodeFeatures, ReadOnlyTensorSpan<float> edgeFeatures, ReadOnlyTensorSpan<float> weights,
+        ReadOnlySpan<int> senders, ReadOnlySpan<int> receivers, ReadOnlyTensorSpan<float> gradOutput,
+        ReadOnlyTensorSpan<float> gradGradNodeFeatures, ReadOnlyTensorSpan<float> gradGradEdgeFeatures, ReadOnlyTensorSpan<float> gradGradWeights,
+        TensorSpan<float> gradNodeFeatures, TensorSpan<float> gradEdgeFeatures, TensorSpan<float> gradWeights, TensorSpan<float> gradGradOutput);
+
+    [TensorProductDoubleBackward(nameof(Message))]
+    public static partial void MessageDoubleBackward(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> weights,
+        ReadOnlyTensorSpan<float> gradOutput, ReadOnlyTensorSpan<float> gradGradX1, ReadOnlyTensorSpan<float> gradGradX2, ReadOnlyTensorSpan<float> gradGradWeights,
+        TensorSpan<float> gradX1, TensorSpan<float> gradX2, TensorSpan<float> gradWeights, TensorSpan<float> gradGradOutput);
 }

@@ -9,7 +9,7 @@ using TensorGen.Model;
 namespace TensorGen;
 
 /// <summary>
-/// The first step of <see cref="TensorProductGenerator"/>: reads a <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>
+/// The first step of <see cref="TensorProductGenerator"/>: reads a <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[TensorProductDoubleBackward]</c>,
 /// <c>[SphericalHarmonics]</c>, <c>[SphericalHarmonicsBackward]</c> or <c>[SphericalHarmonicsDoubleBackward]</c> method into its plain model: the method's shape (<see cref="KernelMethodReader"/>) and the
 /// attribute's arguments with where they are written. Nothing from here on holds a symbol or syntax node.
 /// </summary>
@@ -17,6 +17,7 @@ internal static class EquivariantDeclarationReader
 {
     public const string TensorProductAttributeName = "TensorGen.TensorProductAttribute";
     public const string TensorProductBackwardAttributeName = "TensorGen.TensorProductBackwardAttribute";
+    public const string TensorProductDoubleBackwardAttributeName = "TensorGen.TensorProductDoubleBackwardAttribute";
     public const string SphericalHarmonicsAttributeName = "TensorGen.SphericalHarmonicsAttribute";
     public const string SphericalHarmonicsBackwardAttributeName = "TensorGen.SphericalHarmonicsBackwardAttribute";
     public const string SphericalHarmonicsDoubleBackwardAttributeName = "TensorGen.SphericalHarmonicsDoubleBackwardAttribute";
@@ -25,7 +26,7 @@ internal static class EquivariantDeclarationReader
     private static readonly string[] s_attributeNames =
     {
         TensorProductAttributeName, TensorProductBackwardAttributeName, SphericalHarmonicsAttributeName, SphericalHarmonicsBackwardAttributeName,
-        SphericalHarmonicsDoubleBackwardAttributeName,
+        SphericalHarmonicsDoubleBackwardAttributeName, TensorProductDoubleBackwardAttributeName,
     };
 
     public static TensorProductModel ReadTensorProduct(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -60,6 +61,14 @@ internal static class EquivariantDeclarationReader
         var (shape, attribute, arguments) = Common(context, "TensorProductBackward", cancellationToken);
         var (forward, backends) = NamedForward(attribute, arguments);
         return new TensorProductBackwardModel(shape, forward, backends, KernelMethodReader.HasErrors(attribute));
+    }
+
+    public static TensorProductDoubleBackwardModel ReadDoubleBackward(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var (shape, attribute, arguments) = Common(context, "TensorProductDoubleBackward", cancellationToken);
+        string? forward = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
+        return new TensorProductDoubleBackwardModel(shape, KernelMethodReader.Argument(forward, arguments.FirstOrDefault(a => a.NameEquals is null)),
+            KernelMethodReader.HasErrors(attribute));
     }
 
     public static SphericalHarmonicsModel ReadSphericalHarmonics(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

@@ -58,6 +58,22 @@ internal static class EquivariantKernelBuilder
             return TensorProductEmitter.EmitBackward(model.Method, forward, spec, element, gpu);
         });
 
+    public static KernelResult Build(KernelDeclaration<TensorProductDoubleBackwardModel> read, ImmutableArray<KernelDeclaration<TensorProductModel>> forwards,
+        Action<string>? beforeEmit, CancellationToken cancellationToken) =>
+        KernelBuild.Guarded(read, TensorProductDoubleBackwardValidator.Attribute, model => model.Method, (model, diagnostics, _) =>
+        {
+            var known = forwards.Where(f => f.Model is not null).Select(f => f.Model!).ToList();
+            var (spec, forward, element) = TensorProductDoubleBackwardValidator.Validate(model, known, diagnostics);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (spec is null || forward is null || element is null || diagnostics.Count > 0)
+            {
+                return null;
+            }
+
+            beforeEmit?.Invoke(model.Method.DisplayName);
+            return TensorProductDoubleBackwardEmitter.Emit(model.Method, forward, spec, element);
+        });
+
     public static KernelResult Build(KernelDeclaration<SphericalHarmonicsModel> read, bool gpuRuntime, Action<string>? beforeEmit, CancellationToken cancellationToken) =>
         KernelBuild.Guarded(read, SphericalHarmonicsValidator.Attribute, model => model.Method, (model, diagnostics, notes) =>
         {

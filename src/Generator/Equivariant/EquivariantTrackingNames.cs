@@ -13,4 +13,6 @@ internal static class EquivariantTrackingNames
     public const string SphericalHarmonicsBackwardKernels = "SphericalHarmonicsBackwardKernels";
     public const string SphericalHarmonicsDoubleBackwardDeclarations = "SphericalHarmonicsDoubleBackwardDeclarations";
     public const string SphericalHarmonicsDoubleBackwardKernels = "SphericalHarmonicsDoubleBackwardKernels";
+    public const string DoubleBackwardDeclarations = "TensorProductDoubleBackwardDeclarations";
+    public const string DoubleBackwardKernels = "TensorProductDoubleBackwardKernels";
 }

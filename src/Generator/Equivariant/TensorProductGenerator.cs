@@ -5,7 +5,7 @@ using TensorGen.Model;
 namespace TensorGen;
 
 /// <summary>
-/// Implements <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[SphericalHarmonics]</c> and
+/// Implements <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[TensorProductDoubleBackward]</c>, <c>[SphericalHarmonics]</c>,
 /// <c>[SphericalHarmonicsBackward]</c> and <c>[SphericalHarmonicsDoubleBackward]</c> methods on the shared
 /// pipeline (<see cref="KernelPipeline"/>), one branch per attribute: declarations read into plain models
 /// (<see cref="EquivariantDeclarationReader"/>; a backward pass is combined with all forward declarations of its kind, to find
@@ -43,6 +43,10 @@ public sealed class TensorProductGenerator : IIncrementalGenerator
             EquivariantDeclarationReader.SphericalHarmonicsDoubleBackwardAttributeName, EquivariantDeclarationReader.ReadSphericalHarmonicsDoubleBackward,
             EquivariantTrackingNames.SphericalHarmonicsDoubleBackwardDeclarations);
 
+        IncrementalValuesProvider<KernelDeclaration<TensorProductDoubleBackwardModel>> doubleBackwards = KernelPipeline.Declarations(context,
+            EquivariantDeclarationReader.TensorProductDoubleBackwardAttributeName, EquivariantDeclarationReader.ReadDoubleBackward,
+            EquivariantTrackingNames.DoubleBackwardDeclarations);
+
         IncrementalValueProvider<bool> gpuRuntime = GpuRuntimeReference.Detect(context);
         KernelPipeline.Register(context, forwards
             .Combine(gpuRuntime)
@@ -53,6 +57,10 @@ public sealed class TensorProductGenerator : IIncrementalGenerator
             .Combine(gpuRuntime)
             .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left.Left, pair.Left.Right, pair.Right, beforeEmit, cancellationToken))
             .WithTrackingName(EquivariantTrackingNames.BackwardKernels));
+        KernelPipeline.Register(context, doubleBackwards
+            .Combine(forwards.Collect())
+            .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left, pair.Right, beforeEmit, cancellationToken))
+            .WithTrackingName(EquivariantTrackingNames.DoubleBackwardKernels));
         KernelPipeline.Register(context, harmonics
             .Combine(gpuRuntime)
             .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left, pair.Right, beforeEmit, cancellationToken))

@@ -14,9 +14,10 @@ internal static class MessagePassingDeclarationReader
 {
     public const string ConvolutionAttributeName = "TensorGen.TensorProductConvolutionAttribute";
     public const string ConvolutionBackwardAttributeName = "TensorGen.TensorProductConvolutionBackwardAttribute";
+    public const string ConvolutionDoubleBackwardAttributeName = "TensorGen.TensorProductConvolutionDoubleBackwardAttribute";
 
     /// <summary>Overloads and names that differ only in case are numbered among the type's convolution kernels of both kinds.</summary>
-    private static readonly string[] s_attributeNames = { ConvolutionAttributeName, ConvolutionBackwardAttributeName };
+    private static readonly string[] s_attributeNames = { ConvolutionAttributeName, ConvolutionBackwardAttributeName, ConvolutionDoubleBackwardAttributeName };
 
     public static ConvolutionModel ReadConvolution(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -28,6 +29,12 @@ internal static class MessagePassingDeclarationReader
     {
         var (shape, argument, hasErrors) = Read(context, "TensorProductConvolutionBackward", cancellationToken);
         return new ConvolutionBackwardModel(shape, argument, hasErrors);
+    }
+
+    public static ConvolutionDoubleBackwardModel ReadDoubleBackward(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var (shape, argument, hasErrors) = Read(context, "TensorProductConvolutionDoubleBackward", cancellationToken);
+        return new ConvolutionDoubleBackwardModel(shape, argument, hasErrors);
     }
 
     private static (KernelMethodShape Shape, AttributeArgumentModel Name, bool HasErrors) Read(GeneratorAttributeSyntaxContext context, string suffix,

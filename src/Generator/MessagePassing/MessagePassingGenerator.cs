@@ -11,7 +11,7 @@ namespace TensorGen;
 
 /// <summary>
 /// Implements <c>[TensorProductConvolution]</c> (a fused gather → tensor product → scatter, e3nn's convolution) and
-/// <c>[TensorProductConvolutionBackward]</c> methods on the shared pipeline (<see cref="KernelPipeline"/>). A convolution
+/// <c>[TensorProductConvolutionBackward]</c> and <c>[TensorProductConvolutionDoubleBackward]</c> methods on the shared pipeline (<see cref="KernelPipeline"/>). A convolution
 /// names a <c>[TensorProduct]</c> method; the products are read here too (by the equivariant reader) and combined with each
 /// convolution to find the one it names. The generated code is the product's tile kernel plus a call to the runtime's
 /// convolution driver.
@@ -30,6 +30,9 @@ public sealed class MessagePassingGenerator : IIncrementalGenerator
         IncrementalValuesProvider<KernelDeclaration<ConvolutionBackwardModel>> backwards = KernelPipeline.Declarations(context,
             MessagePassingDeclarationReader.ConvolutionBackwardAttributeName, MessagePassingDeclarationReader.ReadBackward,
             MessagePassingTrackingNames.BackwardDeclarations);
+        IncrementalValuesProvider<KernelDeclaration<ConvolutionDoubleBackwardModel>> doubleBackwards = KernelPipeline.Declarations(context,
+            MessagePassingDeclarationReader.ConvolutionDoubleBackwardAttributeName, MessagePassingDeclarationReader.ReadDoubleBackward,
+            MessagePassingTrackingNames.DoubleBackwardDeclarations);
 
         KernelPipeline.Register(context, convolutions
             .Combine(products)
@@ -40,6 +43,11 @@ public sealed class MessagePassingGenerator : IIncrementalGenerator
             .Combine(products)
             .Select((pair, cancellationToken) => BuildBackward(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
             .WithTrackingName(MessagePassingTrackingNames.BackwardKernels));
+        KernelPipeline.Register(context, doubleBackwards
+            .Combine(convolutions.Collect())
+            .Combine(products)
+            .Select((pair, cancellationToken) => BuildDoubleBackward(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .WithTrackingName(MessagePassingTrackingNames.DoubleBackwardKernels));
     }
 
     private static KernelResult BuildForward(KernelDeclaration<ConvolutionModel> read, ImmutableArray<KernelDeclaration<TensorProductModel>> products,
@@ -62,6 +70,18 @@ public sealed class MessagePassingGenerator : IIncrementalGenerator
             return spec is null || forward is null || element is null || diagnostics.Count > 0
                 ? null
                 : ConvolutionEmitter.EmitBackward(model.Method, forward, spec, element);
+        });
+
+    private static KernelResult BuildDoubleBackward(KernelDeclaration<ConvolutionDoubleBackwardModel> read,
+        ImmutableArray<KernelDeclaration<ConvolutionModel>> convolutions, ImmutableArray<KernelDeclaration<TensorProductModel>> products,
+        CancellationToken cancellationToken) =>
+        KernelBuild.Guarded(read, ConvolutionDoubleBackwardValidator.Attribute, model => model.Method, (model, diagnostics, _) =>
+        {
+            var (spec, forward, element) = ConvolutionDoubleBackwardValidator.Validate(model, Models(convolutions), Models(products), diagnostics);
+            cancellationToken.ThrowIfCancellationRequested();
+            return spec is null || forward is null || element is null || diagnostics.Count > 0
+                ? null
+                : ConvolutionDoubleBackwardEmitter.Emit(model.Method, forward, spec, element);
         });
 
     private static System.Collections.Generic.List<T> Models<T>(ImmutableArray<KernelDeclaration<T>> declarations)

@@ -8,4 +8,6 @@ internal static class MessagePassingTrackingNames
     public const string BackwardDeclarations = "ConvolutionBackwardDeclarations";
     public const string ConvolutionKernels = "ConvolutionKernels";
     public const string BackwardKernels = "ConvolutionBackwardKernels";
+    public const string DoubleBackwardDeclarations = "ConvolutionDoubleBackwardDeclarations";
+    public const string DoubleBackwardKernels = "ConvolutionDoubleBackwardKernels";
 }

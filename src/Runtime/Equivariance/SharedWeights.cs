@@ -52,4 +52,29 @@ internal static class SharedWeights
 
         return partial;
     }
+
+    /// <summary>
+    /// The workers' partial gradients of shared weights (null for a worker without rows) summed in worker order and written
+    /// to <paramref name="destination"/>'s first row: the same partition always gives the same sums.
+    /// </summary>
+    public static void WriteSum<T>(T[]?[] partials, StridedRows<T> destination, int count)
+        where T : unmanaged, INumberBase<T>
+    {
+        T[] total = new T[count];
+        foreach (T[]? partial in partials)
+        {
+            if (partial is not null)
+            {
+                for (int i = 0; i < total.Length; i++)
+                {
+                    total[i] += partial[i];
+                }
+            }
+        }
+
+        for (int i = 0; i < total.Length; i++)
+        {
+            Unsafe.Add(ref destination.Row(0), i * destination.ColumnStride) = total[i];
+        }
+    }
 }

@@ -15,7 +15,7 @@ namespace TensorGen.Runtime.Equivariance;
 /// transposes the results back. Tiles are shared out to worker threads in contiguous ranges (<see cref="Parallelism"/>);
 /// each worker has its own scratch.
 /// </summary>
-public static class TensorProductDriver
+public static partial class TensorProductDriver
 {
     /// <summary>output = x1 ⊗ x2 with the kernel <typeparamref name="TKernel"/>.</summary>
     /// <exception cref="ArgumentException">A shape does not fit the kernel, or the output overlaps an input or itself; nothing has been written.</exception>
@@ -103,26 +103,7 @@ public static class TensorProductDriver
 
             if (hasWeights && layout.SharedWeights)
             {
-                // Σ over workers in order, then write: the same partition always gives the same sums.
-                T[] total = new T[layout.WeightCount];
-                foreach (T[]? partial in job.SharedGradients)
-                {
-                    if (partial is null)
-                    {
-                        continue;
-                    }
-
-                    for (int i = 0; i < total.Length; i++)
-                    {
-                        total[i] += partial[i];
-                    }
-                }
-
-                var destination = StridedRows<T>.Of(pgw, gradWeights, layout.WeightCount);
-                for (int i = 0; i < total.Length; i++)
-                {
-                    Unsafe.Add(ref destination.Row(0), i * destination.ColumnStride) = total[i];
-                }
+                SharedWeights.WriteSum(job.SharedGradients, StridedRows<T>.Of(pgw, gradWeights, layout.WeightCount), layout.WeightCount);
             }
         }
     }

@@ -17,7 +17,7 @@ namespace TensorGen.Runtime.MessagePassing;
 /// message tensor [E, dimOut] exists. Threads own contiguous ranges of receivers (forward) or senders (backward), found
 /// from <see cref="EdgeSegments"/>, so every sum runs in edge order on one thread: deterministic, no atomics.
 /// </summary>
-public static class ConvolutionDriver
+public static partial class ConvolutionDriver
 {
     /// <summary>output = Σ over edges into each receiver of the product of the sender's features and the edge's.</summary>
     /// <exception cref="ArgumentException">A shape or an index does not fit, or the output overlaps an input or itself; nothing has been written.</exception>
@@ -187,24 +187,7 @@ public static class ConvolutionDriver
 
             if (hasWeights && product.SharedWeights)
             {
-                // Σ over workers in order, then write: the same partition always gives the same sums.
-                T[] total = new T[product.WeightCount];
-                foreach (T[]? partial in job.SharedGradients)
-                {
-                    if (partial is not null)
-                    {
-                        for (int i = 0; i < total.Length; i++)
-                        {
-                            total[i] += partial[i];
-                        }
-                    }
-                }
-
-                var destination = StridedRows<T>.Of(pgw, gradWeights, product.WeightCount);
-                for (int i = 0; i < total.Length; i++)
-                {
-                    Unsafe.Add(ref destination.Row(0), i * destination.ColumnStride) = total[i];
-                }
+                SharedWeights.WriteSum(job.SharedGradients, StridedRows<T>.Of(pgw, gradWeights, product.WeightCount), product.WeightCount);
             }
         }
     }

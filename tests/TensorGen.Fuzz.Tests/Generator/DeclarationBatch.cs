@@ -69,6 +69,7 @@ internal static class DeclarationBatch
     [
         "TensorGen.EinsumAttribute", "TensorGen.TensorProductAttribute", "TensorGen.TensorProductBackwardAttribute", "TensorGen.SphericalHarmonicsAttribute",
         "TensorGen.SphericalHarmonicsBackwardAttribute", "TensorGen.SphericalHarmonicsDoubleBackwardAttribute", "TensorGen.TensorProductConvolutionAttribute", "TensorGen.TensorProductConvolutionBackwardAttribute",
+        "TensorGen.TensorProductDoubleBackwardAttribute", "TensorGen.TensorProductConvolutionDoubleBackwardAttribute",
         "TensorGen.CpKernelAttribute", "TensorGen.TuckerKernelAttribute", "TensorGen.TensorTrainKernelAttribute", "TensorGen.TensorTrainMatrixKernelAttribute",
     ];
 
@@ -78,6 +79,7 @@ internal static class DeclarationBatch
         EquivariantTrackingNames.SphericalHarmonicsDeclarations, EquivariantTrackingNames.SphericalHarmonicsBackwardDeclarations,
         EquivariantTrackingNames.SphericalHarmonicsDoubleBackwardDeclarations,
         MessagePassingTrackingNames.ConvolutionDeclarations, MessagePassingTrackingNames.BackwardDeclarations,
+        EquivariantTrackingNames.DoubleBackwardDeclarations, MessagePassingTrackingNames.DoubleBackwardDeclarations,
         TensorGen.Decompositions.DecompositionTrackingNames.Declarations,
     ];
 
@@ -87,6 +89,7 @@ internal static class DeclarationBatch
         EquivariantTrackingNames.SphericalHarmonicsKernels, EquivariantTrackingNames.SphericalHarmonicsBackwardKernels,
         EquivariantTrackingNames.SphericalHarmonicsDoubleBackwardKernels,
         MessagePassingTrackingNames.ConvolutionKernels, MessagePassingTrackingNames.BackwardKernels,
+        EquivariantTrackingNames.DoubleBackwardKernels, MessagePassingTrackingNames.DoubleBackwardKernels,
         TensorGen.Decompositions.DecompositionTrackingNames.Kernels,
     ];
 
@@ -344,6 +347,12 @@ internal static class DeclarationBatch
                     pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 ValueTuple<KernelDeclaration<TensorProductBackwardModel>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
                     pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<TensorProductDoubleBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<KernelDeclaration<TensorProductDoubleBackwardModel>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
+                    pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                KernelDeclaration<ConvolutionDoubleBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
+                ValueTuple<ValueTuple<KernelDeclaration<ConvolutionDoubleBackwardModel>, ImmutableArray<KernelDeclaration<ConvolutionModel>>>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
+                    pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<TensorGen.Decompositions.Model.DecompositionMethodModel> d => d.Model?.Method.Location?.FilePath ?? d.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 _ => null,
             };

@@ -8,7 +8,7 @@ namespace TensorGen.Fuzz.Tests.Generator;
 
 /// <summary>
 /// Declaration templates for <c>[TensorProduct]</c>, <c>[TensorProductBackward]</c>, <c>[SphericalHarmonics]</c>, <c>[SphericalHarmonicsBackward]</c>, <c>[SphericalHarmonicsDoubleBackward]</c>,
-/// <c>[TensorProductConvolution]</c> and <c>[TensorProductConvolutionBackward]</c>: random valid
+/// <c>[TensorProductConvolution]</c>, <c>[TensorProductConvolutionBackward]</c>, <c>[TensorProductDoubleBackward]</c> and <c>[TensorProductConvolutionDoubleBackward]</c>: random valid
 /// products (explicit instructions or a Kind, with their backward passes and convolutions), byte-level and token mutations of irreps and instruction
 /// lists, huge multiplicities and degrees, hundreds of blocks and instructions, enum values out of range, wrong parameter lists, and
 /// backward passes that name a missing, overloaded or broken forward.
@@ -220,6 +220,14 @@ internal static class EquivariantTemplates
             members.Add(Method("[TensorProductBackward(nameof(Tp))]", BackwardParameters(element, product.Weighted), name: "TpBackward"));
         }
 
+        if (random.Next(4) == 0)
+        {
+            // Its double backward pass (sometimes naming something else, or without the weights).
+            string forward = random.Next(5) == 0 ? FuzzText.Pick(random, ["\"Missing\"", "nameof(TpDoubleBackward)", "\"\""]) : "nameof(Tp)";
+            bool weighted = random.Next(8) == 0 ? !product.Weighted : product.Weighted;
+            members.Add(Method($"[TensorProductDoubleBackward({forward})]", DoubleBackwardParameters(element, weighted), name: "TpDoubleBackward"));
+        }
+
         if (random.Next(3) == 0)
         {
             // A fused convolution of the product (sometimes naming something else, or without its weights), and its backward pass.
@@ -230,6 +238,12 @@ internal static class EquivariantTemplates
             {
                 string forward = random.Next(5) == 0 ? FuzzText.Pick(random, ["nameof(Tp)", "\"Missing\"", "nameof(ConvBackward)"]) : "nameof(Conv)";
                 members.Add(Method($"[TensorProductConvolutionBackward({forward})]", ConvolutionParameters(element, weighted, backward: true), name: "ConvBackward"));
+            }
+
+            if (random.Next(3) == 0)
+            {
+                string forward = random.Next(5) == 0 ? FuzzText.Pick(random, ["nameof(Tp)", "\"Missing\""]) : "nameof(Conv)";
+                members.Add(Method($"[TensorProductConvolutionDoubleBackward({forward})]", ConvolutionDoubleBackwardParameters(element, weighted), name: "ConvDoubleBackward"));
             }
         }
 
@@ -243,6 +257,21 @@ internal static class EquivariantTemplates
             ? $"ReadOnlyTensorSpan<{element}> gradOutput, TensorSpan<{element}> gradNodeFeatures, TensorSpan<{element}> gradEdgeFeatures"
                 + (weighted ? $", TensorSpan<{element}> gradWeights" : string.Empty)
             : $"TensorSpan<{element}> output");
+
+    private static string DoubleBackwardParameters(string element, bool weighted) =>
+        $"ReadOnlyTensorSpan<{element}> x1, ReadOnlyTensorSpan<{element}> x2, " + (weighted ? $"ReadOnlyTensorSpan<{element}> weights, " : string.Empty)
+        + $"ReadOnlyTensorSpan<{element}> gradOutput, ReadOnlyTensorSpan<{element}> gradGradX1, ReadOnlyTensorSpan<{element}> gradGradX2, "
+        + (weighted ? $"ReadOnlyTensorSpan<{element}> gradGradWeights, " : string.Empty)
+        + $"TensorSpan<{element}> gradX1, TensorSpan<{element}> gradX2, " + (weighted ? $"TensorSpan<{element}> gradWeights, " : string.Empty)
+        + $"TensorSpan<{element}> gradGradOutput";
+
+    private static string ConvolutionDoubleBackwardParameters(string element, bool weighted) =>
+        $"ReadOnlyTensorSpan<{element}> nodeFeatures, ReadOnlyTensorSpan<{element}> edgeFeatures, " + (weighted ? $"ReadOnlyTensorSpan<{element}> weights, " : string.Empty)
+        + $"ReadOnlySpan<int> senders, ReadOnlySpan<int> receivers, ReadOnlyTensorSpan<{element}> gradOutput, "
+        + $"ReadOnlyTensorSpan<{element}> gradGradNodeFeatures, ReadOnlyTensorSpan<{element}> gradGradEdgeFeatures, "
+        + (weighted ? $"ReadOnlyTensorSpan<{element}> gradGradWeights, " : string.Empty)
+        + $"TensorSpan<{element}> gradNodeFeatures, TensorSpan<{element}> gradEdgeFeatures, " + (weighted ? $"TensorSpan<{element}> gradWeights, " : string.Empty)
+        + $"TensorSpan<{element}> gradGradOutput";
 
     private static string ValidProduct(Random random) => Declare(random, RandomProduct(random) with { Options = RandomOptions(random) });
 

@@ -43,4 +43,16 @@ internal static class TensorProductCost
     /// </summary>
     public static long BackwardFlops(TensorProductSpec spec) =>
         spec.Paths.Where(p => !p.IsEmpty).Sum(p => (2 * ForwardFlops(p)) + (p.HasWeight ? ForwardFlops(p) : 0));
+
+    /// <summary>
+    /// Double backward operations per row as TensorGen runs them: the forward and the backward product twice over every path
+    /// (on swapped arguments) and once more over the weighted paths (in the weights' direction).
+    /// </summary>
+    public static long DoubleBackwardFlops(TensorProductSpec spec)
+    {
+        var weighted = spec.Paths.Where(p => !p.IsEmpty && p.HasWeight).ToList();
+        long forwardWeighted = weighted.Sum(ForwardFlops);
+        long backwardWeighted = weighted.Sum(p => 3 * ForwardFlops(p));
+        return (2 * ForwardFlops(spec)) + forwardWeighted + (2 * BackwardFlops(spec)) + backwardWeighted;
+    }
 }

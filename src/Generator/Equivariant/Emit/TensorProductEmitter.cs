@@ -68,17 +68,10 @@ internal static class TensorProductEmitter
 
         writer.WriteLine($"/// <summary>The tiles of {method.DisplayName}: {Int(paths.Count)} non-empty paths, one method each.</summary>");
         writer.OpenBlock($"file readonly struct {method.LocalTypeName} : {Runtime}{face}<{element}>");
-        writer.WriteLine($"public static {Runtime}TensorProductLayout Layout {{ get; }} = new(");
-        writer.WriteLine($"    {CSharpLiteral.String(method.DisplayName)}, {Int(spec.Irreps1.Dim)}, {Int(spec.Irreps2.Dim)}, {Int(spec.IrrepsOut.Dim)}, {Int(spec.WeightCount)}, "
-            + $"{(spec.SharedWeights ? "true" : "false")}, {Int(TensorProductCost.ForwardFlops(spec))}, {names});");
-        writer.WriteLine();
+        WriteLayout(writer, method, spec, names);
 
-        string tileParameters = backward
-            ? $"ref {element} x1, ref {element} x2, ref {element} weights, ref {element} gradOutput, ref {element} gradX1, ref {element} gradX2, ref {element} gradWeights"
-            : $"ref {element} x1, ref {element} x2, ref {element} weights, ref {element} output";
-        string tileArguments = backward
-            ? "ref x1, ref x2, ref weights, ref gradOutput, ref gradX1, ref gradX2, ref gradWeights"
-            : "ref x1, ref x2, ref weights, ref output";
+        string tileParameters = TileParameters(element, backward);
+        string tileArguments = TileArguments(backward);
         // Forward: a block written by exactly one write-once path is stored by it; every other block is zeroed first.
         var stores = new System.Collections.Generic.HashSet<int>();
         writer.OpenBlock($"public static void {(backward ? "Backward" : "Forward")}({tileParameters})");
@@ -105,15 +98,47 @@ internal static class TensorProductEmitter
         }
 
         writer.CloseBlock();
-        foreach (TensorProductPath path in paths)
+        WritePathMethods(writer, spec, pathPlans, element, backward, "Path", stores);
+        writer.CloseBlock();
+    }
+
+    /// <summary>The kernel's <c>Layout</c> property: what the drivers check shapes against, with the parameter names for messages.</summary>
+    internal static void WriteLayout(SourceWriter writer, KernelMethodShape method, TensorProductSpec spec, string names)
+    {
+        writer.WriteLine($"public static {Runtime}TensorProductLayout Layout {{ get; }} = new(");
+        writer.WriteLine($"    {CSharpLiteral.String(method.DisplayName)}, {Int(spec.Irreps1.Dim)}, {Int(spec.Irreps2.Dim)}, {Int(spec.IrrepsOut.Dim)}, {Int(spec.WeightCount)}, "
+            + $"{(spec.SharedWeights ? "true" : "false")}, {Int(TensorProductCost.ForwardFlops(spec))}, {names});");
+        writer.WriteLine();
+    }
+
+    /// <summary>A tile method's parameters: x1, x2, weights and output, or the backward tile's seven.</summary>
+    internal static string TileParameters(string element, bool backward) => backward
+        ? $"ref {element} x1, ref {element} x2, ref {element} weights, ref {element} gradOutput, ref {element} gradX1, ref {element} gradX2, ref {element} gradWeights"
+        : $"ref {element} x1, ref {element} x2, ref {element} weights, ref {element} output";
+
+    /// <summary>The arguments a tile method passes on to its path methods.</summary>
+    internal static string TileArguments(bool backward) => backward
+        ? "ref x1, ref x2, ref weights, ref gradOutput, ref gradX1, ref gradX2, ref gradWeights"
+        : "ref x1, ref x2, ref weights, ref output";
+
+    /// <summary>
+    /// One method per path, <c>{prefix}{index}</c>, with the path's forward or backward code; forward paths in
+    /// <paramref name="stores"/> store their output block, the others add into it.
+    /// </summary>
+    internal static void WritePathMethods(SourceWriter writer, TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> pathPlans, string element, bool backward,
+        string prefix, ISet<int> stores)
+    {
+        string tileParameters = TileParameters(element, backward);
+        foreach (TensorProductPathPlan plan in pathPlans)
         {
+            TensorProductPath path = plan.Path;
             writer.WriteLine();
             int dense = path.Block1.Irrep.Dim * path.Block2.Irrep.Dim * path.BlockOut.Irrep.Dim;
             writer.WriteComment($"Path {Int(path.Index)}: {path.Describe()}, {path.Mode.Name()}, {(path.HasWeight ? $"weights [{Int(path.WeightOffset)}, {Int(path.WeightOffset + path.WeightCount)}) shape {path.Shape()}" : "no weights")}, "
                 + $"path weight {NumericLiteral.Comment(path.NormalizedWeight)}; C({Int(path.Block1.Irrep.L)},{Int(path.Block2.Irrep.L)},{Int(path.BlockOut.Irrep.L)}) has {Int(path.Symbol.Entries.Count)} non-zeros of {Int(dense)}.");
             writer.WriteLine(MethodImpl);
-            writer.OpenBlock($"private static void Path{Int(path.Index)}({tileParameters})");
-            var pathWriter = new TensorProductPathWriter(writer, plans[path.Index], element, spec.SharedWeights, stores.Contains(path.Index));
+            writer.OpenBlock($"private static void {prefix}{Int(path.Index)}({tileParameters})");
+            var pathWriter = new TensorProductPathWriter(writer, plan, element, spec.SharedWeights, stores.Contains(path.Index));
             if (backward)
             {
                 pathWriter.WriteBackward();
@@ -125,7 +150,5 @@ internal static class TensorProductEmitter
 
             writer.CloseBlock();
         }
-
-        writer.CloseBlock();
     }
 }

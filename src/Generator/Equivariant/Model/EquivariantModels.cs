@@ -23,6 +23,9 @@ internal sealed record TensorProductModel(KernelMethodShape Method, TensorProduc
 /// <summary>A <c>[TensorProductBackward]</c> method: its shape, the forward method's name as written, and <c>Backends</c>.</summary>
 internal sealed record TensorProductBackwardModel(KernelMethodShape Method, AttributeArgumentModel Forward, OptionModel Backends, bool HasErrors);
 
+/// <summary>A <c>[TensorProductDoubleBackward]</c> method: its shape and the forward method's name as written.</summary>
+internal sealed record TensorProductDoubleBackwardModel(KernelMethodShape Method, AttributeArgumentModel Forward, bool HasErrors);
+
 /// <summary>A <c>[SphericalHarmonics]</c> method.</summary>
 internal sealed record SphericalHarmonicsModel(KernelMethodShape Method, AttributeArgumentModel Irreps, bool Normalize, OptionModel Normalization, OptionModel Backends,
     bool HasErrors);

@@ -68,7 +68,7 @@ internal static class ConvolutionEmitter
             gpuMembers: null);
     }
 
-    private static void Header(SourceWriter writer, string title, TensorProductSpec spec, string scheme)
+    internal static void Header(SourceWriter writer, string title, TensorProductSpec spec, string scheme)
     {
         TensorProductHeaderWriter.Write(writer, title, spec);
         writer.WriteComment(string.Empty);
@@ -76,27 +76,34 @@ internal static class ConvolutionEmitter
     }
 
     /// <summary>The method with only the parameters the product kernel sees, in the product's order (its names go into the kernel's layout).</summary>
-    private static KernelMethodShape Renamed(KernelMethodShape method, int[] kept) =>
+    internal static KernelMethodShape Renamed(KernelMethodShape method, int[] kept) =>
         method with { Parameters = kept.Select(i => method.Parameters[i]).ToEquatableArray() };
 
     /// <summary>The parameter names for the driver's messages; the weights' (and its gradient's) null when the method has none.</summary>
     private static void WriteNames(SourceWriter writer, KernelMethodShape method, bool hasWeights)
     {
-        var names = method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName)).ToList();
+        var names = method.Parameters.Select(p => p.DisplayName).ToList<string?>();
         if (!hasWeights)
         {
-            names.Insert(2, "null");
+            names.Insert(2, null);
             if (names.Count == 8)
             {
-                names.Add("null");
+                names.Add(null);
             }
         }
 
+        WriteNames(writer, method, names);
+    }
+
+    /// <summary>The names for the driver's messages in the driver's order, null where the method has no weights parameter.</summary>
+    internal static void WriteNames(SourceWriter writer, KernelMethodShape method, System.Collections.Generic.IReadOnlyList<string?> names)
+    {
         writer.WriteLine($"/// <summary>The parameter names of {method.DisplayName}, for messages.</summary>");
         writer.OpenBlock($"file static class {method.LocalTypeName}_Names");
-        writer.WriteLine($"public static {Runtime}ConvolutionLayout Layout {{ get; }} = new({CSharpLiteral.String(method.DisplayName)}, {string.Join(", ", names)});");
+        writer.WriteLine($"public static {Runtime}ConvolutionLayout Layout {{ get; }} = new({CSharpLiteral.String(method.DisplayName)}, "
+            + $"{string.Join(", ", names.Select(n => n is null ? "null" : CSharpLiteral.String(n)))});");
         writer.CloseBlock();
     }
 
-    private static string NamesReference(KernelMethodShape method) => EquivariantFileEmitter.KernelReference(method) + "_Names";
+    internal static string NamesReference(KernelMethodShape method) => EquivariantFileEmitter.KernelReference(method) + "_Names";
 }

@@ -5,3 +5,6 @@ internal sealed record ConvolutionModel(KernelMethodShape Method, AttributeArgum
 
 /// <summary>A <c>[TensorProductConvolutionBackward]</c> method: its shape and the convolution method's name as written.</summary>
 internal sealed record ConvolutionBackwardModel(KernelMethodShape Method, AttributeArgumentModel Forward, bool HasErrors);
+
+/// <summary>A <c>[TensorProductConvolutionDoubleBackward]</c> method: its shape and the convolution method's name as written.</summary>
+internal sealed record ConvolutionDoubleBackwardModel(KernelMethodShape Method, AttributeArgumentModel Forward, bool HasErrors);
