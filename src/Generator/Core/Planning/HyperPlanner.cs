@@ -106,6 +106,12 @@ internal sealed class HyperPlanner : IContractionPlanner
         private const int SweepsPerRound = 60;
         private const int SlicingAttempts = 4;
 
+        /// <summary>Annealing rounds per subtree reconfiguration of the best tree.</summary>
+        private const int ReconfigureEvery = 8;
+
+        /// <summary>The largest subtree re-planned exactly (3¹⁰ splits: about 6 ms of CPU a node).</summary>
+        private const int LargestSubtree = 10;
+
         /// <summary>Sliced cost over unsliced below which slicing counts as moderate (the unsliced tree is worth improving too).</summary>
         private const double ModerateSlicing = 2;
 
@@ -123,6 +129,9 @@ internal sealed class HyperPlanner : IContractionPlanner
         private double _bestScore = double.PositiveInfinity;
         private List<(int Left, int Right)>? _bestUnslicedPath;
         private double _bestUnsliced = double.PositiveInfinity;
+        private double _reconfigured = double.PositiveInfinity;
+        private int _reconfigureSize;
+        private double _reconfiguredUnsliced = double.PositiveInfinity;
 
         public Worker(NetworkArrays arrays, PlanningOptions options, PlanningBudget budget, int index, List<(int Left, int Right)>? start)
         {
@@ -157,7 +166,7 @@ internal sealed class HyperPlanner : IContractionPlanner
                 }
             }
 
-            SearchGreedily(Budget.Slice(_annealable ? GreedyShare : 1.0));
+            SearchGreedily(Budget.Slice(_annealable ? (System.Environment.GetEnvironmentVariable("TG_GREEDY") is { } g ? double.Parse(g) : GreedyShare) : 1.0)); // DBG
             if (!_annealable || BestPath is null)
             {
                 return;
@@ -169,14 +178,28 @@ internal sealed class HyperPlanner : IContractionPlanner
                 // Reheat: early rounds explore more, later ones refine (log10 units of the total cost per move).
                 double start = round % 3 == 0 ? 0.1 : round % 3 == 1 ? 0.03 : 0.01;
                 Budget.Spend(FixedWork); // a round costs something even when it has nothing to anneal
-                if (_sliced && round % 2 == 0 && _bestUnslicedPath is not null && _bestScore < ModerateSlicing * _bestUnsliced)
+                bool moderate = _sliced && _bestUnslicedPath is not null && _bestScore < ModerateSlicing * _bestUnsliced;
+                if (round % ReconfigureEvery == ReconfigureEvery - 1 && System.Environment.GetEnvironmentVariable("TG_NORECONF") is null) // DBG
+                {
+                    // Every few rounds the best tree's subtrees are re-planned exactly (and, while slicing is moderate, the best
+                    // unsliced tree's too): the steps annealing's local moves cannot take.
+                    Reconfigure();
+                    if (moderate)
+                    {
+                        ReconfigureUnsliced();
+                    }
+
+                    continue;
+                }
+
+                if (moderate && round % 2 == 0)
                 {
                     // Under a memory limit that slicing meets cheaply, every other round improves the best unsliced tree, whose
                     // slicing is then scored: with moderate slicing the best sliced tree is usually a sliced good tree. (Under a
                     // tight limit the best unsliced trees slice badly, and every round anneals the sliced tree.)
-                    var free = new AnnealingTree(_arrays, _bestUnslicedPath);
+                    var free = new AnnealingTree(_arrays, _bestUnslicedPath!);
                     List<(int Left, int Right)>? better = TreeAnnealing.Anneal(free, _arrays, random, start, 1e-4, SweepsPerRound,
-                        double.PositiveInfinity, double.PositiveInfinity, Budget, ref _bestUnsliced);
+                        double.PositiveInfinity, double.PositiveInfinity, Budget, ref _bestUnsliced, out _);
                     _options.Progress?.AddTrials(1);
                     if (better is not null)
                     {
@@ -189,16 +212,89 @@ internal sealed class HyperPlanner : IContractionPlanner
 
                 // The best tree, annealed; under a memory limit with its slices searched as it changes: every fourth round
                 // loosens the size target by 2..2^3 and tightens it back to the limit while re-slicing.
-                var tree = new AnnealingTree(_arrays, BestPath);
+                AnnealingTree tree = BestTree();
                 double target = !_sliced || round % 4 != 3 ? _memoryLimit : _memoryLimit * Math.Pow(2, 1 + (int)(random.NextUInt64() % 3));
                 double best = _bestScore;
-                List<(int Left, int Right)>? path = TreeAnnealing.Anneal(tree, _arrays, random, start, 1e-4, SweepsPerRound, _memoryLimit, target, Budget, ref best);
+                List<(int Left, int Right)>? path = TreeAnnealing.Anneal(tree, _arrays, random, start, 1e-4, SweepsPerRound, _memoryLimit, target, Budget,
+                    ref best, out BitSet? slices);
                 _options.Progress?.AddTrials(1);
                 if (path is not null)
                 {
-                    Consider(path);
+                    Consider(path, slices);
                 }
             }
+        }
+
+        /// <summary>The best tree so far, with its slices.</summary>
+        private AnnealingTree BestTree()
+        {
+            var tree = new AnnealingTree(_arrays, BestPath!);
+            if (BestSliced is not null)
+            {
+                tree.Slice(BestSliced);
+            }
+
+            return tree;
+        }
+
+        /// <summary>
+        /// Subtree reconfiguration of the best tree (sliced as it is, the re-planned intermediates within the limit), sweeps
+        /// repeated while they gain. A tree already reconfigured is tried again with larger subtrees, up to
+        /// <see cref="LargestSubtree"/>; a new best tree starts again from <see cref="SubtreeReconfiguration.DefaultSubtreeSize"/>.
+        /// </summary>
+        private void Reconfigure()
+        {
+            _reconfigureSize = _bestScore < _reconfigured ? SubtreeReconfiguration.DefaultSubtreeSize : _reconfigureSize + 2;
+            if (_reconfigureSize > LargestSubtree)
+            {
+                return;
+            }
+
+            AnnealingTree tree = BestTree();
+            Budget.Spend(FixedWork);
+            long w0 = Budget.Work; double f0 = tree.TotalFlops; var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            while (TreeReconfiguration.Sweep(tree, _arrays, _reconfigureSize, _memoryLimit, Budget) && !Budget.IsExhausted)
+            {
+            }
+
+            _options.Progress?.AddTrials(1);
+            if (_sliced)
+            {
+                // Re-planned subtrees may no longer need every slice.
+                Budget.Spend(TreeSlicer.Slice(tree, _arrays, _memoryLimit, fromScratch: false));
+            }
+
+            if (tree.TotalFlops < _bestScore)
+            {
+                Adopt(tree.ToPath(), tree.TotalFlops, _sliced ? tree.Sliced : null);
+            }
+
+            System.Console.Error.WriteLine($"DBG reconf k={_reconfigureSize} {Math.Log10(f0):F3} -> {Math.Log10(tree.TotalFlops):F3} work {(Budget.Work - w0) / 1e6:F1}M of {Budget.Work / 1e6:F0}M, {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds:F0} ms cpu nodes {TreeReconfiguration.DbgNodes} sub {TreeReconfiguration.DbgSub/1e6:F0} ms dp {TreeReconfiguration.DbgDp/1e6:F0} ms");
+            _reconfigured = _bestScore;
+        }
+
+        /// <summary>Subtree reconfiguration of the best unsliced tree (moderate slicing), whose slicing is then scored.</summary>
+        private void ReconfigureUnsliced()
+        {
+            if (_bestUnsliced >= _reconfiguredUnsliced)
+            {
+                return;
+            }
+
+            var tree = new AnnealingTree(_arrays, _bestUnslicedPath!);
+            Budget.Spend(FixedWork);
+            while (TreeReconfiguration.Sweep(tree, _arrays, SubtreeReconfiguration.DefaultSubtreeSize, double.PositiveInfinity, Budget) && !Budget.IsExhausted)
+            {
+            }
+
+            if (tree.TotalFlops < _bestUnsliced)
+            {
+                _bestUnsliced = tree.TotalFlops;
+                _bestUnslicedPath = tree.ToPath();
+                Consider(_bestUnslicedPath);
+            }
+
+            _reconfiguredUnsliced = _bestUnsliced;
         }
 
         private void SearchGreedily(PlanningBudget budget)
@@ -226,13 +322,16 @@ internal sealed class HyperPlanner : IContractionPlanner
                     score = Consider(trial.Path);
                 }
 
-                sampler.Report(costModifier, Math.Max(temperature, 1e-3), _sliced ? flops : score);
+                sampler.Report(costModifier, Math.Max(temperature, 1e-3), _sliced && System.Environment.GetEnvironmentVariable("TG_SREP") is null ? flops : score);
                 _options.Progress?.AddTrials(1);
             }
         }
 
-        /// <summary>Scores a finished tree (sliced to the limit when there is one) and keeps it when it is the best; its score.</summary>
-        private double Consider(List<(int Left, int Right)> path)
+        /// <summary>
+        /// Scores a finished tree (sliced to the limit when there is one: greedily, a few sampled ways, and as
+        /// <paramref name="slices"/> when the search that made the tree sliced it) and keeps it when it is the best; its score.
+        /// </summary>
+        private double Consider(List<(int Left, int Right)> path, BitSet? slices = null)
         {
             double score;
             BitSet? sliced = null;
@@ -247,6 +346,16 @@ internal sealed class HyperPlanner : IContractionPlanner
 
                 score = tree.TotalFlops;
                 sliced = tree.Sliced;
+                if (_sliced && slices is not null)
+                {
+                    tree.Slice(slices);
+                    Budget.Spend(TreeSlicer.Slice(tree, _arrays, _memoryLimit, fromScratch: false));
+                    if (tree.TotalFlops < score)
+                    {
+                        (score, sliced) = (tree.TotalFlops, tree.Sliced);
+                    }
+                }
+
                 if (_sliced && score < 2 * _bestScore)
                 {
                     // A contender: a few sampled slicings of the same tree, as greedy slicing is myopic.
@@ -267,13 +376,19 @@ internal sealed class HyperPlanner : IContractionPlanner
 
             if (score < _bestScore)
             {
-                _bestScore = score;
-                BestPath = new List<(int Left, int Right)>(path);
-                BestSliced = sliced;
-                _options.Progress?.Report(score);
+                Adopt(path, score, sliced);
             }
 
             return score;
+        }
+
+        /// <summary>Keeps <paramref name="path"/> (sliced as <paramref name="sliced"/>) as the best tree.</summary>
+        private void Adopt(List<(int Left, int Right)> path, double score, BitSet? sliced)
+        {
+            _bestScore = score;
+            BestPath = new List<(int Left, int Right)>(path);
+            BestSliced = sliced;
+            _options.Progress?.Report(score);
         }
     }
 }
