@@ -103,7 +103,18 @@ internal sealed class HyperPlanner : IContractionPlanner
     private sealed class Worker
     {
         private const double GreedyShare = 0.25;
-        private const int SweepsPerRound = 60;
+        /// <summary>The fewest sweeps in an annealing round (short budgets, small networks).</summary>
+        private const int MinimumSweeps = 60;
+
+        /// <summary>The most sweeps in an annealing round.</summary>
+        private const int MaximumSweeps = 20_000;
+
+        /// <summary>
+        /// About how many annealing rounds the budget left after the greedy trials is cut into. Slow cooling finds much better
+        /// trees than many quick restarts (Sycamore m20 with 10 s of work on one thread: 10^18.17–18.31 with rounds of 60 sweeps,
+        /// 10^18.04–18.05 with rounds of 2,000), so rounds lengthen with the budget instead of multiplying.
+        /// </summary>
+        private const int RoundsWanted = 24;
         private const int SlicingAttempts = 4;
 
         /// <summary>Annealing rounds per subtree reconfiguration of the best tree.</summary>
@@ -166,20 +177,22 @@ internal sealed class HyperPlanner : IContractionPlanner
                 }
             }
 
-            SearchGreedily(Budget.Slice(_annealable ? (System.Environment.GetEnvironmentVariable("TG_GREEDY") is { } g ? double.Parse(g) : GreedyShare) : 1.0)); // DBG
+            SearchGreedily(Budget.Slice(_annealable ? GreedyShare : 1.0));
             if (!_annealable || BestPath is null)
             {
                 return;
             }
 
             var random = new SplitMix64(_seed ^ 0x5851F42D4C957F2DUL);
+            int sweeps = (int)Math.Max(MinimumSweeps, Math.Min(MaximumSweeps,
+                Budget.WorkLeft / ((double)TreeAnnealing.MoveWork * Math.Max(1, _arrays.InputCount - 1) * RoundsWanted)));
             for (int round = 0; !Budget.IsExhausted; round++)
             {
                 // Reheat: early rounds explore more, later ones refine (log10 units of the total cost per move).
                 double start = round % 3 == 0 ? 0.1 : round % 3 == 1 ? 0.03 : 0.01;
                 Budget.Spend(FixedWork); // a round costs something even when it has nothing to anneal
                 bool moderate = _sliced && _bestUnslicedPath is not null && _bestScore < ModerateSlicing * _bestUnsliced;
-                if (round % ReconfigureEvery == ReconfigureEvery - 1 && System.Environment.GetEnvironmentVariable("TG_NORECONF") is null) // DBG
+                if (round % ReconfigureEvery == ReconfigureEvery - 1)
                 {
                     // Every few rounds the best tree's subtrees are re-planned exactly (and, while slicing is moderate, the best
                     // unsliced tree's too): the steps annealing's local moves cannot take.
@@ -198,7 +211,7 @@ internal sealed class HyperPlanner : IContractionPlanner
                     // slicing is then scored: with moderate slicing the best sliced tree is usually a sliced good tree. (Under a
                     // tight limit the best unsliced trees slice badly, and every round anneals the sliced tree.)
                     var free = new AnnealingTree(_arrays, _bestUnslicedPath!);
-                    List<(int Left, int Right)>? better = TreeAnnealing.Anneal(free, _arrays, random, start, 1e-4, SweepsPerRound,
+                    List<(int Left, int Right)>? better = TreeAnnealing.Anneal(free, _arrays, random, start, 1e-4, sweeps,
                         double.PositiveInfinity, double.PositiveInfinity, Budget, ref _bestUnsliced, out _);
                     _options.Progress?.AddTrials(1);
                     if (better is not null)
@@ -215,7 +228,7 @@ internal sealed class HyperPlanner : IContractionPlanner
                 AnnealingTree tree = BestTree();
                 double target = !_sliced || round % 4 != 3 ? _memoryLimit : _memoryLimit * Math.Pow(2, 1 + (int)(random.NextUInt64() % 3));
                 double best = _bestScore;
-                List<(int Left, int Right)>? path = TreeAnnealing.Anneal(tree, _arrays, random, start, 1e-4, SweepsPerRound, _memoryLimit, target, Budget,
+                List<(int Left, int Right)>? path = TreeAnnealing.Anneal(tree, _arrays, random, start, 1e-4, sweeps, _memoryLimit, target, Budget,
                     ref best, out BitSet? slices);
                 _options.Progress?.AddTrials(1);
                 if (path is not null)
@@ -252,7 +265,6 @@ internal sealed class HyperPlanner : IContractionPlanner
 
             AnnealingTree tree = BestTree();
             Budget.Spend(FixedWork);
-            long w0 = Budget.Work; double f0 = tree.TotalFlops; var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             while (TreeReconfiguration.Sweep(tree, _arrays, _reconfigureSize, _memoryLimit, Budget) && !Budget.IsExhausted)
             {
             }
@@ -269,7 +281,6 @@ internal sealed class HyperPlanner : IContractionPlanner
                 Adopt(tree.ToPath(), tree.TotalFlops, _sliced ? tree.Sliced : null);
             }
 
-            System.Console.Error.WriteLine($"DBG reconf k={_reconfigureSize} {Math.Log10(f0):F3} -> {Math.Log10(tree.TotalFlops):F3} work {(Budget.Work - w0) / 1e6:F1}M of {Budget.Work / 1e6:F0}M, {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds:F0} ms cpu nodes {TreeReconfiguration.DbgNodes} sub {TreeReconfiguration.DbgSub/1e6:F0} ms dp {TreeReconfiguration.DbgDp/1e6:F0} ms");
             _reconfigured = _bestScore;
         }
 
@@ -322,7 +333,7 @@ internal sealed class HyperPlanner : IContractionPlanner
                     score = Consider(trial.Path);
                 }
 
-                sampler.Report(costModifier, Math.Max(temperature, 1e-3), _sliced && System.Environment.GetEnvironmentVariable("TG_SREP") is null ? flops : score);
+                sampler.Report(costModifier, Math.Max(temperature, 1e-3), score);
                 _options.Progress?.AddTrials(1);
             }
         }

@@ -16,7 +16,7 @@ namespace TensorGen.Planning;
 internal static class TreeAnnealing
 {
     /// <summary>Work units per proposed move (calibrated with <see cref="PlanningBudget.UnitsPerSecond"/>: about 0.4 µs of CPU a move on the development machine, measured in CPU time).</summary>
-    private const long MoveWork = 17;
+    internal const long MoveWork = 17;
 
     /// <summary>Sweeps between re-slicings while a memory limit applies.</summary>
     private const int ResliceInterval = 6;

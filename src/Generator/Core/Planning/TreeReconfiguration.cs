@@ -33,7 +33,6 @@ internal static class TreeReconfiguration
     /// One sweep over the internal nodes, children before parents, each node's subtree re-planned down to
     /// <paramref name="subtreeSize"/> operands; whether the tree's cost fell. Stops when the budget runs out.
     /// </summary>
-    public static long DbgNodes, DbgSub, DbgDp;
     public static bool Sweep(AnnealingTree tree, NetworkArrays arrays, int subtreeSize, double memoryLimit, PlanningBudget budget)
     {
         bool improved = false;
@@ -66,14 +65,9 @@ internal static class TreeReconfiguration
             }
 
             budget.Spend(SubtreeWork);
-            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             ContractionNetwork part = arrays.Network.Subnetwork(frontier.Select(tree.UnslicedLegSet).ToList(), tree.UnslicedLegSet(v));
-            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-            DbgNodes++; DbgSub += t1 - t0;
-            if (!SubsetDynamicProgram.Accepts(part)) continue;
-            var sh = SubsetDynamicProgram.Solve(part, PlanningObjective.Flops, limit, current, budget);
-            DbgDp += System.Diagnostics.Stopwatch.GetTimestamp() - t1;
-            if (sh is not { } shape
+            if (!SubsetDynamicProgram.Accepts(part)
+                || SubsetDynamicProgram.Solve(part, PlanningObjective.Flops, limit, current, budget) is not { } shape
                 || HasUnaryStep(shape))
             {
                 continue;
