@@ -279,6 +279,53 @@ internal sealed class AnnealingTree
         }
     }
 
+    /// <summary>Node <paramref name="v"/>'s children (−1 for a leaf).</summary>
+    public (int Left, int Right) ChildrenOf(int v) => (_left[v], _right[v]);
+
+    /// <summary>
+    /// Makes internal node <paramref name="v"/> the contraction of <paramref name="left"/> and <paramref name="right"/> and recounts
+    /// it (its children must be up to date): the step by which a re-planned subtree is put in place.
+    /// </summary>
+    public void Join(int v, int left, int right)
+    {
+        _left[v] = left;
+        _right[v] = right;
+        _parent[left] = v;
+        _parent[right] = v;
+        Update(v);
+    }
+
+    /// <summary>The unsliced indices of node <paramref name="v"/>'s result, as a set.</summary>
+    public BitSet UnslicedLegSet(int v) => BitSet.Of(_iw, UnslicedLegs(v));
+
+    /// <summary>The internal nodes, children before parents.</summary>
+    public List<int> InternalNodesBottomUp()
+    {
+        var order = new List<int>(_left.Length - _arrays.InputCount);
+        var stack = new Stack<(int Node, bool Expanded)>();
+        stack.Push((Root, false));
+        while (stack.Count > 0)
+        {
+            var (v, expanded) = stack.Pop();
+            if (IsLeaf(v))
+            {
+                continue;
+            }
+
+            if (expanded)
+            {
+                order.Add(v);
+                continue;
+            }
+
+            stack.Push((v, true));
+            stack.Push((_right[v], false));
+            stack.Push((_left[v], false));
+        }
+
+        return order;
+    }
+
     /// <summary>The indices node <paramref name="v"/>'s step loops over, sliced ones included.</summary>
     public IEnumerable<int> InvolvedIndices(int v) => Ids(_involved, v * _iw);
 
@@ -339,26 +386,10 @@ internal sealed class AnnealingTree
             ssa[t] = t;
         }
 
-        var stack = new Stack<(int Node, bool Expanded)>();
-        stack.Push((Root, false));
-        while (stack.Count > 0)
+        foreach (int v in InternalNodesBottomUp())
         {
-            var (v, expanded) = stack.Pop();
-            if (IsLeaf(v))
-            {
-                continue;
-            }
-
-            if (expanded)
-            {
-                ssa[v] = n + path.Count;
-                path.Add((ssa[_left[v]], ssa[_right[v]]));
-                continue;
-            }
-
-            stack.Push((v, true));
-            stack.Push((_right[v], false));
-            stack.Push((_left[v], false));
+            ssa[v] = n + path.Count;
+            path.Add((ssa[_left[v]], ssa[_right[v]]));
         }
 
         return path;

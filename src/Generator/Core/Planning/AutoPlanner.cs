@@ -20,9 +20,11 @@ internal sealed class AutoPlanner : IContractionPlanner
 {
     public static AutoPlanner Instance { get; } = new();
 
-    public ContractionTree Plan(ContractionNetwork network, PlanningOptions options)
+    public ContractionTree Plan(ContractionNetwork network, PlanningOptions options) => Run(network, options, new PlanningBudget(options.TimeLimit));
+
+    /// <summary>The plan within <paramref name="budget"/> (a work budget without a clock gives the same plan under any load).</summary>
+    internal static ContractionTree Run(ContractionNetwork network, PlanningOptions options, PlanningBudget budget)
     {
-        var budget = new PlanningBudget(options.TimeLimit);
         ContractionTree best = GreedyPlanner.Run(network, GreedyTrial.Plain, null, out long work);
         budget.Spend(work);
         if (network.InputCount == 1)

@@ -12,9 +12,11 @@ namespace TensorGen.Planning;
 /// temperature are tuned by the results so far (<see cref="HyperParameterSampler"/>); a trial is abandoned as soon as it costs
 /// more than the best tree.</description></item>
 /// <item><description>The rest: rounds of simulated annealing over tree rotations from the best tree
-/// (<see cref="TreeAnnealing"/>), each reheated. Under a memory limit the objective is the sliced cost: every tree is sliced
-/// to fit (<see cref="TreeSlicer"/>), and each round loosens the size target and tightens it back to the limit while it
-/// re-slices, so that slices and tree are searched together (cotengra's dynamic slicing).</description></item>
+/// (<see cref="TreeAnnealing"/>), each reheated, about 24 of them whatever the budget (slow cooling beats quick restarts); every
+/// eighth round instead re-plans the best tree's subtrees exactly (<see cref="TreeReconfiguration"/>). Under a memory limit
+/// the objective is the sliced cost: every tree is sliced to fit (<see cref="TreeSlicer"/>), and each round loosens the size
+/// target and tightens it back to the limit while it re-slices, so that slices and tree are searched together (cotengra's
+/// dynamic slicing).</description></item>
 /// </list>
 /// With <see cref="PlanningOptions.Parallelism"/> above 1 the same search runs on that many threads, each on its own
 /// stream of the seed and with the whole budget (the cores run side by side); the best tree wins, ties to the lowest
@@ -103,8 +105,25 @@ internal sealed class HyperPlanner : IContractionPlanner
     private sealed class Worker
     {
         private const double GreedyShare = 0.25;
-        private const int SweepsPerRound = 60;
+        /// <summary>The fewest sweeps in an annealing round (short budgets, small networks).</summary>
+        private const int MinimumSweeps = 60;
+
+        /// <summary>The most sweeps in an annealing round.</summary>
+        private const int MaximumSweeps = 20_000;
+
+        /// <summary>
+        /// About how many annealing rounds the budget left after the greedy trials is cut into. Slow cooling finds much better
+        /// trees than many quick restarts (Sycamore m20 with 10 s of work on one thread: 10^18.17–18.31 with rounds of 60 sweeps,
+        /// 10^18.04–18.05 with rounds of 2,000), so rounds lengthen with the budget instead of multiplying.
+        /// </summary>
+        private const int RoundsWanted = 24;
         private const int SlicingAttempts = 4;
+
+        /// <summary>Annealing rounds per subtree reconfiguration of the best tree.</summary>
+        private const int ReconfigureEvery = 8;
+
+        /// <summary>The largest subtree re-planned exactly (3¹⁰ splits: about 2 ms of CPU a Sycamore node, 6.5 ms charged).</summary>
+        private const int LargestSubtree = 10;
 
         /// <summary>Sliced cost over unsliced below which slicing counts as moderate (the unsliced tree is worth improving too).</summary>
         private const double ModerateSlicing = 2;
@@ -123,6 +142,9 @@ internal sealed class HyperPlanner : IContractionPlanner
         private double _bestScore = double.PositiveInfinity;
         private List<(int Left, int Right)>? _bestUnslicedPath;
         private double _bestUnsliced = double.PositiveInfinity;
+        private double _reconfigured = double.PositiveInfinity;
+        private int _reconfigureSize;
+        private double _reconfiguredUnsliced = double.PositiveInfinity;
 
         public Worker(NetworkArrays arrays, PlanningOptions options, PlanningBudget budget, int index, List<(int Left, int Right)>? start)
         {
@@ -164,19 +186,35 @@ internal sealed class HyperPlanner : IContractionPlanner
             }
 
             var random = new SplitMix64(_seed ^ 0x5851F42D4C957F2DUL);
+            int sweeps = (int)Math.Max(MinimumSweeps, Math.Min(MaximumSweeps,
+                Budget.WorkLeft / ((double)TreeAnnealing.MoveWork * Math.Max(1, _arrays.InputCount - 1) * RoundsWanted)));
             for (int round = 0; !Budget.IsExhausted; round++)
             {
                 // Reheat: early rounds explore more, later ones refine (log10 units of the total cost per move).
                 double start = round % 3 == 0 ? 0.1 : round % 3 == 1 ? 0.03 : 0.01;
                 Budget.Spend(FixedWork); // a round costs something even when it has nothing to anneal
-                if (_sliced && round % 2 == 0 && _bestUnslicedPath is not null && _bestScore < ModerateSlicing * _bestUnsliced)
+                bool moderate = _sliced && _bestUnslicedPath is not null && _bestScore < ModerateSlicing * _bestUnsliced;
+                if (round % ReconfigureEvery == ReconfigureEvery - 1)
+                {
+                    // Every few rounds the best tree's subtrees are re-planned exactly (and, while slicing is moderate, the best
+                    // unsliced tree's too): the steps annealing's local moves cannot take.
+                    Reconfigure();
+                    if (moderate)
+                    {
+                        ReconfigureUnsliced();
+                    }
+
+                    continue;
+                }
+
+                if (moderate && round % 2 == 0)
                 {
                     // Under a memory limit that slicing meets cheaply, every other round improves the best unsliced tree, whose
                     // slicing is then scored: with moderate slicing the best sliced tree is usually a sliced good tree. (Under a
                     // tight limit the best unsliced trees slice badly, and every round anneals the sliced tree.)
-                    var free = new AnnealingTree(_arrays, _bestUnslicedPath);
-                    List<(int Left, int Right)>? better = TreeAnnealing.Anneal(free, _arrays, random, start, 1e-4, SweepsPerRound,
-                        double.PositiveInfinity, double.PositiveInfinity, Budget, ref _bestUnsliced);
+                    var free = new AnnealingTree(_arrays, _bestUnslicedPath!);
+                    List<(int Left, int Right)>? better = TreeAnnealing.Anneal(free, _arrays, random, start, 1e-4, sweeps,
+                        double.PositiveInfinity, double.PositiveInfinity, Budget, ref _bestUnsliced, out _);
                     _options.Progress?.AddTrials(1);
                     if (better is not null)
                     {
@@ -189,16 +227,87 @@ internal sealed class HyperPlanner : IContractionPlanner
 
                 // The best tree, annealed; under a memory limit with its slices searched as it changes: every fourth round
                 // loosens the size target by 2..2^3 and tightens it back to the limit while re-slicing.
-                var tree = new AnnealingTree(_arrays, BestPath);
+                AnnealingTree tree = BestTree();
                 double target = !_sliced || round % 4 != 3 ? _memoryLimit : _memoryLimit * Math.Pow(2, 1 + (int)(random.NextUInt64() % 3));
                 double best = _bestScore;
-                List<(int Left, int Right)>? path = TreeAnnealing.Anneal(tree, _arrays, random, start, 1e-4, SweepsPerRound, _memoryLimit, target, Budget, ref best);
+                List<(int Left, int Right)>? path = TreeAnnealing.Anneal(tree, _arrays, random, start, 1e-4, sweeps, _memoryLimit, target, Budget,
+                    ref best, out BitSet? slices);
                 _options.Progress?.AddTrials(1);
                 if (path is not null)
                 {
-                    Consider(path);
+                    Consider(path, slices);
                 }
             }
+        }
+
+        /// <summary>The best tree so far, with its slices.</summary>
+        private AnnealingTree BestTree()
+        {
+            var tree = new AnnealingTree(_arrays, BestPath!);
+            if (BestSliced is not null)
+            {
+                tree.Slice(BestSliced);
+            }
+
+            return tree;
+        }
+
+        /// <summary>
+        /// Subtree reconfiguration of the best tree (sliced as it is, the re-planned intermediates within the limit), sweeps
+        /// repeated while they gain. A tree already reconfigured is tried again with larger subtrees, up to
+        /// <see cref="LargestSubtree"/>; a new best tree starts again from <see cref="SubtreeReconfiguration.DefaultSubtreeSize"/>.
+        /// </summary>
+        private void Reconfigure()
+        {
+            _reconfigureSize = _bestScore < _reconfigured ? SubtreeReconfiguration.DefaultSubtreeSize : _reconfigureSize + 2;
+            if (_reconfigureSize > LargestSubtree)
+            {
+                return;
+            }
+
+            AnnealingTree tree = BestTree();
+            Budget.Spend(FixedWork);
+            while (TreeReconfiguration.Sweep(tree, _arrays, _reconfigureSize, _memoryLimit, Budget) && !Budget.IsExhausted)
+            {
+            }
+
+            _options.Progress?.AddTrials(1);
+            if (_sliced)
+            {
+                // Re-planned subtrees may no longer need every slice.
+                Budget.Spend(TreeSlicer.Slice(tree, _arrays, _memoryLimit, fromScratch: false));
+            }
+
+            if (tree.TotalFlops < _bestScore)
+            {
+                Adopt(tree.ToPath(), tree.TotalFlops, _sliced ? tree.Sliced : null);
+            }
+
+            _reconfigured = _bestScore;
+        }
+
+        /// <summary>Subtree reconfiguration of the best unsliced tree (moderate slicing), whose slicing is then scored.</summary>
+        private void ReconfigureUnsliced()
+        {
+            if (_bestUnsliced >= _reconfiguredUnsliced)
+            {
+                return;
+            }
+
+            var tree = new AnnealingTree(_arrays, _bestUnslicedPath!);
+            Budget.Spend(FixedWork);
+            while (TreeReconfiguration.Sweep(tree, _arrays, SubtreeReconfiguration.DefaultSubtreeSize, double.PositiveInfinity, Budget) && !Budget.IsExhausted)
+            {
+            }
+
+            if (tree.TotalFlops < _bestUnsliced)
+            {
+                _bestUnsliced = tree.TotalFlops;
+                _bestUnslicedPath = tree.ToPath();
+                Consider(_bestUnslicedPath);
+            }
+
+            _reconfiguredUnsliced = _bestUnsliced;
         }
 
         private void SearchGreedily(PlanningBudget budget)
@@ -226,13 +335,16 @@ internal sealed class HyperPlanner : IContractionPlanner
                     score = Consider(trial.Path);
                 }
 
-                sampler.Report(costModifier, Math.Max(temperature, 1e-3), _sliced ? flops : score);
+                sampler.Report(costModifier, Math.Max(temperature, 1e-3), score);
                 _options.Progress?.AddTrials(1);
             }
         }
 
-        /// <summary>Scores a finished tree (sliced to the limit when there is one) and keeps it when it is the best; its score.</summary>
-        private double Consider(List<(int Left, int Right)> path)
+        /// <summary>
+        /// Scores a finished tree (sliced to the limit when there is one: greedily, a few sampled ways, and as
+        /// <paramref name="slices"/> when the search that made the tree sliced it) and keeps it when it is the best; its score.
+        /// </summary>
+        private double Consider(List<(int Left, int Right)> path, BitSet? slices = null)
         {
             double score;
             BitSet? sliced = null;
@@ -247,6 +359,16 @@ internal sealed class HyperPlanner : IContractionPlanner
 
                 score = tree.TotalFlops;
                 sliced = tree.Sliced;
+                if (_sliced && slices is not null)
+                {
+                    tree.Slice(slices);
+                    Budget.Spend(TreeSlicer.Slice(tree, _arrays, _memoryLimit, fromScratch: false));
+                    if (tree.TotalFlops < score)
+                    {
+                        (score, sliced) = (tree.TotalFlops, tree.Sliced);
+                    }
+                }
+
                 if (_sliced && score < 2 * _bestScore)
                 {
                     // A contender: a few sampled slicings of the same tree, as greedy slicing is myopic.
@@ -267,13 +389,19 @@ internal sealed class HyperPlanner : IContractionPlanner
 
             if (score < _bestScore)
             {
-                _bestScore = score;
-                BestPath = new List<(int Left, int Right)>(path);
-                BestSliced = sliced;
-                _options.Progress?.Report(score);
+                Adopt(path, score, sliced);
             }
 
             return score;
+        }
+
+        /// <summary>Keeps <paramref name="path"/> (sliced as <paramref name="sliced"/>) as the best tree.</summary>
+        private void Adopt(List<(int Left, int Right)> path, double score, BitSet? sliced)
+        {
+            _bestScore = score;
+            BestPath = new List<(int Left, int Right)>(path);
+            BestSliced = sliced;
+            _options.Progress?.Report(score);
         }
     }
 }

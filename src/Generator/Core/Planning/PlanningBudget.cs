@@ -50,6 +50,9 @@ internal sealed class PlanningBudget
     /// <summary>Work done so far, in units.</summary>
     public long Work => _work;
 
+    /// <summary>Work units left before the work limit.</summary>
+    public long WorkLeft => Math.Max(0, _workLimit - _work);
+
     public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>Whether the budget is spent: the work limit is reached, the clock's backstop, or the phase gave up.</summary>

@@ -16,7 +16,7 @@ namespace TensorGen.Planning;
 internal static class TreeAnnealing
 {
     /// <summary>Work units per proposed move (calibrated with <see cref="PlanningBudget.UnitsPerSecond"/>: about 0.4 µs of CPU a move on the development machine, measured in CPU time).</summary>
-    private const long MoveWork = 17;
+    internal const long MoveWork = 17;
 
     /// <summary>Sweeps between re-slicings while a memory limit applies.</summary>
     private const int ResliceInterval = 6;
@@ -26,12 +26,13 @@ internal static class TreeAnnealing
 
     /// <summary>
     /// Anneals <paramref name="tree"/> for <paramref name="sweeps"/> sweeps (fewer when the budget runs out); returns the
-    /// SSA path of the best tree seen at the end of a sweep (sliced to the limit, when there is one) whose total cost is
-    /// below <paramref name="bestFlops"/>, which it lowers; null when none was.
+    /// SSA path of the best tree seen at the end of a sweep (sliced to the limit, when there is one: its slices in
+    /// <paramref name="bestSliced"/>) whose total cost is below <paramref name="bestFlops"/>, which it lowers; null when none was.
     /// </summary>
     public static List<(int Left, int Right)>? Anneal(AnnealingTree tree, NetworkArrays arrays, SplitMix64 random, double startTemperature,
-        double endTemperature, int sweeps, double memoryLimit, double targetStart, PlanningBudget budget, ref double bestFlops)
+        double endTemperature, int sweeps, double memoryLimit, double targetStart, PlanningBudget budget, ref double bestFlops, out BitSet? bestSliced)
     {
+        bestSliced = null;
         int n = arrays.InputCount;
         int internalCount = tree.NodeCount - n;
         if (internalCount < 2)
@@ -104,6 +105,7 @@ internal static class TreeAnnealing
             {
                 bestFlops = tree.TotalFlops;
                 best = tree.ToPath();
+                bestSliced = slicing ? tree.Sliced : null;
             }
         }
 
