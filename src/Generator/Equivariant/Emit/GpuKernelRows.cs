@@ -94,7 +94,8 @@ internal sealed class GpuKernelRows
 
         if (!WalksSegments)
         {
-            WriteOffsets(writer, "senders[row]", "row", "receivers[row]", dim1, dim2, dimOut, weightCount, includeX2: true, weightRows);
+            writer.WriteLine("int edge = row < rows ? row : 0; // a thread past the last edge (there for the group's barriers) reads edge 0 and stores nothing");
+            WriteOffsets(writer, "senders[edge]", "edge", "receivers[edge]", dim1, dim2, dimOut, weightCount, includeX2: true, weightRows);
             return;
         }
 
