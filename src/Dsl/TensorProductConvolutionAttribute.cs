@@ -18,6 +18,10 @@ namespace TensorGen;
 /// Deterministic: edges are ordered by receiver (a stable counting sort; already sorted edges are not moved), each output
 /// row is summed by one thread in edge order, so results are bit-identical run to run and for any thread count. An index
 /// out of range or an index array of the wrong length throws <see cref="ArgumentException"/> before anything is written.
+/// With <c>Backends = Backend.Cpu | Backend.Gpu</c> the GPU kernels are deterministic too by default
+/// (<see cref="ConvolutionScatter.Deterministic"/>: CSR segments, one thread per sum, bit-identical run to run), or atomic
+/// (<see cref="ConvolutionScatter.Atomic"/>: one row of threads per edge, atomic adds; faster, not bit-identical), as
+/// <see cref="GpuScatter"/> says (docs/gpu.md).
 /// </remarks>
 /// <example>
 /// <code>

@@ -14,6 +14,10 @@ namespace TensorGen;
 /// Deterministic: edges are ordered by sender, so each node's gradient is summed by one thread in edge order; the edge
 /// features' and per-edge weights' gradients are written once per edge. Shared weights' gradient is summed per thread and
 /// then over threads in order (as <see cref="TensorProductBackwardAttribute"/> does).
+/// With <c>Backends = Backend.Cpu | Backend.Gpu</c> the GPU kernels are deterministic too by default
+/// (<see cref="ConvolutionScatter.Deterministic"/>: CSR segments, one thread per sum, bit-identical run to run), or atomic
+/// (<see cref="ConvolutionScatter.Atomic"/>: one row of threads per edge, atomic adds; faster, not bit-identical), as
+/// <see cref="GpuScatter"/> says (docs/gpu.md).
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class TensorProductConvolutionBackwardAttribute : Attribute
