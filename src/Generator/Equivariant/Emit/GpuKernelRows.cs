@@ -56,8 +56,8 @@ internal sealed class GpuKernelRows
     /// <summary>The kernel's parameters after x1, x2 and the weights (the edge index views), starting with a comma; empty for a product.</summary>
     public string IndexParameters { get; }
 
-    /// <summary>The index views' types for the kernel loader, one per parameter.</summary>
-    public int IndexParameterCount => IndexParameters.Length == 0 ? 0 : 4;
+    /// <summary>How many edge index views the kernel takes (0 for a product, 4 for a convolution).</summary>
+    private int IndexParameterCount => IndexParameters.Length == 0 ? 0 : 4;
 
     /// <summary>Whether each row of threads loops over a CSR segment of edges.</summary>
     public bool WalksSegments { get; }
@@ -76,9 +76,6 @@ internal sealed class GpuKernelRows
 
     /// <summary>Whether shared weights may be staged in shared memory (between barriers every thread of a group reaches).</summary>
     public bool StagesWeights { get; }
-
-    /// <summary>The index view types the loader lists after the three leading views.</summary>
-    public string LoaderIndexTypes => IndexParameterCount == 0 ? string.Empty : string.Concat(System.Linq.Enumerable.Repeat(", " + IndexView, 4));
 
     /// <summary>
     /// The row offsets <c>x1Row</c>, <c>x2Row</c>, <c>outRow</c> (and <c>wRow</c>) of the thread's row — or, walking

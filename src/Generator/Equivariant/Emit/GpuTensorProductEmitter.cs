@@ -20,6 +20,10 @@ namespace TensorGen.Emit.Equivariant;
 /// read by every row — are staged in shared memory per block (when they fit). Shared weights' gradient is written per
 /// row into scratch and summed over the batch by the driver (a second kernel).
 /// </para>
+/// <para>
+/// The kernel writers (<see cref="WriteForwardKernel"/>, <see cref="WriteBackwardKernel"/>) also serve the fused convolution:
+/// a <see cref="GpuKernelRows"/> says where a row's operands are and how sums are stored.
+/// </para>
 /// </summary>
 internal static class GpuTensorProductEmitter
 {
