@@ -108,6 +108,9 @@ internal static class ConvolutionGpuCases
     private static readonly TensorProductDescription Shared = TensorProductDescription.Create(ConvolutionGpuKernels.Shared1, ConvolutionGpuKernels.Shared2,
         ConvolutionGpuKernels.SharedOut);
 
+    private static readonly TensorProductDescription Warp = TensorProductDescription.Create(ConvolutionGpuKernels.Warp1, ConvolutionGpuKernels.Warp2, "",
+        kind: TensorProductKind.Channelwise, sharedWeights: false);
+
     private static readonly TensorProductDescription Unweighted = TensorProductDescription.Create(ConvolutionGpuKernels.Unweighted1, ConvolutionGpuKernels.Unweighted2,
         ConvolutionGpuKernels.UnweightedOut, ConvolutionGpuKernels.UnweightedInstructions);
 
@@ -125,6 +128,8 @@ internal static class ConvolutionGpuCases
             ConvolutionGpuKernels.SharedDeterministicBackward, ConvolutionGpuKernels.SharedDeterministicBackwardGpu),
         Weighted<double>("shared double atomic", Shared, false, 1e-12, ConvolutionGpuKernels.SharedAtomic, ConvolutionGpuKernels.SharedAtomicGpu,
             ConvolutionGpuKernels.SharedAtomicBackward, ConvolutionGpuKernels.SharedAtomicBackwardGpu),
+        Weighted<float>("warp float deterministic", Warp, true, 2e-5, ConvolutionGpuKernels.WarpDeterministic, ConvolutionGpuKernels.WarpDeterministicGpu,
+            ConvolutionGpuKernels.WarpDeterministicBackward, ConvolutionGpuKernels.WarpDeterministicBackwardGpu),
         Weighted<double>("unweighted double deterministic", Unweighted, true, 1e-12,
             (x, y, _, s, r, o) => ConvolutionGpuKernels.UnweightedDeterministic(x, y, s, r, o),
             (gpu, x, y, _, s, r, o) => ConvolutionGpuKernels.UnweightedDeterministicGpu(gpu, x, y, s, r, o),

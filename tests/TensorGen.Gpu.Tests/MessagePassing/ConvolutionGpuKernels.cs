@@ -20,6 +20,8 @@ public static partial class ConvolutionGpuKernels
     public const string Unweighted2 = "1o";
     public const string UnweightedOut = "2x0e+2x1e";
     public const string UnweightedInstructions = "0,0,0,uvu,false; 0,0,1,uvu,false";
+    public const string Warp1 = "32x0e+32x1o";
+    public const string Warp2 = "0e+1o";
 
     [TensorProduct(Nequip1, Nequip2, "", Kind = TensorProductKind.Channelwise, SharedWeights = false)]
     public static partial void NequipMessage(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, ReadOnlyTensorSpan<double> weights, TensorSpan<double> output);
@@ -29,6 +31,10 @@ public static partial class ConvolutionGpuKernels
 
     [TensorProduct(Shared1, Shared2, SharedOut)]
     public static partial void SharedMessage(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, ReadOnlyTensorSpan<double> weights, TensorSpan<double> output);
+
+    /// <summary>32 channels: the deterministic backward kernel runs a warp per sender and sums x2's gradient by shuffles.</summary>
+    [TensorProduct(Warp1, Warp2, "", Kind = TensorProductKind.Channelwise, SharedWeights = false)]
+    public static partial void WarpMessage(ReadOnlyTensorSpan<float> x1, ReadOnlyTensorSpan<float> x2, ReadOnlyTensorSpan<float> weights, TensorSpan<float> output);
 
     [TensorProduct(Unweighted1, Unweighted2, UnweightedOut, Instructions = UnweightedInstructions)]
     public static partial void UnweightedMessage(ReadOnlyTensorSpan<double> x1, ReadOnlyTensorSpan<double> x2, TensorSpan<double> output);
@@ -104,4 +110,13 @@ public static partial class ConvolutionGpuKernels
     public static partial void UnweightedAtomicBackward(ReadOnlyTensorSpan<double> nodeFeatures, ReadOnlyTensorSpan<double> edgeFeatures,
         ReadOnlySpan<int> senders, ReadOnlySpan<int> receivers, ReadOnlyTensorSpan<double> gradOutput,
         TensorSpan<double> gradNodeFeatures, TensorSpan<double> gradEdgeFeatures);
+
+    [TensorProductConvolution(nameof(WarpMessage), Backends = Backend.Cpu | Backend.Gpu)]
+    public static partial void WarpDeterministic(ReadOnlyTensorSpan<float> nodeFeatures, ReadOnlyTensorSpan<float> edgeFeatures, ReadOnlyTensorSpan<float> weights,
+        ReadOnlySpan<int> senders, ReadOnlySpan<int> receivers, TensorSpan<float> output);
+
+    [TensorProductConvolutionBackward(nameof(WarpDeterministic), Backends = Backend.Cpu | Backend.Gpu)]
+    public static partial void WarpDeterministicBackward(ReadOnlyTensorSpan<float> nodeFeatures, ReadOnlyTensorSpan<float> edgeFeatures, ReadOnlyTensorSpan<float> weights,
+        ReadOnlySpan<int> senders, ReadOnlySpan<int> receivers, ReadOnlyTensorSpan<float> gradOutput,
+        TensorSpan<float> gradNodeFeatures, TensorSpan<float> gradEdgeFeatures, TensorSpan<float> gradWeights);
 }

@@ -64,6 +64,7 @@ public sealed class ConvolutionGpuTests
     [InlineData("nequip double deterministic")]
     [InlineData("nequip float deterministic")]
     [InlineData("shared double deterministic")]
+    [InlineData("warp float deterministic")]
     public void DeterministicRunsAreBitIdentical(string name)
     {
         ConvolutionGpuCase convolution = ConvolutionGpuCases.All[name];

@@ -44,9 +44,10 @@ internal sealed class GpuKernelRows
 
     /// <summary>
     /// A convolution's deterministic kernels: row n is node n (a receiver forward, a sender backward), whose threads walk its
-    /// edges <c>order[offsets[n] .. offsets[n + 1])</c> in order and add into rows they alone own. The backward kernel runs one
-    /// thread per row (lanes = 1), so an edge's x2 gradient is summed by one thread too. No barriers: rows walk segments of
-    /// different lengths, so nothing is staged in shared memory.
+    /// edges <c>order[offsets[n] .. offsets[n + 1])</c> in order and add into rows they alone own. In the backward kernel an
+    /// edge's x2 gradient is summed by the row's one warp (shuffles in a fixed order, lane 0 adds) or by a row of one thread
+    /// (<see cref="GpuTensorProductEmitter.UnsharedBackwardLanes"/>). No barriers: rows walk segments of different lengths,
+    /// so nothing is staged in shared memory.
     /// </summary>
     public static GpuKernelRows NodeSegments(bool backward) => new(Parameters, walksSegments: true, rowIsSender: backward, GpuStore.Add, atomicX1Gradient: false,
         x2GradientInSharedMemory: false, stagesWeights: false);

@@ -74,6 +74,16 @@ internal static class GpuTensorProductEmitter
     /// <summary>The threads of a row that a backward kernel gives its x1 channels: the most channels of an x1 block, at most a warp.</summary>
     public static int BackwardLanes(IReadOnlyList<TensorProductPathPlan> plans) => Lanes(plans.Select(p => p.Path.Block1.Mul));
 
+    /// <summary>
+    /// The lanes of a backward kernel whose rows add x2's gradient without atomics (<see cref="GpuKernelRows.X2GradientInSharedMemory"/>
+    /// false): a warp's worth when every path sums x2's gradient over the lanes' channels (uv modes), so that the lanes' parts
+    /// are summed by warp shuffles in a fixed order and added by lane 0 — else one thread per row. (A uu path adds into x2
+    /// channel u from the lane that owns u, which would race with lane 0's adds into the same block.) The driver runs one
+    /// thread per row anyway when the device's warps are not that wide.
+    /// </summary>
+    public static int UnsharedBackwardLanes(IReadOnlyList<TensorProductPathPlan> plans) =>
+        BackwardLanes(plans) == MaxLanes && plans.All(p => !p.IsUu) ? MaxLanes : 1;
+
     /// <summary>The shared-memory elements a kernel stages shared weights in (0 when <paramref name="rows"/> do not stage).</summary>
     public static int StagedElements(TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> plans, string element, bool backward, GpuKernelRows rows) =>
         Stages(spec, plans, element, backward, rows).Size;
@@ -212,7 +222,8 @@ internal static class GpuTensorProductEmitter
         StagePlan stages = Stages(spec, plans, element, backward: true, rows);
         string view = $"global::ILGPU.ArrayView<{element}>";
         bool reducesX2 = spec.Irreps2.Dim > 0 && rows.X2GradientInSharedMemory;
-        bool rowMayBeWarp = reducesX2 && lanes == MaxLanes && paths.Any(p => p.Mode is not (ConnectionMode.Uuw or ConnectionMode.Uuu));
+        bool rowMayBeWarp = spec.Irreps2.Dim > 0 && paths.Any(p => p.Mode is not (ConnectionMode.Uuw or ConnectionMode.Uuu))
+            && (reducesX2 ? lanes == MaxLanes : UnsharedBackwardLanes(plans) == MaxLanes);
         string x2GradientAdd = rows.X2GradientInSharedMemory ? "global::ILGPU.Atomic.Add(ref dx2[dx2Row + {0}], {1});" : "gradX2[x2Row + {0}] += {1};";
 
         writer.WriteLine();
@@ -220,6 +231,12 @@ internal static class GpuTensorProductEmitter
         writer.OpenBlock($"private static void {kernel}({view} x1, {view} x2, {view} weights{rows.IndexParameters}, {view} gradOutput, {view} gradX1, {view} gradX2, {view} gradWeights, int rows, int lanes)");
         bool barriers = reducesX2 || stages.Size > 0;
         WriteThreadIndex(writer, barriers);
+        if (rowMayBeWarp && !reducesX2)
+        {
+            writer.WriteComment("a row of a warp's worth of lanes is one warp: its lanes sum x2's gradient by shuffles and lane 0 adds it; else a row is one thread");
+            writer.WriteLine("bool rowIsWarp = lanes == global::ILGPU.Warp.WarpSize;");
+        }
+
         if (paths.Count > 0)
         {
             rows.OpenRow(writer, spec.Irreps1.Dim, spec.Irreps2.Dim, spec.IrrepsOut.Dim, spec.WeightCount, includeX2: true, weightRows: paths.Any(p => p.HasWeight));

@@ -61,8 +61,8 @@ internal static class GpuConvolutionEmitter
         GpuKernelRows rows = gpu.Deterministic ? GpuKernelRows.NodeSegments(backward: true) : GpuKernelRows.EdgePerRow;
         string kernel = method.MethodName + "GpuKernel";
 
-        // Deterministic: one thread per sender, so each edge's x2 gradient (a sum over x1 channels) is summed by one thread too.
-        int lanes = gpu.Deterministic ? 1 : GpuTensorProductEmitter.BackwardLanes(plans);
+        // Deterministic: each edge's x2 gradient (a sum over x1 channels) is summed by one warp's shuffles or one thread, without atomics.
+        int lanes = gpu.Deterministic ? GpuTensorProductEmitter.UnsharedBackwardLanes(plans) : GpuTensorProductEmitter.BackwardLanes(plans);
         int staged = GpuTensorProductEmitter.StagedElements(spec, plans, element, backward: true, rows);
         bool hasWeights = method.Parameters.Count == 9;
         string load = Load(kernel, element, views: 4);
@@ -79,7 +79,7 @@ internal static class GpuConvolutionEmitter
                 + $"{method.MethodName}Gpu(context, nodes, edges, {(hasWeights ? "weights, " : string.Empty)}graph, gradOutput, gradNodes, gradEdges{(hasWeights ? ", gradWeights" : string.Empty)}));");
 
         string summary = $"The ILGPU kernel of {method.MethodName}Gpu, "
-            + (gpu.Deterministic ? "one thread per sender walking its edges in order" : "a row per edge adding the node features' gradient into the sender's row atomically");
+            + (gpu.Deterministic ? "a row per sender walking its edges in order" : "a row per edge adding the node features' gradient into the sender's row atomically");
         GpuTensorProductEmitter.WriteBackwardKernel(writer, kernel, summary, spec, plans, element, rows);
     }
 

@@ -26,8 +26,8 @@ public delegate void GpuConvolutionBackward<T>(GpuContext gpu, ArrayView<T> node
 /// <c>Backend.Gpu</c>; docs/gpu.md). Checks the device views against the graph before anything is enqueued, zeroes the sums
 /// the kernels add into, and lays out the threads:
 /// <list type="bullet">
-/// <item>deterministic: one row of <c>lanes</c> threads per receiver (forward) or one thread per sender (backward), which
-/// walks its CSR segment of the graph in edge order — every result element is summed by one thread in a fixed order, so
+/// <item>deterministic: one row of <c>lanes</c> threads per receiver (forward) or sender (backward; one warp, or one thread
+/// when the device's warps differ from the kernel's lanes), which walks its CSR segment of the graph in edge order — every result element is summed by one thread in a fixed order, so
 /// results are bit-identical run to run;</item>
 /// <item>atomic: one row of <c>lanes</c> threads per edge, adding the edge's message into its receiver's row (forward) or
 /// the node features' gradient into its sender's row (backward) with atomic adds: more parallel, not bit-identical.</item>
@@ -82,7 +82,7 @@ public static class GpuConvolutionDriver
     /// <param name="names">The backward pass's names, for messages.</param>
     /// <param name="product">What the kernel was compiled for.</param>
     /// <param name="deterministic">Whether the kernel walks senders' segments, one thread each (else one row of threads per edge, atomics).</param>
-    /// <param name="lanes">Threads per row the kernel was written for (1 when deterministic).</param>
+    /// <param name="lanes">Threads per row the kernel was written for (deterministic: a warp's worth or 1).</param>
     /// <param name="stagedWeights">Shared-memory elements the kernel stages weights in (before x2's gradient).</param>
     /// <param name="kernel">The loaded kernel: (x1, x2, weights, senders, receivers, order, offsets, gradOutput, gradX1, gradX2, gradWeight rows, rows, lanes).</param>
     /// <param name="nodeFeatures">[N, dim1].</param>
@@ -137,6 +137,13 @@ public static class GpuConvolutionDriver
         if (graph.Edges == 0)
         {
             return;
+        }
+
+        // A deterministic kernel written for a warp's worth of lanes sums each edge's x2 gradient by warp shuffles; on a device
+        // with other warps its rows are one thread each (the kernel's other branch), which needs no reduction.
+        if (deterministic && lanes > 1 && lanes != gpu.Accelerator.WarpSize)
+        {
+            lanes = 1;
         }
 
         int rows = deterministic ? graph.Nodes : graph.Edges;
