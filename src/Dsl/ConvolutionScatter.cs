@@ -9,8 +9,8 @@ public enum ConvolutionScatter
     /// <summary>
     /// Edges grouped by receiver (forward) or sender (backward) in CSR segments; each output element is summed by one thread
     /// in edge order, so results are bit-identical run to run and equal the CPU kernel's within rounding. The backward pass
-    /// runs one thread per sender (it also sums each edge's feature gradient over channels in one thread), so it has less
-    /// parallelism than <see cref="Atomic"/>.
+    /// runs a warp (or, for products with fewer than 32 channels per block or with uu paths, one thread) per sender, which sums each edge's
+    /// feature gradient over channels by shuffles in a fixed order, so it has less parallelism than <see cref="Atomic"/>.
     /// </summary>
     Deterministic = 0,
 
