@@ -63,7 +63,8 @@ internal static class ConvolutionEmitter
             writer => Header(writer, $"TensorGen: backward pass {method.DisplayName} of convolution {convolutionName} ({element})", spec,
                 "edges taken by sender (stable counting sort): each node's gradient summed by one thread in edge order, "
                 + "the edge features' and per-edge weights' gradients written once per edge", gpu,
-                "a warp (32+ channels, uv paths) or one thread per sender walking its edges in order, no atomics (bit-identical run to run)",
+                (GpuTensorProductEmitter.UnsharedBackwardLanes(plans) > 1 ? "a warp per sender (one thread on devices with other warps)" : "one thread per sender")
+                + " walking its edges in order, no atomics (bit-identical run to run)",
                 "a row of threads per edge, node-feature gradients added into senders with atomic adds (not bit-identical)"),
             body,
             writer =>
