@@ -130,6 +130,8 @@ internal static class ConvolutionGpuCases
             ConvolutionGpuKernels.SharedAtomicBackward, ConvolutionGpuKernels.SharedAtomicBackwardGpu),
         Weighted<float>("warp float deterministic", Warp, true, 2e-5, ConvolutionGpuKernels.WarpDeterministic, ConvolutionGpuKernels.WarpDeterministicGpu,
             ConvolutionGpuKernels.WarpDeterministicBackward, ConvolutionGpuKernels.WarpDeterministicBackwardGpu),
+        Weighted<float>("warp float atomic", Warp, false, 2e-5, ConvolutionGpuKernels.WarpAtomic, ConvolutionGpuKernels.WarpAtomicGpu,
+            ConvolutionGpuKernels.WarpAtomicBackward, ConvolutionGpuKernels.WarpAtomicBackwardGpu),
         Weighted<double>("unweighted double deterministic", Unweighted, true, 1e-12,
             (x, y, _, s, r, o) => ConvolutionGpuKernels.UnweightedDeterministic(x, y, s, r, o),
             (gpu, x, y, _, s, r, o) => ConvolutionGpuKernels.UnweightedDeterministicGpu(gpu, x, y, s, r, o),

@@ -119,4 +119,13 @@ public static partial class ConvolutionGpuKernels
     public static partial void WarpDeterministicBackward(ReadOnlyTensorSpan<float> nodeFeatures, ReadOnlyTensorSpan<float> edgeFeatures, ReadOnlyTensorSpan<float> weights,
         ReadOnlySpan<int> senders, ReadOnlySpan<int> receivers, ReadOnlyTensorSpan<float> gradOutput,
         TensorSpan<float> gradNodeFeatures, TensorSpan<float> gradEdgeFeatures, TensorSpan<float> gradWeights);
+
+    [TensorProductConvolution(nameof(WarpMessage), Backends = Backend.Cpu | Backend.Gpu, GpuScatter = ConvolutionScatter.Atomic)]
+    public static partial void WarpAtomic(ReadOnlyTensorSpan<float> nodeFeatures, ReadOnlyTensorSpan<float> edgeFeatures, ReadOnlyTensorSpan<float> weights,
+        ReadOnlySpan<int> senders, ReadOnlySpan<int> receivers, TensorSpan<float> output);
+
+    [TensorProductConvolutionBackward(nameof(WarpAtomic), Backends = Backend.Cpu | Backend.Gpu, GpuScatter = ConvolutionScatter.Atomic)]
+    public static partial void WarpAtomicBackward(ReadOnlyTensorSpan<float> nodeFeatures, ReadOnlyTensorSpan<float> edgeFeatures, ReadOnlyTensorSpan<float> weights,
+        ReadOnlySpan<int> senders, ReadOnlySpan<int> receivers, ReadOnlyTensorSpan<float> gradOutput,
+        TensorSpan<float> gradNodeFeatures, TensorSpan<float> gradEdgeFeatures, TensorSpan<float> gradWeights);
 }
