@@ -2,7 +2,9 @@
 """Peers of the GPU check (tools/gpu-check.sh runs this on the device machine).
 
 Times torch.einsum and torch.matmul/bmm (CUDA, fp32, TF32 off: the same arithmetic as TensorGen's fp32 kernels) on the
-einsum suite's cases, and e3nn's TensorProduct on the MACE configurations at batch 50,000, with CUDA events: warm-up,
+einsum suite's cases, e3nn's TensorProduct on the MACE configurations at batch 50,000, and e3nn's NequIP-like message
+passing (gather -> TensorProduct -> index_add, 2,000 atoms x 30 neighbours; backward rows are autograd's forward +
+backward, as for the products) under the fused convolution's ids, with CUDA events: warm-up,
 then the median of 15 batches of calls (each batch at least ~2 ms). Then merges GpuCheck's TSV (TensorGen's rows) into
 one Markdown table with the date and the device, for benchmarks/results/gpu.md.
 """
@@ -74,6 +76,36 @@ def mace_tensor_product(irreps1, irreps2, target):
     return tp, irreps1.dim, irreps2.dim
 
 
+def nequip_convolution(atoms=2000, degree=30):
+    """e3nn_message_passing.py's layer on CUDA: gather x[src] -> uvu TensorProduct (the 15 paths into l <= 2, per-edge
+    weights) with the edge harmonics -> index_add into receivers. Returns (forward, forward + backward) callables."""
+    from e3nn import o3
+    irreps_x, irreps_sh = o3.Irreps("32x0e+32x1o+32x2e"), o3.Irreps("0e+1o+2e")
+    outs, ins = [], []
+    for i, (mul, ir1) in enumerate(irreps_x):
+        for j, (_, ir2) in enumerate(irreps_sh):
+            for ir in ir1 * ir2:
+                if ir.l <= 2:
+                    ins.append((i, j, len(outs), "uvu", True))
+                    outs.append((mul, ir))
+    tp = o3.TensorProduct(irreps_x, irreps_sh, o3.Irreps(outs), ins, shared_weights=False, internal_weights=False).cuda()
+    edges = atoms * degree
+    x, sh, w = randn(atoms, irreps_x.dim), randn(edges, irreps_sh.dim), randn(edges, tp.weight_numel)
+    src = torch.randint(0, atoms, (edges,), device="cuda")
+    dst = torch.sort(torch.randint(0, atoms, (edges,), device="cuda")).values
+    grad = randn(atoms, tp.irreps_out.dim)
+
+    def forward():
+        return torch.zeros(atoms, tp.irreps_out.dim, device="cuda").index_add_(0, dst, tp(x[src], sh, w))
+
+    def backward():
+        return torch.autograd.grad(forward(), (x, sh, w), grad)
+
+    for tensor in (x, sh, w):
+        tensor.requires_grad_(True)
+    return forward, backward
+
+
 def peers():
     rows = {}
     for case_id, expression, shapes, matmul in einsum_cases():
@@ -107,6 +139,18 @@ def peers():
             del x1, x2, w, tp, grad
     except Exception as error:  # e3nn missing or failing: the einsum rows still count
         print("e3nn:", repr(error), file=sys.stderr, flush=True)
+    try:
+        # TensorGen's deterministic and atomic rows time the same layer; e3nn has one (index_add: atomic, not bit-identical).
+        forward, backward = nequip_convolution()
+        with torch.no_grad():
+            rows["nequip-conv"] = {"e3nn TensorProduct": median_ms(forward)}
+        rows["nequip-conv-backward"] = {"e3nn TensorProduct": median_ms(backward)}
+        rows["nequip-conv-atomic"], rows["nequip-conv-atomic-backward"] = rows["nequip-conv"], rows["nequip-conv-backward"]
+        print("nequip-conv (e3nn gather -> TensorProduct -> index_add)", rows["nequip-conv"], flush=True)
+        print("nequip-conv-backward (e3nn: forward + backward)", rows["nequip-conv-backward"], flush=True)
+        del forward, backward
+    except Exception as error:
+        print("e3nn convolution:", repr(error), file=sys.stderr, flush=True)
     return rows
 
 
@@ -136,7 +180,8 @@ def main():
     peer_rows = peers()
     ilgpu_device, tensorgen = read_tensorgen(args.tensorgen)
 
-    order = ["a", "b", "c2", "d2", "e", "f", "mace-large", "mace-medium", "mace-large-backward", "mace-medium-backward"]
+    order = ["a", "b", "c2", "d2", "e", "f", "mace-large", "mace-medium", "mace-large-backward", "mace-medium-backward",
+             "nequip-conv", "nequip-conv-atomic", "nequip-conv-backward", "nequip-conv-atomic-backward"]
     ids = order + [i for i in tensorgen if i not in order]
     lines = [
         "# GPU check",

@@ -18,6 +18,10 @@ namespace TensorGen;
 /// Deterministic: edges are ordered by receiver (a stable counting sort; already sorted edges are not moved), each output
 /// row is summed by one thread in edge order, so results are bit-identical run to run and for any thread count. An index
 /// out of range or an index array of the wrong length throws <see cref="ArgumentException"/> before anything is written.
+/// With <c>Backends = Backend.Cpu | Backend.Gpu</c> the GPU kernels are deterministic too by default
+/// (<see cref="ConvolutionScatter.Deterministic"/>: CSR segments, one thread per sum, bit-identical run to run), or atomic
+/// (<see cref="ConvolutionScatter.Atomic"/>: one row of threads per edge, atomic adds; faster, not bit-identical), as
+/// <see cref="GpuScatter"/> says (docs/gpu.md).
 /// </remarks>
 /// <example>
 /// <code>
@@ -38,4 +42,19 @@ public sealed class TensorProductConvolutionAttribute : Attribute
 
     /// <summary>The product's method name.</summary>
     public string Product { get; }
+
+    /// <summary>
+    /// Where the convolution runs (default <see cref="Backend.Cpu"/>). <c>Backend.Cpu | Backend.Gpu</c> also generates ILGPU
+    /// kernels and <c>NameGpu</c> entry points taking a <c>TensorGen.Runtime.Gpu.GpuContext</c>: one over the declared host
+    /// tensors (the CPU kernel's checks, every edge index included, run before anything is copied or launched) and one over
+    /// device views with a <c>TensorGen.Runtime.Gpu.MessagePassing.GpuGraph</c> in place of senders and receivers (docs/gpu.md).
+    /// </summary>
+    public Backend Backends { get; set; } = Backend.Cpu;
+
+    /// <summary>
+    /// How the GPU kernels sum into nodes (default <see cref="ConvolutionScatter.Deterministic"/>: CSR segments, one thread per
+    /// sum, bit-identical run to run; <see cref="ConvolutionScatter.Atomic"/>: one row of threads per edge and atomic adds).
+    /// Only meaningful with <c>Backend.Gpu</c>.
+    /// </summary>
+    public ConvolutionScatter GpuScatter { get; set; }
 }

@@ -14,6 +14,10 @@ namespace TensorGen;
 /// Deterministic: edges are ordered by sender, so each node's gradient is summed by one thread in edge order; the edge
 /// features' and per-edge weights' gradients are written once per edge. Shared weights' gradient is summed per thread and
 /// then over threads in order (as <see cref="TensorProductBackwardAttribute"/> does).
+/// With <c>Backends = Backend.Cpu | Backend.Gpu</c> the GPU kernels are deterministic too by default
+/// (<see cref="ConvolutionScatter.Deterministic"/>: CSR segments, one thread per sum, bit-identical run to run), or atomic
+/// (<see cref="ConvolutionScatter.Atomic"/>: one row of threads per edge, atomic adds; faster, not bit-identical), as
+/// <see cref="GpuScatter"/> says (docs/gpu.md).
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class TensorProductConvolutionBackwardAttribute : Attribute
@@ -24,4 +28,19 @@ public sealed class TensorProductConvolutionBackwardAttribute : Attribute
 
     /// <summary>The convolution's method name.</summary>
     public string Forward { get; }
+
+    /// <summary>
+    /// Where the convolution runs (default <see cref="Backend.Cpu"/>). <c>Backend.Cpu | Backend.Gpu</c> also generates ILGPU
+    /// kernels and <c>NameGpu</c> entry points taking a <c>TensorGen.Runtime.Gpu.GpuContext</c>: one over the declared host
+    /// tensors (the CPU kernel's checks, every edge index included, run before anything is copied or launched) and one over
+    /// device views with a <c>TensorGen.Runtime.Gpu.MessagePassing.GpuGraph</c> in place of senders and receivers (docs/gpu.md).
+    /// </summary>
+    public Backend Backends { get; set; } = Backend.Cpu;
+
+    /// <summary>
+    /// How the GPU kernels sum into nodes (default <see cref="ConvolutionScatter.Deterministic"/>: CSR segments, one thread per
+    /// sum, bit-identical run to run; <see cref="ConvolutionScatter.Atomic"/>: one row of threads per edge and atomic adds).
+    /// Only meaningful with <c>Backend.Gpu</c>.
+    /// </summary>
+    public ConvolutionScatter GpuScatter { get; set; }
 }

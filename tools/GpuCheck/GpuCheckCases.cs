@@ -5,11 +5,11 @@ namespace TensorGen.GpuCheck;
 
 /// <summary>
 /// Every case the GPU check runs, in table order. Each family lists its cases in its own file of this partial class:
-/// einsum here, tensor products in GpuCheckCases.Equivariant.cs.
+/// einsum here, tensor products in GpuCheckCases.Equivariant.cs, the fused convolution in GpuCheckCases.MessagePassing.cs.
 /// </summary>
 public static partial class GpuCheckCases
 {
-    public static IEnumerable<GpuCheckCase> All => EinsumCases().Concat(EquivariantCases());
+    public static IEnumerable<GpuCheckCase> All => EinsumCases().Concat(EquivariantCases()).Concat(MessagePassingCases());
 
     /// <summary>The einsum suite, fp32, as benchmarks/TensorGen.Benchmarks/SuiteBenchmarks.cs sizes it.</summary>
     private static IEnumerable<GpuCheckCase> EinsumCases()

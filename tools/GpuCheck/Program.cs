@@ -11,7 +11,10 @@ using TensorGen.Runtime.Gpu;
 // same inputs (relative error), then timed with the device synchronized: warm-up, then the median of batches of calls.
 // Writes one tab-separated line per case: id, description, GFLOP per call, relative error, pass, median ms, GFLOP/s.
 //
-//   GpuCheck [--tsv FILE] [--only ID,ID] [--device auto|cuda|cpu]
+//   GpuCheck [--tsv FILE] [--only ID,ID] [--device auto|cuda|cpu] [--atoms N]
+//
+// --atoms shrinks the convolution cases (default 2,000 atoms x 30 neighbours) for a check on ILGPU's CPU accelerator, e.g.
+//   dotnet run --project tools/GpuCheck -c Release -- --device cpu --only nequip-conv,nequip-conv-atomic --atoms 40
 string? tsvPath = null;
 HashSet<string>? only = null;
 GpuDevice device = GpuDevice.Auto;
@@ -28,8 +31,11 @@ for (int i = 0; i < args.Length; i++)
         case "--device":
             device = Enum.Parse<GpuDevice>(args[++i], ignoreCase: true);
             break;
+        case "--atoms":
+            GpuCheckCases.ConvolutionAtoms = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
         default:
-            Console.Error.WriteLine($"unknown argument {args[i]}; usage: GpuCheck [--tsv FILE] [--only ID,ID] [--device auto|cuda|cpu]");
+            Console.Error.WriteLine($"unknown argument {args[i]}; usage: GpuCheck [--tsv FILE] [--only ID,ID] [--device auto|cuda|cpu] [--atoms N]");
             return 2;
     }
 }

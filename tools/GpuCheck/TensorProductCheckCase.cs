@@ -74,7 +74,7 @@ public sealed class TensorProductCheckCase : GpuCheckCase
                 new ReadOnlyTensorSpan<float>(weights, weightShape), new TensorSpan<float>(expected, [_batch, d.DimOut]));
             GpuBuffer<float> output = gpu.Upload<float>(Enumerable.Repeat(float.NaN, expected.Length).ToArray());
             GpuForward run = _gpuForward;
-            return new Prepared(gpu, inputs, [output], [expected],
+            return new DevicePrepared(gpu, [.. inputs, output], [output], [expected], null,
                 () => run(gpu, inputs[0].View, inputs[1].View, inputs[2].View, output.View));
         }
 
@@ -87,62 +87,7 @@ public sealed class TensorProductCheckCase : GpuCheckCase
         GpuBuffer<float>[] results = new[] { gradX1, gradX2, gradWeights }
             .Select(g => gpu.Upload<float>(Enumerable.Repeat(float.NaN, g.Length).ToArray())).ToArray();
         GpuBackward runBackward = _gpuBackward!;
-        return new Prepared(gpu, [.. inputs, deviceGradOutput], results, [gradX1, gradX2, gradWeights],
+        return new DevicePrepared(gpu, [.. inputs, deviceGradOutput, .. results], results, [gradX1, gradX2, gradWeights], null,
             () => runBackward(gpu, inputs[0].View, inputs[1].View, inputs[2].View, deviceGradOutput.View, results[0].View, results[1].View, results[2].View));
-    }
-
-    private sealed class Prepared : PreparedCase
-    {
-        private readonly GpuContext _gpu;
-        private readonly GpuBuffer<float>[] _inputs;
-        private readonly GpuBuffer<float>[] _results;
-        private readonly float[][] _expected;
-        private readonly Action _enqueue;
-
-        public Prepared(GpuContext gpu, GpuBuffer<float>[] inputs, GpuBuffer<float>[] results, float[][] expected, Action enqueue)
-        {
-            _gpu = gpu;
-            _inputs = inputs;
-            _results = results;
-            _expected = expected;
-            _enqueue = enqueue;
-        }
-
-        public override void Enqueue() => _enqueue();
-
-        /// <summary>The largest relative error of the results (for the backward pass: of gradX1, gradX2 and the weights' gradient).</summary>
-        public override double RelativeError()
-        {
-            double worst = 0;
-            for (int r = 0; r < _results.Length; r++)
-            {
-                float[] actual = new float[_expected[r].Length];
-                _gpu.Download<float>(_results[r].View, actual);
-                double difference = 0, norm = 0;
-                for (int i = 0; i < actual.Length; i++)
-                {
-                    double d = (double)actual[i] - _expected[r][i];
-                    difference += d * d;
-                    norm += (double)_expected[r][i] * _expected[r][i];
-                }
-
-                double error = norm == 0 ? Math.Sqrt(difference) : Math.Sqrt(difference / norm);
-                worst = double.IsNaN(error) ? double.NaN : Math.Max(worst, error);
-                if (double.IsNaN(worst))
-                {
-                    break;
-                }
-            }
-
-            return worst;
-        }
-
-        public override void Dispose()
-        {
-            foreach (GpuBuffer<float> buffer in _inputs.Concat(_results))
-            {
-                buffer.Dispose();
-            }
-        }
     }
 }

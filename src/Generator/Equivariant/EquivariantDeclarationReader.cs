@@ -114,7 +114,7 @@ internal static class EquivariantDeclarationReader
         return (shape, attribute, KernelMethodReader.ArgumentSyntax(attribute, cancellationToken));
     }
 
-    private static OptionModel Option(AttributeData attribute, SeparatedSyntaxList<AttributeArgumentSyntax> arguments, string name)
+    internal static OptionModel Option(AttributeData attribute, SeparatedSyntaxList<AttributeArgumentSyntax> arguments, string name)
     {
         foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
         {

@@ -28,27 +28,7 @@ public static partial class ConvolutionDriver
     {
         ArgumentNullException.ThrowIfNull(names);
         TensorProductLayout product = TKernel.Layout;
-        string method = names.Method;
-        int nodes = ConvolutionArguments.Matrix(method, names.Name(0), nodeFeatures.Lengths, product.Dim1, -1, "N");
-        int edges = ConvolutionArguments.Matrix(method, names.Name(1), edgeFeatures.Lengths, product.Dim2, -1, "E");
-        if (names.HasWeights)
-        {
-            ConvolutionArguments.Weights(method, product, names.Name(2), weights.Lengths, edges);
-        }
-
-        string outputName = names.Name(5);
-        int targets = ConvolutionArguments.Matrix(method, outputName, output.Lengths, product.DimOut, -1, "M");
-        EdgeSegments.Check(method, names.Name(3), senders, edges, names.Name(1), nodes, names.Name(0));
-        EdgeSegments.Check(method, names.Name(4), receivers, edges, names.Name(1), targets, outputName);
-        TensorProductArguments.Distinct(outputName, output.Lengths, output.Strides);
-        Span<T> outputMemory = TensorProductArguments.Memory(output);
-        TensorProductArguments.Disjoint(outputMemory, outputName, TensorProductArguments.Memory(nodeFeatures), names.Name(0));
-        TensorProductArguments.Disjoint(outputMemory, outputName, TensorProductArguments.Memory(edgeFeatures), names.Name(1));
-        if (names.HasWeights)
-        {
-            TensorProductArguments.Disjoint(outputMemory, outputName, TensorProductArguments.Memory(weights), names.Name(2));
-        }
-
+        var (_, edges, targets) = ConvolutionArguments.CheckForward(names, product, nodeFeatures, edgeFeatures, weights, senders, receivers, output);
         if (targets == 0 || product.DimOut == 0)
         {
             return;
@@ -103,40 +83,9 @@ public static partial class ConvolutionDriver
     {
         ArgumentNullException.ThrowIfNull(names);
         TensorProductLayout product = TKernel.Layout;
-        string method = names.Method;
         bool hasWeights = names.HasWeights;
-        int nodes = ConvolutionArguments.Matrix(method, names.Name(0), nodeFeatures.Lengths, product.Dim1, -1, "N");
-        int edges = ConvolutionArguments.Matrix(method, names.Name(1), edgeFeatures.Lengths, product.Dim2, -1, "E");
-        if (hasWeights)
-        {
-            ConvolutionArguments.Weights(method, product, names.Name(2), weights.Lengths, edges);
-        }
-
-        int targets = ConvolutionArguments.Matrix(method, names.Name(5), gradOutput.Lengths, product.DimOut, -1, "M");
-        ConvolutionArguments.Matrix(method, names.Name(6), gradNodeFeatures.Lengths, product.Dim1, nodes, $"N, {names.Name(0)}' rows");
-        ConvolutionArguments.Matrix(method, names.Name(7), gradEdgeFeatures.Lengths, product.Dim2, edges, $"E, {names.Name(1)}' rows");
-        if (hasWeights)
-        {
-            ConvolutionArguments.Weights(method, product, names.Name(8), gradWeights.Lengths, edges);
-        }
-
-        EdgeSegments.Check(method, names.Name(3), senders, edges, names.Name(1), nodes, names.Name(0));
-        EdgeSegments.Check(method, names.Name(4), receivers, edges, names.Name(1), targets, names.Name(5));
-
-        // Results: distinct elements, and no memory shared with an input or another result.
-        ReadOnlySpan<T> x = TensorProductArguments.Memory(nodeFeatures), y = TensorProductArguments.Memory(edgeFeatures);
-        ReadOnlySpan<T> w = TensorProductArguments.Memory(weights), g = TensorProductArguments.Memory(gradOutput);
-        Span<T> gx = TensorProductArguments.Memory(gradNodeFeatures), gy = TensorProductArguments.Memory(gradEdgeFeatures), gw = TensorProductArguments.Memory(gradWeights);
-        CheckResult(names, 6, gradNodeFeatures.Lengths, gradNodeFeatures.Strides, gx, x, y, w, g);
-        CheckResult(names, 7, gradEdgeFeatures.Lengths, gradEdgeFeatures.Strides, gy, x, y, w, g);
-        TensorProductArguments.Disjoint(gy, names.Name(7), gx, names.Name(6));
-        if (hasWeights)
-        {
-            CheckResult(names, 8, gradWeights.Lengths, gradWeights.Strides, gw, x, y, w, g);
-            TensorProductArguments.Disjoint(gw, names.Name(8), gx, names.Name(6));
-            TensorProductArguments.Disjoint(gw, names.Name(8), gy, names.Name(7));
-        }
-
+        var (nodes, edges, _) = ConvolutionArguments.CheckBackward(names, product, nodeFeatures, edgeFeatures, weights, senders, receivers, gradOutput,
+            gradNodeFeatures, gradEdgeFeatures, gradWeights);
         if (nodes > 0 && product.Dim1 > 0)
         {
             gradNodeFeatures.Fill(T.Zero);
@@ -364,22 +313,6 @@ public static partial class ConvolutionDriver
             ArrayPool<T>.Shared.Return(rowMajor);
         }
     }
-
-    private static void CheckResult<T>(ConvolutionLayout names, int index, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, Span<T> memory,
-        ReadOnlySpan<T> nodeFeatures, ReadOnlySpan<T> edgeFeatures, ReadOnlySpan<T> weights, ReadOnlySpan<T> gradOutput)
-    {
-        string name = names.Name(index);
-        TensorProductArguments.Distinct(name, lengths, strides);
-        TensorProductArguments.Disjoint(memory, name, nodeFeatures, names.Name(0));
-        TensorProductArguments.Disjoint(memory, name, edgeFeatures, names.Name(1));
-        if (names.HasWeights)
-        {
-            TensorProductArguments.Disjoint(memory, name, weights, names.Name(2));
-        }
-
-        TensorProductArguments.Disjoint(memory, name, gradOutput, names.Name(5));
-    }
-
 
     /// <summary>Everything a worker needs, as plain values (tensor spans cannot cross threads); unused parts default.</summary>
     private readonly record struct Job<T>(

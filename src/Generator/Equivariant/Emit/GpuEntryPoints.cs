@@ -23,10 +23,23 @@ internal static class GpuEntryPoints
     /// <param name="hostCall">The host entry point's body.</param>
     public static void Write(SourceWriter writer, KernelMethodShape method, string element, string deviceSummary, string hostSummary, string deviceCall, string hostCall)
     {
+        string view = $"global::ILGPU.ArrayView<{element}>";
+        WriteWithParameters(writer, method, string.Join(", ", method.Parameters.Select(p => $"{view} {p.Name}")), deviceSummary, hostSummary, deviceCall, hostCall);
+    }
+
+    /// <summary>The same, for a declaration whose device entry point does not take one view per declared parameter (a convolution's takes a graph).</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="method">The declaration.</param>
+    /// <param name="deviceParameters">The device entry point's parameters after the context.</param>
+    /// <param name="deviceSummary">The device entry point's documentation (XML text).</param>
+    /// <param name="hostSummary">The host entry point's documentation (XML text).</param>
+    /// <param name="deviceCall">The device entry point's body.</param>
+    /// <param name="hostCall">The host entry point's body.</param>
+    public static void WriteWithParameters(SourceWriter writer, KernelMethodShape method, string deviceParameters, string deviceSummary, string hostSummary, string deviceCall,
+        string hostCall)
+    {
         string modifiers = string.Join(" ", method.Modifiers.Split(' ').Where(m => m.Length > 0 && m != "new"));
         string name = method.MethodName + "Gpu";
-        string view = $"global::ILGPU.ArrayView<{element}>";
-        string deviceParameters = string.Join(", ", method.Parameters.Select(p => $"{view} {p.Name}"));
         string hostParameters = string.Join(", ", method.Parameters.Select(p => p.Declaration));
 
         writer.WriteLine();

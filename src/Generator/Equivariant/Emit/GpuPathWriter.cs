@@ -33,6 +33,7 @@ internal sealed class GpuPathWriter
     private readonly TensorProductPathPlan _plan;
     private readonly PathDialect _dialect;
     private readonly PathStatements _statements;
+    private readonly string _x2GradientAdd;
 
     /// <param name="writer">Where to write.</param>
     /// <param name="plan">The path.</param>
@@ -41,11 +42,18 @@ internal sealed class GpuPathWriter
     /// How a weight is read, given the index within the path: <c>{0}</c> is replaced by the index, e.g.
     /// <c>weights[wRow + 12 + {0}]</c>, <c>weights[12 + {0}]</c> or <c>staged[0 + {0}]</c>.
     /// </param>
-    public GpuPathWriter(SourceWriter writer, TensorProductPathPlan plan, string elementType, string weightRead)
+    /// <param name="atomicX1Gradient">Whether x1's gradient is added atomically (a convolution's edges share senders).</param>
+    /// <param name="x2GradientAdd">
+    /// The statement adding a value into x2's gradient: <c>{0}</c> the offset within the row, <c>{1}</c> the value. By default
+    /// an atomic add into the row's shared-memory slot <c>dx2</c>.
+    /// </param>
+    public GpuPathWriter(SourceWriter writer, TensorProductPathPlan plan, string elementType, string weightRead, bool atomicX1Gradient = false,
+        string x2GradientAdd = "global::ILGPU.Atomic.Add(ref dx2[dx2Row + {0}], {1});")
     {
         _writer = writer;
         _plan = plan;
-        _dialect = PathDialect.Gpu(elementType, plan.Path.WeightOffset, weightRead);
+        _x2GradientAdd = x2GradientAdd;
+        _dialect = PathDialect.Gpu(elementType, plan.Path.WeightOffset, weightRead, atomicX1Gradient);
         _statements = new PathStatements(writer, plan, _dialect);
     }
 
@@ -206,7 +214,7 @@ internal sealed class GpuPathWriter
         {
             foreach (int j in Terms.UsedJ)
             {
-                Line($"global::ILGPU.Atomic.Add(ref dx2[dx2Row + {Int(_plan.Path.Offset2)} + (v * {Int(_plan.D2)}) + {j}], d{j});");
+                Line(AddToX2Gradient($"{Int(_plan.Path.Offset2)} + (v * {Int(_plan.D2)}) + {j}", $"d{j}"));
             }
         }
     }
@@ -222,11 +230,10 @@ internal sealed class GpuPathWriter
         OpenChannelLoop("u", U);
         _statements.LoadX1("u");
         _statements.FoldX2("u", string.Empty);
-        string x2Gradient = $"dx2[dx2Row + {Int(_plan.Path.Offset2)} + (u * {Int(_plan.D2)}) + {{0}}]";
         WriteChannelGradients(
             _plan.ContractsWeights ? $"(u * {Int(M)}) + o" : "u",
             _plan.SumsOverU ? null : "u",
-            (j, value) => Line($"global::ILGPU.Atomic.Add(ref {string.Format(CultureInfo.InvariantCulture, x2Gradient, j)}, {value});"));
+            (j, value) => Line(AddToX2Gradient($"{Int(_plan.Path.Offset2)} + (u * {Int(_plan.D2)}) + {Int(j)}", value)));
         _writer.CloseBlock();
     }
 
@@ -282,6 +289,8 @@ internal sealed class GpuPathWriter
             add(j, sum.Length == 0 ? "0" : sum);
         }
     }
+
+    private string AddToX2Gradient(string offset, string value) => string.Format(CultureInfo.InvariantCulture, _x2GradientAdd, offset, value);
 
     private string Suffix => "_p" + Int(_plan.Path.Index);
 

@@ -20,6 +20,10 @@ namespace TensorGen.Emit.Equivariant;
 /// read by every row — are staged in shared memory per block (when they fit). Shared weights' gradient is written per
 /// row into scratch and summed over the batch by the driver (a second kernel).
 /// </para>
+/// <para>
+/// The kernel writers (<see cref="WriteForwardKernel"/>, <see cref="WriteBackwardKernel"/>) also serve the fused convolution:
+/// a <see cref="GpuKernelRows"/> says where a row's operands are and how sums are stored.
+/// </para>
 /// </summary>
 internal static class GpuTensorProductEmitter
 {
@@ -46,10 +50,8 @@ internal static class GpuTensorProductEmitter
     {
         string kernel = method.MethodName + "GpuKernel";
         string layout = EquivariantFileEmitter.KernelReference(method) + ".Layout";
-        var paths = plans.Select(p => p.Path).ToList();
-        var planOf = plans.ToDictionary(p => p.Path.Index);
-        int lanes = Lanes(paths.Select(p => OutputChannels(p)));
-        StagePlan stages = StagePlan.Create(spec, paths, p => p.Instruction.Out, element);
+        int lanes = ForwardLanes(plans);
+        int staged = StagedElements(spec, plans, element, backward: false, GpuKernelRows.Batch);
         bool hasWeights = TensorProductEmitter.HasWeights(method, backward: false);
         string view = $"global::ILGPU.ArrayView<{element}>";
         string load = LoadKernel(kernel, Enumerable.Repeat(view, 4).Concat(new[] { "int", "int" }));
@@ -60,14 +62,54 @@ internal static class GpuTensorProductEmitter
             $"{method.DisplayName} on the GPU: x1 [Z, {Int(spec.Irreps1.Dim)}], x2 [Z, {Int(spec.Irreps2.Dim)}], "
             + (hasWeights ? (spec.SharedWeights ? $"weights [{Int(spec.WeightCount)}], " : $"weights [Z, {Int(spec.WeightCount)}], ") : string.Empty)
             + $"output [Z, {Int(spec.IrrepsOut.Dim)}]",
-            $"{Driver}.Forward(gpu, {layout}, {Int(lanes)}, {Int(stages.Size)}, {load}, {arguments});",
+            $"{Driver}.Forward(gpu, {layout}, {Int(lanes)}, {Int(staged)}, {load}, {arguments});",
             $"{Driver}.Forward(gpu, {layout}, {arguments}, static (context, x1, x2, weights, output) => {method.MethodName}Gpu(context, {device}));");
 
+        WriteForwardKernel(writer, kernel, $"The ILGPU kernel of {method.MethodName}Gpu", spec, plans, element, GpuKernelRows.Batch);
+    }
+
+    /// <summary>The threads of a row that a forward kernel gives its output channels: the most channels of an output block, at most a warp.</summary>
+    public static int ForwardLanes(IReadOnlyList<TensorProductPathPlan> plans) => Lanes(plans.Select(p => OutputChannels(p.Path)));
+
+    /// <summary>The threads of a row that a backward kernel gives its x1 channels: the most channels of an x1 block, at most a warp.</summary>
+    public static int BackwardLanes(IReadOnlyList<TensorProductPathPlan> plans) => Lanes(plans.Select(p => p.Path.Block1.Mul));
+
+    /// <summary>
+    /// The lanes of a backward kernel whose rows add x2's gradient without atomics (<see cref="GpuKernelRows.X2GradientInSharedMemory"/>
+    /// false): a warp's worth when every path sums x2's gradient over the lanes' channels (uv modes), so that the lanes' parts
+    /// are summed by warp shuffles in a fixed order and added by lane 0 — else one thread per row. (A uu path adds into x2
+    /// channel u from the lane that owns u, which would race with lane 0's adds into the same block.) The driver runs one
+    /// thread per row anyway when the device's warps are not that wide.
+    /// </summary>
+    public static int UnsharedBackwardLanes(IReadOnlyList<TensorProductPathPlan> plans) =>
+        BackwardLanes(plans) == MaxLanes && plans.All(p => !p.IsUu) ? MaxLanes : 1;
+
+    /// <summary>The shared-memory elements a kernel stages shared weights in (0 when <paramref name="rows"/> do not stage).</summary>
+    public static int StagedElements(TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> plans, string element, bool backward, GpuKernelRows rows) =>
+        Stages(spec, plans, element, backward, rows).Size;
+
+    private static StagePlan Stages(TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> plans, string element, bool backward, GpuKernelRows rows) =>
+        StagePlan.Create(rows.StagesWeights && spec.SharedWeights, plans.Select(p => p.Path).ToList(),
+            backward ? p => p.Instruction.In1 : p => p.Instruction.Out, element);
+
+    /// <summary>
+    /// The forward kernel <paramref name="kernel"/>(x1, x2, weights[, edge indices], output, rows, lanes): the thread of
+    /// (row, lane) owns output channels lane, lane + lanes, … of every output block and sums every path into them in
+    /// registers; <paramref name="rows"/> says where a row's operands are and how the sums are stored.
+    /// </summary>
+    public static void WriteForwardKernel(SourceWriter writer, string kernel, string summary, TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> plans,
+        string element, GpuKernelRows rows)
+    {
+        var paths = plans.Select(p => p.Path).ToList();
+        var planOf = plans.ToDictionary(p => p.Path.Index);
+        StagePlan stages = Stages(spec, plans, element, backward: false, rows);
+        string view = $"global::ILGPU.ArrayView<{element}>";
         writer.WriteLine();
-        writer.WriteLine($"/// <summary>The ILGPU kernel of {method.MethodName}Gpu: the thread of (row, lane) owns output channels lane, lane + lanes, … of every output block.</summary>");
-        writer.OpenBlock($"private static void {kernel}({view} x1, {view} x2, {view} weights, {view} output, int rows, int lanes)");
+        writer.WriteLine($"/// <summary>{summary}: the thread of (row, lane) owns output channels lane, lane + lanes, … of every output block.</summary>");
+        writer.OpenBlock($"private static void {kernel}({view} x1, {view} x2, {view} weights{rows.IndexParameters}, {view} output, int rows, int lanes)");
         WriteThreadIndex(writer, stages.Size > 0);
-        WriteRowOffsets(writer, spec, includeX2: paths.Count > 0, weightRows: !spec.SharedWeights && paths.Any(p => p.HasWeight));
+        rows.OpenRow(writer, spec.Irreps1.Dim, spec.Irreps2.Dim, spec.IrrepsOut.Dim, spec.WeightCount, includeX2: paths.Count > 0,
+            weightRows: !spec.SharedWeights && paths.Any(p => p.HasWeight));
         if (stages.Size > 0)
         {
             writer.WriteLine($"{view} staged = global::ILGPU.SharedMemory.GetDynamic<{element}>();");
@@ -87,6 +129,12 @@ internal static class GpuTensorProductEmitter
             writer.WriteLine();
             if (into.Count == 0)
             {
+                if (rows.Store != GpuStore.Assign)
+                {
+                    writer.WriteComment($"output block {Int(block)}: {irrep}, no path (left as the driver zeroed it)");
+                    continue;
+                }
+
                 writer.WriteComment($"output block {Int(block)}: {irrep}, no path");
                 OpenActive(writer, stages.Size > 0);
                 writer.OpenBlock($"for (int e = lane; e < {Int(irrep.Dim)}; e += lanes)");
@@ -124,13 +172,17 @@ internal static class GpuTensorProductEmitter
             writer.WriteLine($"long fo = outRow + {Int(offset)} + (o * {Int(d3)});");
             for (int k = 0; k < d3; k++)
             {
-                writer.WriteLine($"output[fo + {k}] = {(usedK.Contains(k) ? "acc" + Int(k) : NumericLiteral.Of(0, element))};");
+                if (usedK.Contains(k) || rows.Store == GpuStore.Assign)
+                {
+                    writer.WriteLine(rows.StoreOutput($"fo + {k}", usedK.Contains(k) ? "acc" + Int(k) : NumericLiteral.Of(0, element)));
+                }
             }
 
             writer.CloseBlock();
             writer.CloseBlock();
         }
 
+        rows.CloseRow(writer);
         writer.CloseBlock();
     }
 
@@ -139,32 +191,55 @@ internal static class GpuTensorProductEmitter
     {
         string kernel = method.MethodName + "GpuKernel";
         string layout = EquivariantFileEmitter.KernelReference(method) + ".Layout";
-        var paths = plans.Select(p => p.Path).ToList();
-        var planOf = plans.ToDictionary(p => p.Path.Index);
-        int lanes = Lanes(paths.Select(p => p.Block1.Mul));
-        StagePlan stages = StagePlan.Create(spec, paths, p => p.Instruction.In1, element);
+        int lanes = BackwardLanes(plans);
+        int staged = StagedElements(spec, plans, element, backward: true, GpuKernelRows.Batch);
         bool hasWeights = TensorProductEmitter.HasWeights(method, backward: true);
         string view = $"global::ILGPU.ArrayView<{element}>";
         string load = LoadKernel(kernel, Enumerable.Repeat(view, 7).Concat(new[] { "int", "int" }));
         string arguments = TensorProductEmitter.DriverArguments(method, backward: true);
         string device = hasWeights ? "x1, x2, weights, gradOutput, gradX1, gradX2, gradWeights" : "x1, x2, gradOutput, gradX1, gradX2";
-        bool reducesX2 = spec.Irreps2.Dim > 0;
-        bool rowMayBeWarp = reducesX2 && lanes == MaxLanes && paths.Any(p => p.Mode is not (ConnectionMode.Uuw or ConnectionMode.Uuu));
 
         WriteEntryPoints(writer, method, element,
             $"{method.DisplayName} (the backward pass) on the GPU: the forward's inputs, gradOutput [Z, {Int(spec.IrrepsOut.Dim)}], and the gradients shaped as x1, x2"
                 + (hasWeights ? " and the weights" : string.Empty),
-            $"{Driver}.Backward(gpu, {layout}, {Int(lanes)}, {Int(stages.Size)}, {load}, {arguments});",
+            $"{Driver}.Backward(gpu, {layout}, {Int(lanes)}, {Int(staged)}, {load}, {arguments});",
             $"{Driver}.Backward(gpu, {layout}, {arguments}, static (context, x1, x2, weights, gradOutput, gradX1, gradX2, gradWeights) => {method.MethodName}Gpu(context, {device}));");
 
+        WriteBackwardKernel(writer, kernel, $"The ILGPU kernel of {method.MethodName}Gpu", spec, plans, element, GpuKernelRows.Batch);
+    }
+
+    /// <summary>
+    /// The backward kernel <paramref name="kernel"/>(x1, x2, weights[, edge indices], gradOutput, gradX1, gradX2, gradWeights,
+    /// rows, lanes): the thread of (row, lane) owns x1 channels lane, lane + lanes, … of every x1 block; x2's gradient is summed
+    /// in shared memory by the row's lanes, or — when <paramref name="rows"/> say a row is one thread — added straight into gradX2.
+    /// </summary>
+    public static void WriteBackwardKernel(SourceWriter writer, string kernel, string summary, TensorProductSpec spec, IReadOnlyList<TensorProductPathPlan> plans,
+        string element, GpuKernelRows rows)
+    {
+        var paths = plans.Select(p => p.Path).ToList();
+        var planOf = plans.ToDictionary(p => p.Path.Index);
+        int lanes = BackwardLanes(plans);
+        StagePlan stages = Stages(spec, plans, element, backward: true, rows);
+        string view = $"global::ILGPU.ArrayView<{element}>";
+        bool reducesX2 = spec.Irreps2.Dim > 0 && rows.X2GradientInSharedMemory;
+        bool rowMayBeWarp = spec.Irreps2.Dim > 0 && paths.Any(p => p.Mode is not (ConnectionMode.Uuw or ConnectionMode.Uuu))
+            && (reducesX2 ? lanes == MaxLanes : UnsharedBackwardLanes(plans) == MaxLanes);
+        string x2GradientAdd = rows.X2GradientInSharedMemory ? "global::ILGPU.Atomic.Add(ref dx2[dx2Row + {0}], {1});" : "gradX2[x2Row + {0}] += {1};";
+
         writer.WriteLine();
-        writer.WriteLine($"/// <summary>The ILGPU kernel of {method.MethodName}Gpu: the thread of (row, lane) owns x1 channels lane, lane + lanes, … of every x1 block.</summary>");
-        writer.OpenBlock($"private static void {kernel}({view} x1, {view} x2, {view} weights, {view} gradOutput, {view} gradX1, {view} gradX2, {view} gradWeights, int rows, int lanes)");
+        writer.WriteLine($"/// <summary>{summary}: the thread of (row, lane) owns x1 channels lane, lane + lanes, … of every x1 block.</summary>");
+        writer.OpenBlock($"private static void {kernel}({view} x1, {view} x2, {view} weights{rows.IndexParameters}, {view} gradOutput, {view} gradX1, {view} gradX2, {view} gradWeights, int rows, int lanes)");
         bool barriers = reducesX2 || stages.Size > 0;
         WriteThreadIndex(writer, barriers);
+        if (rowMayBeWarp && !reducesX2)
+        {
+            writer.WriteComment("a row of a warp's worth of lanes is one warp: its lanes sum x2's gradient by shuffles and lane 0 adds it; else a row is one thread");
+            writer.WriteLine("bool rowIsWarp = lanes == global::ILGPU.Warp.WarpSize;");
+        }
+
         if (paths.Count > 0)
         {
-            WriteRowOffsets(writer, spec, includeX2: true, weightRows: paths.Any(p => p.HasWeight));
+            rows.OpenRow(writer, spec.Irreps1.Dim, spec.Irreps2.Dim, spec.IrrepsOut.Dim, spec.WeightCount, includeX2: true, weightRows: paths.Any(p => p.HasWeight));
         }
 
         if (reducesX2)
@@ -223,11 +298,16 @@ internal static class GpuTensorProductEmitter
             {
                 writer.WriteComment(Describe(path, stages));
                 writer.OpenBlock();
-                new GpuPathWriter(writer, planOf[path.Index], element, WeightRead(spec, path, stages)).WriteBackward(rowMayBeWarp);
+                new GpuPathWriter(writer, planOf[path.Index], element, WeightRead(spec, path, stages), rows.AtomicX1Gradient, x2GradientAdd).WriteBackward(rowMayBeWarp);
                 writer.CloseBlock();
             }
 
             writer.CloseBlock();
+        }
+
+        if (paths.Count > 0)
+        {
+            rows.CloseRow(writer);
         }
 
         if (reducesX2)
@@ -265,7 +345,7 @@ internal static class GpuTensorProductEmitter
             hostCall);
 
     /// <summary>Loading the kernel once per context: a static lambda per call site (GpuContext caches by it).</summary>
-    private static string LoadKernel(string kernel, IEnumerable<string> parameterTypes) =>
+    internal static string LoadKernel(string kernel, IEnumerable<string> parameterTypes) =>
         $"gpu.Kernel(static a => global::ILGPU.Runtime.KernelLoaders.LoadKernel<{string.Join(", ", parameterTypes)}>(a, {kernel}))";
 
     private static void WriteThreadIndex(SourceWriter writer, bool barriers)
@@ -283,21 +363,6 @@ internal static class GpuTensorProductEmitter
             writer.OpenBlock("if (row >= rows)");
             writer.WriteLine("return;");
             writer.CloseBlock();
-        }
-    }
-
-    private static void WriteRowOffsets(SourceWriter writer, TensorProductSpec spec, bool includeX2, bool weightRows)
-    {
-        if (includeX2)
-        {
-            writer.WriteLine($"long x1Row = (long)row * {Int(spec.Irreps1.Dim)};");
-            writer.WriteLine($"long x2Row = (long)row * {Int(spec.Irreps2.Dim)};");
-        }
-
-        writer.WriteLine($"long outRow = (long)row * {Int(spec.IrrepsOut.Dim)};");
-        if (weightRows)
-        {
-            writer.WriteLine($"long wRow = (long)row * {Int(spec.WeightCount)};");
         }
     }
 
@@ -347,11 +412,11 @@ internal static class GpuTensorProductEmitter
         /// <summary>The staging area's elements: the largest block's staged weights.</summary>
         public int Size { get; }
 
-        public static StagePlan Create(TensorProductSpec spec, IReadOnlyList<TensorProductPath> paths, System.Func<TensorProductPath, int> block, string element)
+        public static StagePlan Create(bool sharedWeights, IReadOnlyList<TensorProductPath> paths, System.Func<TensorProductPath, int> block, string element)
         {
             var offsets = new Dictionary<int, int>();
             int size = 0;
-            if (spec.SharedWeights)
+            if (sharedWeights)
             {
                 int budget = StagingBytes / (element == "float" ? sizeof(float) : sizeof(double));
                 foreach (var group in paths.GroupBy(block))

@@ -45,7 +45,8 @@ internal sealed class PathDialect
     /// <param name="element">float or double.</param>
     /// <param name="weightOffset">Where the path's weights start.</param>
     /// <param name="weightRead">How a weight is read, <c>{0}</c> standing for the index within the path.</param>
-    public static PathDialect Gpu(string element, int weightOffset, string weightRead) => new()
+    /// <param name="atomicAdds">Whether additions into x1's gradient are atomic (a convolution's edges share senders).</param>
+    public static PathDialect Gpu(string element, int weightOffset, string weightRead, bool atomicAdds = false) => new()
     {
         Vector = false,
         Type = element,
@@ -55,8 +56,8 @@ internal sealed class PathDialect
         Element = element,
         RowBase = operand => operand + "Row + ",
         Load = (array, index) => $"{array}[{index}]",
-        Add = (array, index, value) => $"{array}[{index}] += {value};",
-        AddProduct = (array, index, a, b) => $"{array}[{index}] += {a} * {b};",
+        Add = atomicAdds ? (array, index, value) => $"global::ILGPU.Atomic.Add(ref {array}[{index}], {value});" : (array, index, value) => $"{array}[{index}] += {value};",
+        AddProduct = atomicAdds ? (array, index, a, b) => $"global::ILGPU.Atomic.Add(ref {array}[{index}], {a} * {b});" : (array, index, a, b) => $"{array}[{index}] += {a} * {b};",
         ReadWeight = index => string.Format(System.Globalization.CultureInfo.InvariantCulture, weightRead, index),
         WriteWeightGradient = (index, value) => $"gradWeights[wRow + {CSharpLiteral.Int(weightOffset)} + {index}] = {value};",
     };

@@ -10,14 +10,16 @@ namespace TensorGen.Emit.MessagePassing;
 /// calls the runtime's <c>ConvolutionDriver</c> with the product's tile kernel, written here by the tensor product's own
 /// writer (<see cref="TensorProductEmitter.WriteKernel"/>: one method per path, straight-line code over the non-zero
 /// Clebsch–Gordan coefficients), and the parameter names for messages. Gathering along edges, the kernel and the sum into
-/// receivers are the driver's; only the per-path code is generated.
+/// receivers are the driver's; only the per-path code is generated. With <c>Backend.Gpu</c> the same path plans are rendered
+/// as an ILGPU kernel too (<see cref="GpuConvolutionEmitter"/>).
 /// </summary>
 internal static class ConvolutionEmitter
 {
     private const string Runtime = "global::TensorGen.Runtime.MessagePassing.";
 
-    public static string EmitForward(KernelMethodShape method, string productName, TensorProductSpec spec, string element)
+    public static string EmitForward(KernelMethodShape method, string productName, TensorProductSpec spec, string element, ConvolutionGpu? gpu)
     {
+        var plans = TensorProductEmitter.PathPlans(spec);
         bool hasWeights = method.Parameters.Count == 6;
         string[] names = method.Parameters.Select(p => p.Name).ToArray();
         string arguments = hasWeights
@@ -30,20 +32,24 @@ internal static class ConvolutionEmitter
         return EquivariantFileEmitter.Emit(method,
             writer => Header(writer, $"TensorGen: fused convolution {method.DisplayName} of tensor product {productName} ({element})", spec,
                 "output[receivers[e]] += TP(nodeFeatures[senders[e]], edgeFeatures[e]; weights[e]); edges taken by receiver (stable counting sort), "
-                + "each output row summed by one thread in edge order: deterministic, no [E, dimOut] messages"),
+                + "each output row summed by one thread in edge order: deterministic, no [E, dimOut] messages", gpu,
+                "a row of threads per receiver walking its edges in order (bit-identical run to run)",
+                "a row of threads per edge, messages added into receivers with atomic adds (not bit-identical)"),
             body,
             writer =>
             {
-                TensorProductEmitter.WriteKernel(writer, product, spec, TensorProductEmitter.PathPlans(spec), element, backward: false);
+                TensorProductEmitter.WriteKernel(writer, product, spec, plans, element, backward: false);
                 writer.WriteLine();
                 WriteNames(writer, method, hasWeights);
             },
             element,
-            gpuMembers: null);
+            gpu is null ? null : writer => GpuConvolutionEmitter.WriteForward(writer, method, spec, plans, element, gpu,
+                EquivariantFileEmitter.KernelReference(method), NamesReference(method)));
     }
 
-    public static string EmitBackward(KernelMethodShape method, string convolutionName, TensorProductSpec spec, string element)
+    public static string EmitBackward(KernelMethodShape method, string convolutionName, TensorProductSpec spec, string element, ConvolutionGpu? gpu)
     {
+        var plans = TensorProductEmitter.PathPlans(spec);
         bool hasWeights = method.Parameters.Count == 9;
         string[] names = method.Parameters.Select(p => p.Name).ToArray();
         string arguments = hasWeights
@@ -56,23 +62,32 @@ internal static class ConvolutionEmitter
         return EquivariantFileEmitter.Emit(method,
             writer => Header(writer, $"TensorGen: backward pass {method.DisplayName} of convolution {convolutionName} ({element})", spec,
                 "edges taken by sender (stable counting sort): each node's gradient summed by one thread in edge order, "
-                + "the edge features' and per-edge weights' gradients written once per edge"),
+                + "the edge features' and per-edge weights' gradients written once per edge", gpu,
+                (GpuTensorProductEmitter.UnsharedBackwardLanes(plans) > 1 ? "a warp per sender (one thread on devices with other warps)" : "one thread per sender")
+                + " walking its edges in order, no atomics (bit-identical run to run)",
+                "a row of threads per edge, node-feature gradients added into senders with atomic adds (not bit-identical)"),
             body,
             writer =>
             {
-                TensorProductEmitter.WriteKernel(writer, product, spec, TensorProductEmitter.PathPlans(spec), element, backward: true);
+                TensorProductEmitter.WriteKernel(writer, product, spec, plans, element, backward: true);
                 writer.WriteLine();
                 WriteNames(writer, method, hasWeights);
             },
             element,
-            gpuMembers: null);
+            gpu is null ? null : writer => GpuConvolutionEmitter.WriteBackward(writer, method, spec, plans, element, gpu,
+                EquivariantFileEmitter.KernelReference(method), NamesReference(method)));
     }
 
-    internal static void Header(SourceWriter writer, string title, TensorProductSpec spec, string scheme)
+    internal static void Header(SourceWriter writer, string title, TensorProductSpec spec, string scheme, ConvolutionGpu? gpu = null,
+        string deterministicGpu = "", string atomicGpu = "")
     {
         TensorProductHeaderWriter.Write(writer, title, spec);
         writer.WriteComment(string.Empty);
         writer.WriteComment(scheme);
+        if (gpu is not null)
+        {
+            writer.WriteComment($"GPU (ILGPU, GpuScatter = {gpu.Name}): " + (gpu.Deterministic ? deterministicGpu : atomicGpu));
+        }
     }
 
     /// <summary>The method with only the parameters the product kernel sees, in the product's order (its names go into the kernel's layout).</summary>

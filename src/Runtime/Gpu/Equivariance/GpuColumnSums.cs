@@ -7,7 +7,8 @@ namespace TensorGen.Runtime.Gpu.Equivariance;
 /// <summary>
 /// sums[c] += Σ_r rows[r, c] over a dense [rows, columns] device matrix: the second pass of shared weights' gradient, whose
 /// backward kernel writes one gradient row per batch row. Thread (c, s) adds rows s, s + slices, … of column c (adjacent
-/// threads read adjacent columns) and adds its partial sum atomically.
+/// threads read adjacent columns) and adds its partial sum atomically. Ordered sums (a deterministic convolution's shared
+/// weights) take one slice per column: one thread adds every row in order and adds its total once into the zeroed sums.
 /// </summary>
 internal static class GpuColumnSums
 {
@@ -15,10 +16,16 @@ internal static class GpuColumnSums
     private const int RowsPerSlice = 64;
 
     /// <summary>Enqueues sums += the column sums of <paramref name="rows"/> on <see cref="GpuContext.Stream"/>.</summary>
-    public static void Add<T>(GpuContext gpu, ArrayView<T> rows, int rowCount, int columns, ArrayView<T> sums)
+    /// <param name="gpu">The context.</param>
+    /// <param name="rows">A dense [rowCount, columns] matrix.</param>
+    /// <param name="rowCount">Its rows.</param>
+    /// <param name="columns">Its columns.</param>
+    /// <param name="sums">[columns], added into.</param>
+    /// <param name="ordered">Whether each column is summed by one thread in row order (bit-identical run to run when sums start at zero).</param>
+    public static void Add<T>(GpuContext gpu, ArrayView<T> rows, int rowCount, int columns, ArrayView<T> sums, bool ordered = false)
         where T : unmanaged
     {
-        int slices = Math.Clamp(rowCount / RowsPerSlice, 1, 1024);
+        int slices = ordered ? 1 : Math.Clamp(rowCount / RowsPerSlice, 1, 1024);
         var extent = new Index2D(columns, slices);
         if (typeof(T) == typeof(float))
         {

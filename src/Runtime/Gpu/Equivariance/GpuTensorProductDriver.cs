@@ -29,12 +29,6 @@ public delegate void GpuTensorProductBackward<T>(GpuContext gpu, ArrayView<T> x1
 /// </summary>
 public static class GpuTensorProductDriver
 {
-    /// <summary>Threads per group the driver aims at.</summary>
-    private const int TargetGroupSize = 256;
-
-    /// <summary>The shared memory a group may use for x2's gradient of its rows (as the generator's TG0112 limit assumes).</summary>
-    private const int X2GradientBytes = 16 * 1024;
-
     /// <summary>The most scratch elements for shared weights' per-row gradients in one launch.</summary>
     private const long ScratchElements = 1L << 24;
 
@@ -70,7 +64,7 @@ public static class GpuTensorProductDriver
             return;
         }
 
-        var geometry = Geometry.Of<T>(gpu, lanes, stagedWeights, x2PerRow: 0, batch, maxRows: long.MaxValue);
+        var geometry = GpuRowGeometry.Of<T>(gpu, lanes, stagedWeights, x2PerRow: 0, batch, maxRows: long.MaxValue);
         for (long first = 0; first < batch; first += geometry.RowsPerLaunch)
         {
             int rows = (int)Math.Min(geometry.RowsPerLaunch, batch - first);
@@ -139,7 +133,7 @@ public static class GpuTensorProductDriver
         }
 
         long maxRows = sharedGradient ? Math.Max(1, ScratchElements / layout.WeightCount) : long.MaxValue;
-        var geometry = Geometry.Of<T>(gpu, lanes, stagedWeights, layout.Dim2, batch, maxRows);
+        var geometry = GpuRowGeometry.Of<T>(gpu, lanes, stagedWeights, layout.Dim2, batch, maxRows);
         using GpuBuffer<T>? scratch = sharedGradient ? gpu.Rent<T>(Math.Min(batch, geometry.RowsPerLaunch) * layout.WeightCount) : null;
         for (long first = 0; first < batch; first += geometry.RowsPerLaunch)
         {
@@ -295,37 +289,5 @@ public static class GpuTensorProductDriver
 
         CheckRows(layout, 3, outputRows, layout.DimOut, batch);
         return batch;
-    }
-
-    /// <summary>How a launch lays out its threads: lanes per row, whole rows per group, and how many rows one launch takes.</summary>
-    private readonly record struct Geometry(int Lanes, int RowsPerGroup, int SharedElements, long RowsPerLaunch)
-    {
-        public static Geometry Of<T>(GpuContext gpu, int lanes, int stagedWeights, int x2PerRow, long batch, long maxRows)
-            where T : unmanaged
-        {
-            int maxGroup = Math.Min(TargetGroupSize, gpu.Accelerator.MaxNumThreadsPerGroup);
-            int usedLanes = Math.Clamp(lanes, 1, maxGroup);
-            int rowsPerGroup = Math.Max(1, maxGroup / usedLanes);
-            if (x2PerRow > 0)
-            {
-                rowsPerGroup = Math.Max(1, Math.Min(rowsPerGroup, X2GradientBytes / System.Runtime.CompilerServices.Unsafe.SizeOf<T>() / x2PerRow));
-            }
-
-            rowsPerGroup = (int)Math.Min(rowsPerGroup, Math.Max(1, batch));
-
-            // Thread indices are ints: a launch takes at most 2^30 threads.
-            long rowsPerLaunch = Math.Min(maxRows, (1L << 30) / ((long)usedLanes * rowsPerGroup) * rowsPerGroup);
-            return new Geometry(usedLanes, rowsPerGroup, stagedWeights + (x2PerRow * rowsPerGroup), Math.Max(1, rowsPerLaunch));
-        }
-
-        public KernelConfig Config<T>(int rows)
-            where T : unmanaged
-        {
-            var groups = new Index1D((rows + RowsPerGroup - 1) / RowsPerGroup);
-            var group = new Index1D(Lanes * RowsPerGroup);
-            return SharedElements > 0
-                ? new KernelConfig(groups, group, SharedMemoryConfig.RequestDynamic<T>(SharedElements))
-                : new KernelConfig(groups, group);
-        }
     }
 }
