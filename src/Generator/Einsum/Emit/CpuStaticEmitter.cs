@@ -29,9 +29,13 @@ internal static class CpuStaticEmitter
         string t = kernel.ElementType;
 
         KernelChoice kernels = kernel.Kernels;
-        if (kernels.UsesRuntimeLayouts)
+        if (kernels.Fused == KernelFamily.FusedMttkrp)
         {
-            WriteLayoutsField(writer, kernel);
+            WriteMttkrpBinding(writer, kernel);
+        }
+        else if (kernels.UsesRuntimeLayouts)
+        {
+            StepLayoutConstants.WriteField(writer, kernel);
         }
 
         bool unrolled = kernels.Steps.Contains(KernelFamily.Unrolled);
@@ -168,7 +172,7 @@ internal static class CpuStaticEmitter
                     UnrolledStepWriter.Write(writer, step, sizes, SpanOf(step.Left), step.IsUnary ? null : SpanOf(step.Right), output, accumulate);
                     break;
                 case KernelFamily.GemmEngine:
-                    writer.WriteLine($"{Runtime}StridedKernels.Contract<{t}>({kernel.ProgramFieldName}.Step({CSharpLiteral.Int(k)}), "
+                    writer.WriteLine($"{Runtime}StridedKernels.Contract<{t}>({kernel.ProgramFieldName}[{CSharpLiteral.Int(k)}], "
                         + $"{SpanOf(step.Left)}, {SpanOf(step.Right)}, {output}, accumulate: {(accumulate ? "true" : "false")});");
                     break;
                 default:
@@ -210,16 +214,15 @@ internal static class CpuStaticEmitter
     }
 
     /// <summary>
-    /// The expression planned along the same path and bound once to the static shapes (dense row-major), for the steps
-    /// that run in TensorGen.Runtime: their layouts, GEMM views and packing plans are computed on first use and reused.
+    /// The fused MTTKRP's binding: the expression bound once to the static shapes (dense row-major) on first use.
     /// </summary>
-    private static void WriteLayoutsField(SourceWriter writer, EinsumKernel kernel)
+    private static void WriteMttkrpBinding(SourceWriter writer, EinsumKernel kernel)
     {
         KernelMethodShape method = kernel.Method;
         IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
         var shapes = kernel.Expression.Inputs.Append(kernel.Expression.Output)
             .Select(term => "new nint[] { " + string.Join(", ", term.Labels.Select(l => CSharpLiteral.Int(sizes[l]))) + " }");
-        writer.WriteComment("The plan's steps bound once to the static shapes, for the kernels that run in TensorGen.Runtime.");
+        writer.WriteComment("The expression bound once to the static shapes, for the fused MTTKRP in TensorGen.Runtime.");
         string factory = kernel.Plan.Path.HasUnarySteps ? "FromLinearPath" : "Create";
         writer.WriteLine($"private static readonly {Runtime}EinsumBinding {kernel.ProgramFieldName} = {Runtime}EinsumProgram.{factory}(");
         writer.WriteLine("    " + CSharpLiteral.String(kernel.Expression.Text) + ",");
