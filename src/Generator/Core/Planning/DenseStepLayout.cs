@@ -108,6 +108,13 @@ internal sealed class DenseStepLayout
         return loop.Select(l => labels.IndexOf(l) is int at && at >= 0 ? rowMajor[at] : 0).ToArray();
     }
 
+    /// <summary>
+    /// A dense row-major tensor's stride along <paramref name="label"/>, as a tensor span has it: the sum over its dimensions with
+    /// that label, 0 for a length-1 dimension or an absent label (the fused kernels' layouts are written from it).
+    /// </summary>
+    public static long StrideAlong(IReadOnlyList<string> dimensions, IReadOnlyDictionary<string, long> sizes, string label) =>
+        ByLabel(dimensions, InputStrides(dimensions, sizes), label);
+
     /// <summary>The sum of <paramref name="strides"/> over the dimensions labelled <paramref name="label"/>.</summary>
     private static long ByLabel(IReadOnlyList<string> dimensions, long[] strides, string label)
     {

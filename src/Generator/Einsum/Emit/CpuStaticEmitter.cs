@@ -31,7 +31,7 @@ internal static class CpuStaticEmitter
         KernelChoice kernels = kernel.Kernels;
         if (kernels.Fused == KernelFamily.FusedMttkrp)
         {
-            WriteMttkrpBinding(writer, kernel);
+            StepLayoutConstants.WriteMttkrpField(writer, kernel);
         }
         else if (kernels.UsesRuntimeLayouts)
         {
@@ -211,25 +211,6 @@ internal static class CpuStaticEmitter
         }
 
         writer.CloseBlock();
-    }
-
-    /// <summary>
-    /// The fused MTTKRP's binding: the expression bound once to the static shapes (dense row-major) on first use.
-    /// </summary>
-    private static void WriteMttkrpBinding(SourceWriter writer, EinsumKernel kernel)
-    {
-        KernelMethodShape method = kernel.Method;
-        IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
-        var shapes = kernel.Expression.Inputs.Append(kernel.Expression.Output)
-            .Select(term => "new nint[] { " + string.Join(", ", term.Labels.Select(l => CSharpLiteral.Int(sizes[l]))) + " }");
-        writer.WriteComment("The expression bound once to the static shapes, for the fused MTTKRP in TensorGen.Runtime.");
-        string factory = kernel.Plan.Path.HasUnarySteps ? "FromLinearPath" : "Create";
-        writer.WriteLine($"private static readonly {Runtime}EinsumBinding {kernel.ProgramFieldName} = {Runtime}EinsumProgram.{factory}(");
-        writer.WriteLine("    " + CSharpLiteral.String(kernel.Expression.Text) + ",");
-        writer.WriteLine("    " + CpuDynamicEmitter.PathLiteral(kernel.Plan));
-        writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " })");
-        writer.WriteLine("    .BindDense(" + string.Join(", ", shapes) + ");");
-        writer.WriteLine();
     }
 
     private static string ShortName(KernelFamily family) => family switch

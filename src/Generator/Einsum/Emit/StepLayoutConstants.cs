@@ -39,6 +39,35 @@ internal static class StepLayoutConstants
         writer.WriteLine();
     }
 
+    /// <summary>
+    /// The fused MTTKRP's layout as constants: which operand is X, U and W, the sizes of f, u, w and r, and each operand's
+    /// strides along its indices (dense row-major), as <c>FusedKernels.Mttkrp</c> would read them from a binding.
+    /// </summary>
+    public static void WriteMttkrpField(SourceWriter writer, EinsumKernel kernel)
+    {
+        MttkrpPattern pattern = MttkrpPattern.Match(kernel.Expression)!;
+        IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
+        string Strides(int operand, params string[] labels)
+        {
+            IReadOnlyList<string> dimensions = operand < kernel.OperandCount ? kernel.Expression.Inputs[operand].Labels : kernel.Expression.Output.Labels;
+            return Lengths(labels.Select(l => DenseStepLayout.StrideAlong(dimensions, sizes, l)));
+        }
+
+        string f = pattern.Free, u = pattern.First, w = pattern.Second, r = pattern.Rank;
+        writer.WriteComment($"The fused MTTKRP laid out at compile time over the static shapes (dense row-major): f = {f}, u = {u}, w = {w}, r = {r}.");
+        writer.WriteLine($"private static readonly {Runtime}MttkrpLayout {kernel.ProgramFieldName} = {Runtime}MttkrpLayout.Create(");
+        writer.WriteLine("    new[] { " + string.Join(", ", kernel.Method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " },");
+        writer.WriteLine($"    tensor: {CSharpLiteral.Int(pattern.Tensor)}, firstFactor: {CSharpLiteral.Int(pattern.FirstFactor)}, "
+            + $"secondFactor: {CSharpLiteral.Int(pattern.SecondFactor)},");
+        writer.WriteLine($"    free: {CSharpLiteral.Int(sizes[f])}, first: {CSharpLiteral.Int(sizes[u])}, second: {CSharpLiteral.Int(sizes[w])}, "
+            + $"rank: {CSharpLiteral.Int(sizes[r])},");
+        writer.WriteLine($"    tensorStrides: {Strides(pattern.Tensor, f, u, w)}, // along {f}, {u}, {w}");
+        writer.WriteLine($"    firstFactorStrides: {Strides(pattern.FirstFactor, u, r)}, // along {u}, {r}");
+        writer.WriteLine($"    secondFactorStrides: {Strides(pattern.SecondFactor, w, r)}, // along {w}, {r}");
+        writer.WriteLine($"    resultStrides: {Strides(kernel.OperandCount, f, r)}); // along {f}, {r}");
+        writer.WriteLine();
+    }
+
     private static string Lengths(IEnumerable<long> values) => "new nint[] { " + string.Join(", ", values.Select(CSharpLiteral.Int)) + " }";
 
     /// <summary>A loop index's use as the runtime's flags, e.g. <c>StepIndexUse.Left | StepIndexUse.Output</c> (a row index).</summary>
