@@ -20,9 +20,7 @@ public sealed class CompileTimeLayoutTests
     [MemberData(nameof(PerShapePlanningTests.SuiteCases), MemberType = typeof(PerShapePlanningTests))]
     public void A_suite_kernels_compile_time_layouts_equal_the_runtimes_binding(string expression, string sizes)
     {
-        Dictionary<string, long> parsed = sizes.Split(',').Select(p => p.Split('=')).ToDictionary(p => p[0], p => long.Parse(p[1]));
-        string[] terms = expression.Split("->")[0].Split(',');
-        AssertLayoutsMatch(new RandomNetwork(terms, expression.Split("->")[1], parsed));
+        AssertLayoutsMatch(RandomNetwork.FromText(expression, sizes));
     }
 
     /// <summary>Random networks: diagonals, traces, dangling and size-1 indices, outer and Hadamard products, unary steps.</summary>

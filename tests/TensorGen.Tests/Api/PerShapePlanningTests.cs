@@ -36,9 +36,7 @@ public sealed class PerShapePlanningTests
     [MemberData(nameof(SuiteCases))]
     public void A_suite_calls_plan_costs_what_tensorgen_plan_finds_for_its_sizes(string expression, string sizes)
     {
-        Dictionary<string, long> parsed = sizes.Split(',').Select(p => p.Split('=')).ToDictionary(p => p[0], p => long.Parse(p[1]));
-        string[] terms = expression.Split("->")[0].Split(',');
-        AssertPlanCostsWhatThePlannerFinds(new RandomNetwork(terms, expression.Split("->")[1], parsed));
+        AssertPlanCostsWhatThePlannerFinds(RandomNetwork.FromText(expression, sizes));
     }
 
     /// <summary>Random networks of up to 10 operands (the exact search's range at run time), each compiled with an arbitrary order.</summary>
