@@ -34,9 +34,8 @@ public static class FusedKernels
         int f = labels.IdOf(pattern.Free), r = labels.IdOf(pattern.Rank), u = labels.IdOf(pattern.First), w = labels.IdOf(pattern.Second);
         nint[] x = binding.LetterStrides(pattern.Tensor), uf = binding.LetterStrides(pattern.FirstFactor);
         nint[] wf = binding.LetterStrides(pattern.SecondFactor), output = binding.LetterStrides(program.InputCount);
-        MttkrpLayout layout = MttkrpLayout.Create(program.ParameterNames, pattern.Tensor, pattern.FirstFactor, pattern.SecondFactor,
-            sizes[f], sizes[u], sizes[w], sizes[r], [x[f], x[u], x[w]], [uf[u], uf[r]], [wf[w], wf[r]], [output[f], output[r]]);
-        Mttkrp(layout, operand0, operand1, operand2, result, accumulate);
+        var roles = new MttkrpKernel.Roles(sizes[f], sizes[u], sizes[w], sizes[r], x[f], x[u], x[w], uf[u], uf[r], wf[w], wf[r], output[f], output[r]);
+        Run(roles, pattern.Tensor, pattern.FirstFactor, pattern.SecondFactor, program.ParameterNames, operand0, operand1, operand2, result, accumulate);
     }
 
     /// <summary>
@@ -55,23 +54,29 @@ public static class FusedKernels
         where T : unmanaged, INumberBase<T>
     {
         ArgumentNullException.ThrowIfNull(layout);
-        MttkrpKernel.Roles roles = layout.Roles;
-        ReadOnlySpan<T> tensor = Pick(layout.Tensor, operand0, operand1, operand2);
-        ReadOnlySpan<T> first = Pick(layout.FirstFactor, operand0, operand1, operand2);
-        ReadOnlySpan<T> second = Pick(layout.SecondFactor, operand0, operand1, operand2);
+        Run(layout.Roles, layout.Tensor, layout.FirstFactor, layout.SecondFactor, layout.ParameterNames, operand0, operand1, operand2, result, accumulate);
+    }
+
+    /// <summary>Both forms' MTTKRP once the roles are known: checks every span against its reach, then runs the kernel.</summary>
+    private static void Run<T>(MttkrpKernel.Roles roles, int tensorAt, int firstAt, int secondAt, string[] names,
+        ReadOnlySpan<T> operand0, ReadOnlySpan<T> operand1, ReadOnlySpan<T> operand2, Span<T> result, bool accumulate)
+        where T : unmanaged, INumberBase<T>
+    {
+        ReadOnlySpan<T> tensor = Pick(tensorAt, operand0, operand1, operand2);
+        ReadOnlySpan<T> first = Pick(firstAt, operand0, operand1, operand2);
+        ReadOnlySpan<T> second = Pick(secondAt, operand0, operand1, operand2);
         if (roles.Free == 0 || roles.Rank == 0)
         {
             return; // The result has no elements.
         }
 
         // With u or w of size 0 every sum is empty and no operand is read.
-        string[] names = layout.ParameterNames;
         ThrowIfShort(result, [roles.Free, roles.Rank], [roles.OutFree, roles.OutRank], names[^1]);
         if (roles.First > 0 && roles.Second > 0)
         {
-            ThrowIfShort(tensor, [roles.Free, roles.First, roles.Second], [roles.XFree, roles.XFirst, roles.XSecond], names[layout.Tensor]);
-            ThrowIfShort(first, [roles.First, roles.Rank], [roles.UFirst, roles.URank], names[layout.FirstFactor]);
-            ThrowIfShort(second, [roles.Second, roles.Rank], [roles.WSecond, roles.WRank], names[layout.SecondFactor]);
+            ThrowIfShort(tensor, [roles.Free, roles.First, roles.Second], [roles.XFree, roles.XFirst, roles.XSecond], names[tensorAt]);
+            ThrowIfShort(first, [roles.First, roles.Rank], [roles.UFirst, roles.URank], names[firstAt]);
+            ThrowIfShort(second, [roles.Second, roles.Rank], [roles.WSecond, roles.WRank], names[secondAt]);
         }
 
         MttkrpKernel.Run(roles, tensor, first, second, result, accumulate);
