@@ -72,7 +72,7 @@ internal static class CpuStaticEmitter
         if (kernels.Fused == KernelFamily.FusedMttkrp)
         {
             writer.WriteLine();
-            writer.WriteComment("Fused MTTKRP over the layouts bound once (see the header).");
+            writer.WriteComment("Fused MTTKRP over the layout above (see the header).");
             string operands = string.Join(", ", method.Parameters.Take(kernel.OperandCount).Select(p => p.Name));
             writer.WriteLine($"{Runtime}FusedKernels.Mttkrp<{t}>({kernel.ProgramFieldName}, {operands}, {kernel.Result.Name}, "
                 + $"accumulate: {(kernel.Accumulate ? "true" : "false")});");
