@@ -57,17 +57,17 @@ if (args.Length > 0 && args[0] == "dynamic-suite")
     return;
 }
 
-// First calls in fresh processes, static and dynamic form: ... -- first-calls [ids] [prepare]
+// First calls in fresh processes, static and dynamic form: ... -- first-calls [ids] [prepare] [jit-times]
 if (args.Length > 0 && args[0] == "first-calls")
 {
-    string? ids = args.Length > 1 && args[1] != "prepare" ? args[1] : null;
-    TensorGen.Benchmarks.Dynamic.FirstCalls.Run(ids, System.Array.IndexOf(args, "prepare") > 0);
+    string? ids = args.Length > 1 && args[1] is not ("prepare" or "jit-times") ? args[1] : null;
+    TensorGen.Benchmarks.Dynamic.FirstCalls.Run(ids, System.Array.IndexOf(args, "prepare") > 0, System.Array.IndexOf(args, "jit-times") > 0);
     return;
 }
 
-if (args is ["first-call", string id, string form, string prepare])
+if (args is ["first-call", string id, string form, string prepare, string jitTimes])
 {
-    TensorGen.Benchmarks.Dynamic.FirstCalls.Child(id, form, prepare == "prepare");
+    TensorGen.Benchmarks.Dynamic.FirstCalls.Child(id, form, prepare == "prepare", jitTimes == "jit-times");
     return;
 }
 

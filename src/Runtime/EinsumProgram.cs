@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using TensorGen.Parsing;
@@ -37,7 +38,10 @@ public sealed class EinsumProgram
         ParameterNames = parameterNames;
         _path = path;
         Replans = replans;
-        _perShape = replans || path is null ? new ConcurrentDictionary<ShapeSignature, ExpandedPlan>() : null;
+        // An expression with one possible order runs it for every shape: planning would only find it again (and a first call
+        // would JIT-compile the planner for nothing).
+        bool plansPerShape = path is null || (replans && !HasOneOrder(expression));
+        _perShape = plansPerShape ? new ConcurrentDictionary<ShapeSignature, ExpandedPlan>() : null;
         if (path is not null && !expression.HasEllipsis)
         {
             // Without "..." the expansion is always the same, so lower once (this also checks the path).
@@ -154,7 +158,11 @@ public sealed class EinsumProgram
     /// </summary>
     public EinsumProgram WithReplanning() => new(Expression, _path, ParameterNames, replans: true);
 
-    /// <summary>The number of shapes whose plan is kept (at most <see cref="MaxCachedShapes"/>); 0 for a program that runs its path.</summary>
+    /// <summary>
+    /// The number of shapes whose plan is kept (at most <see cref="MaxCachedShapes"/>); 0 for a program that runs its path,
+    /// including a replanning one whose expression has a single possible order (one operand, or two without an index that
+    /// only one of them has: nothing to sum out first, so the one pairwise step is the only plan).
+    /// </summary>
     public int CachedShapeCount => _perShape?.Count ?? 0;
 
     /// <summary>Starts binding this program to one call's operands.</summary>
@@ -269,6 +277,26 @@ public sealed class EinsumProgram
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// Whether every plan of <paramref name="expression"/> is the same: one operand (one unary step), or two of which neither
+    /// has an index that is in neither the other nor the output (which a plan could sum out first). "..." is left to planning.
+    /// </summary>
+    private static bool HasOneOrder(EinsumExpression expression)
+    {
+        if (expression.HasEllipsis || expression.Inputs.Count > 2)
+        {
+            return false;
+        }
+
+        if (expression.Inputs.Count == 1)
+        {
+            return true;
+        }
+
+        IReadOnlyList<string> left = expression.Inputs[0].Labels, right = expression.Inputs[1].Labels, output = expression.Output.Labels;
+        return left.All(l => right.Contains(l) || output.Contains(l)) && right.All(l => left.Contains(l) || output.Contains(l));
     }
 
     /// <summary>Dense row-major strides; 0 for a length-1 dimension, as System.Numerics.Tensors gives it.</summary>

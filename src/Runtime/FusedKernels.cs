@@ -35,23 +35,48 @@ public static class FusedKernels
         nint[] x = binding.LetterStrides(pattern.Tensor), uf = binding.LetterStrides(pattern.FirstFactor);
         nint[] wf = binding.LetterStrides(pattern.SecondFactor), output = binding.LetterStrides(program.InputCount);
         var roles = new MttkrpKernel.Roles(sizes[f], sizes[u], sizes[w], sizes[r], x[f], x[u], x[w], uf[u], uf[r], wf[w], wf[r], output[f], output[r]);
+        Run(roles, pattern.Tensor, pattern.FirstFactor, pattern.SecondFactor, program.ParameterNames, operand0, operand1, operand2, result, accumulate);
+    }
 
-        ReadOnlySpan<T> tensor = Pick(pattern.Tensor, operand0, operand1, operand2);
-        ReadOnlySpan<T> first = Pick(pattern.FirstFactor, operand0, operand1, operand2);
-        ReadOnlySpan<T> second = Pick(pattern.SecondFactor, operand0, operand1, operand2);
+    /// <summary>
+    /// The MTTKRP of <paramref name="layout"/> (a static kernel's, laid out at compile time): one GEMM per slice of X, no
+    /// Khatri–Rao product. Spans are checked against the layout's reach before anything is written.
+    /// </summary>
+    /// <param name="layout">The operands' roles, sizes and strides.</param>
+    /// <param name="operand0">The memory of the expression's first operand.</param>
+    /// <param name="operand1">The memory of its second operand.</param>
+    /// <param name="operand2">The memory of its third operand.</param>
+    /// <param name="result">The result's memory.</param>
+    /// <param name="accumulate">Add to the result instead of overwriting it.</param>
+    /// <exception cref="ArgumentException">A span is shorter than the layout reaches.</exception>
+    public static void Mttkrp<T>(MttkrpLayout layout, ReadOnlySpan<T> operand0, ReadOnlySpan<T> operand1, ReadOnlySpan<T> operand2,
+        Span<T> result, bool accumulate)
+        where T : unmanaged, INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        Run(layout.Roles, layout.Tensor, layout.FirstFactor, layout.SecondFactor, layout.ParameterNames, operand0, operand1, operand2, result, accumulate);
+    }
+
+    /// <summary>Both forms' MTTKRP once the roles are known: checks every span against its reach, then runs the kernel.</summary>
+    private static void Run<T>(MttkrpKernel.Roles roles, int tensorAt, int firstAt, int secondAt, string[] names,
+        ReadOnlySpan<T> operand0, ReadOnlySpan<T> operand1, ReadOnlySpan<T> operand2, Span<T> result, bool accumulate)
+        where T : unmanaged, INumberBase<T>
+    {
+        ReadOnlySpan<T> tensor = Pick(tensorAt, operand0, operand1, operand2);
+        ReadOnlySpan<T> first = Pick(firstAt, operand0, operand1, operand2);
+        ReadOnlySpan<T> second = Pick(secondAt, operand0, operand1, operand2);
         if (roles.Free == 0 || roles.Rank == 0)
         {
             return; // The result has no elements.
         }
 
         // With u or w of size 0 every sum is empty and no operand is read.
-        string[] names = program.ParameterNames;
-        ThrowIfShort(result, sizes, output, names[^1]);
+        ThrowIfShort(result, [roles.Free, roles.Rank], [roles.OutFree, roles.OutRank], names[^1]);
         if (roles.First > 0 && roles.Second > 0)
         {
-            ThrowIfShort(tensor, sizes, x, names[pattern.Tensor]);
-            ThrowIfShort(first, sizes, uf, names[pattern.FirstFactor]);
-            ThrowIfShort(second, sizes, wf, names[pattern.SecondFactor]);
+            ThrowIfShort(tensor, [roles.Free, roles.First, roles.Second], [roles.XFree, roles.XFirst, roles.XSecond], names[tensorAt]);
+            ThrowIfShort(first, [roles.First, roles.Rank], [roles.UFirst, roles.URank], names[firstAt]);
+            ThrowIfShort(second, [roles.Second, roles.Rank], [roles.WSecond, roles.WRank], names[secondAt]);
         }
 
         MttkrpKernel.Run(roles, tensor, first, second, result, accumulate);
@@ -61,12 +86,12 @@ public static class FusedKernels
         position == 0 ? operand0 : position == 1 ? operand1 : operand2;
 
     /// <summary>Throws unless <paramref name="memory"/> holds every element the strides reach; every size is at least 1.</summary>
-    private static void ThrowIfShort<T>(ReadOnlySpan<T> memory, nint[] sizes, nint[] strides, string name)
+    private static void ThrowIfShort<T>(ReadOnlySpan<T> memory, ReadOnlySpan<nint> sizes, ReadOnlySpan<nint> strides, string name)
     {
         nint reach = 1;
-        for (int label = 0; label < strides.Length; label++)
+        for (int d = 0; d < strides.Length; d++)
         {
-            reach = checked(reach + ((sizes[label] - 1) * strides[label]));
+            reach = checked(reach + ((sizes[d] - 1) * strides[d]));
         }
 
         if (memory.Length < reach)

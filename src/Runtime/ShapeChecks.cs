@@ -16,10 +16,7 @@ public static class ShapeChecks
     {
         if (span.Length != expectedLength)
         {
-            throw new ArgumentException(
-                $"'{parameterName}' has {span.Length.ToString(CultureInfo.InvariantCulture)} elements but its declared shape {expectedShape} "
-                + $"needs {expectedLength.ToString(CultureInfo.InvariantCulture)} (a dense row-major span).",
-                parameterName);
+            ThrowLengthMismatch(span.Length, expectedLength, parameterName, expectedShape);
         }
     }
 
@@ -27,4 +24,12 @@ public static class ShapeChecks
     /// <remarks>For results: a <see cref="Span{T}"/> argument infers <typeparamref name="T"/> here under any C# version.</remarks>
     public static void ThrowIfLengthMismatch<T>(Span<T> span, int expectedLength, string parameterName, string expectedShape) =>
         ThrowIfLengthMismatch((ReadOnlySpan<T>)span, expectedLength, parameterName, expectedShape);
+
+    /// <summary>The throw, apart: the check itself stays small enough for the JIT to inline into every static kernel.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowLengthMismatch(int length, int expectedLength, string parameterName, string expectedShape) =>
+        throw new ArgumentException(
+            $"'{parameterName}' has {length.ToString(CultureInfo.InvariantCulture)} elements but its declared shape {expectedShape} "
+            + $"needs {expectedLength.ToString(CultureInfo.InvariantCulture)} (a dense row-major span).",
+            parameterName);
 }

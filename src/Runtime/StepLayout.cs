@@ -23,15 +23,21 @@ public sealed class StepLayout
     private readonly byte[] _gemmChoices = new byte[2 * ((int)KernelTier.Avx512 + 1)];
 
     internal StepLayout(int index, ExpandedStep step, nint[] extents, nint[] leftStrides, nint[] rightStrides, nint[] outputStrides, bool isEmptySum)
+        : this(index, step.Contraction, step.Left, step.Right, step.KeptCount, step.Uses, extents, leftStrides, rightStrides, outputStrides, isEmptySum)
+    {
+    }
+
+    private StepLayout(int index, string contraction, int leftOperand, int rightOperand, int keptCount, StepIndexUse[] uses,
+        nint[] extents, nint[] leftStrides, nint[] rightStrides, nint[] outputStrides, bool isEmptySum)
     {
         IsEmptySum = isEmptySum;
         Index = index;
-        Contraction = step.Contraction;
-        IsUnary = step.IsUnary;
-        KeptCount = step.KeptCount;
-        LeftOperand = step.Left;
-        RightOperand = step.Right;
-        _uses = step.Uses;
+        Contraction = contraction;
+        IsUnary = rightOperand < 0;
+        KeptCount = keptCount;
+        LeftOperand = leftOperand;
+        RightOperand = rightOperand;
+        _uses = uses;
         _extents = extents;
         _leftStrides = leftStrides;
         _rightStrides = rightStrides;
@@ -42,6 +48,63 @@ public sealed class StepLayout
         LeftLength = emptyLoop ? 0 : Reach(extents, leftStrides);
         RightLength = emptyLoop || IsUnary ? 0 : Reach(extents, rightStrides);
         OutputLength = emptyOutput ? 0 : Reach(extents, outputStrides);
+    }
+
+    /// <summary>
+    /// A step laid out at compile time: static kernels carry their steps' layouts as constants (the generator computes them as
+    /// <see cref="EinsumProgram.BindDense"/> would), so their first call parses, plans and binds nothing.
+    /// </summary>
+    /// <param name="index">The step's position in the plan.</param>
+    /// <param name="contraction">The step as an einsum, for messages, e.g. <c>"bij,bjk->bik"</c>.</param>
+    /// <param name="leftOperand">The left (or only) operand's id: inputs are 0..N−1, the intermediate of step k is N+k.</param>
+    /// <param name="rightOperand">The right operand's id, or −1 for a unary step.</param>
+    /// <param name="uses">Which operands have each loop index; the output's indices come first.</param>
+    /// <param name="extents">The size of each loop index.</param>
+    /// <param name="leftStrides">The left operand's stride in elements along each loop index.</param>
+    /// <param name="rightStrides">The right operand's strides (all 0 for a unary step).</param>
+    /// <param name="outputStrides">The output's strides (0 on the summed indices).</param>
+    /// <exception cref="ArgumentException">The arrays differ in length, the output's indices are not the leading ones, a
+    /// stride disagrees with the uses, or an extent or stride is negative.</exception>
+    public static StepLayout Create(int index, string contraction, int leftOperand, int rightOperand, StepIndexUse[] uses,
+        nint[] extents, nint[] leftStrides, nint[] rightStrides, nint[] outputStrides)
+    {
+        ArgumentNullException.ThrowIfNull(contraction);
+        ArgumentNullException.ThrowIfNull(uses);
+        ArgumentNullException.ThrowIfNull(extents);
+        ArgumentNullException.ThrowIfNull(leftStrides);
+        ArgumentNullException.ThrowIfNull(rightStrides);
+        ArgumentNullException.ThrowIfNull(outputStrides);
+        int rank = uses.Length;
+        if (extents.Length != rank || leftStrides.Length != rank || rightStrides.Length != rank || outputStrides.Length != rank)
+        {
+            throw new ArgumentException(
+                $"Step \"{contraction}\" has {rank} loop indices (uses) but {extents.Length} extents and {leftStrides.Length}, {rightStrides.Length} "
+                + $"and {outputStrides.Length} left, right and output strides.", nameof(uses));
+        }
+
+        int kept = 0;
+        while (kept < rank && (uses[kept] & StepIndexUse.Output) != 0)
+        {
+            kept++;
+        }
+
+        for (int d = 0; d < rank; d++)
+        {
+            bool misplaced = d >= kept && (uses[d] & StepIndexUse.Output) != 0;
+            bool strayStride = ((uses[d] & StepIndexUse.Left) == 0 && leftStrides[d] != 0)
+                || ((uses[d] & StepIndexUse.Right) == 0 && rightStrides[d] != 0)
+                || ((uses[d] & StepIndexUse.Output) == 0 && outputStrides[d] != 0);
+            if (misplaced || strayStride || extents[d] < 0 || leftStrides[d] < 0 || rightStrides[d] < 0 || outputStrides[d] < 0)
+            {
+                throw new ArgumentException(
+                    $"Loop index {d} of step \"{contraction}\" ({uses[d]}, extent {extents[d]}, strides {leftStrides[d]}, {rightStrides[d]}, "
+                    + $"{outputStrides[d]}) does not fit: the output's indices come first, an operand without the index has stride 0, and "
+                    + "no extent or stride is negative.", nameof(uses));
+            }
+        }
+
+        return new StepLayout(index, contraction, leftOperand, rightOperand, kept, uses, extents, leftStrides, rightStrides, outputStrides,
+            isEmptySum: false);
     }
 
     /// <summary>The step's position in the plan (0 is the first step).</summary>

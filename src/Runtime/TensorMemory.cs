@@ -41,12 +41,17 @@ public static class TensorMemory
     {
         if (result.Overlaps(input))
         {
-            throw new ArgumentException(
-                $"Result '{resultName}' shares memory with operand '{inputName}'. The result is written while the operands are read, "
-                + $"so pass a result that does not overlap '{inputName}' (copy the operand, or write to a fresh tensor).",
-                resultName);
+            ThrowOverlap(resultName, inputName);
         }
     }
+
+    /// <summary>The throw, apart: the check stays small enough for the JIT to inline into kernels.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowOverlap(string resultName, string inputName) =>
+        throw new ArgumentException(
+            $"Result '{resultName}' shares memory with operand '{inputName}'. The result is written while the operands are read, "
+            + $"so pass a result that does not overlap '{inputName}' (copy the operand, or write to a fresh tensor).",
+            resultName);
 
     private static int Reach(ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, nint flattenedLength)
     {

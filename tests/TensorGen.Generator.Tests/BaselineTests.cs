@@ -16,6 +16,7 @@ public class BaselineTests
         { "StaticSliced.g.cs", TestSources.Sliced, "Kernels.Sliced.g.cs" },
         { "DynamicReplan.g.cs", TestSources.Replan, "Kernels.Replanned.g.cs" },
         { "StaticGpu.g.cs", TestSources.GpuScaledMatMul, "Gpu.Kernels.Dense.ScaledMatMul.g.cs" },
+        { "StaticMttkrp.g.cs", TestSources.StaticMttkrp, "Kernels.Decomposition.Mttkrp.g.cs" },
     };
 
     [Theory]

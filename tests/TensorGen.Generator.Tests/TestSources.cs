@@ -90,6 +90,20 @@ internal static class TestSources
         }
         """;
 
+    /// <summary>A static MTTKRP: the fused kernel's layout written as constants (no pattern match or binding at run time).</summary>
+    public const string StaticMttkrp = """
+        using System;
+        using TensorGen;
+
+        namespace Kernels;
+
+        static partial class Decomposition
+        {
+            [Einsum("ijk,jr,kr->ir", Sizes = "i=20,j=30,k=40,r=8")]
+            static partial void Mttkrp(ReadOnlySpan<double> x, ReadOnlySpan<double> u, ReadOnlySpan<double> w, Span<double> result);
+        }
+        """;
+
     public const string Trace = """
         using System;
         using TensorGen;

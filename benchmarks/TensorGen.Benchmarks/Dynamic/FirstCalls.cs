@@ -10,11 +10,12 @@ namespace TensorGen.Benchmarks.Dynamic;
 /// (after 0.5 s of calls), for the static and the dynamic form. Every (case, form) runs in its own process, so each first
 /// call pays for the JIT, the runtime's static constructors and thread start-up as an application's would.
 /// <c>dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- first-calls [ids]</c>; add <c>prepare</c> to call
-/// <c>TensorGen.Runtime.Warmup.Prepare()</c> before the first call (not counted).
+/// <c>TensorGen.Runtime.Warmup.Prepare()</c> before the first call (not counted), and <c>jit-times</c> to list the first call's
+/// slowest JIT compilations (<see cref="JitTimes"/>; listening slows the first call, so its time is then not the plain one).
 /// </summary>
 public static class FirstCalls
 {
-    public static void Run(string? only, bool prepare)
+    public static void Run(string? only, bool prepare, bool jitTimes = false)
     {
         Console.WriteLine($"fresh process per row, one thread{(prepare ? ", Prepare() first (not counted)" : string.Empty)}; "
             + $"load: {System.IO.File.ReadAllText("/proc/loadavg").Trim()}");
@@ -31,7 +32,7 @@ public static class FirstCalls
                     info.ArgumentList.Add(dll); // Run through the dotnet host.
                 }
 
-                foreach (string arg in new[] { "first-call", c.Id, form, prepare ? "prepare" : "-" })
+                foreach (string arg in new[] { "first-call", c.Id, form, prepare ? "prepare" : "-", jitTimes ? "jit-times" : "-" })
                 {
                     info.ArgumentList.Add(arg);
                 }
@@ -45,8 +46,9 @@ public static class FirstCalls
     }
 
     /// <summary>In the child: time one case's form from its very first call.</summary>
-    public static void Child(string id, string form, bool prepare)
+    public static void Child(string id, string form, bool prepare, bool jitTimes = false)
     {
+        using JitTimes? listener = jitTimes ? new JitTimes() : null;
         TensorGen.Runtime.KernelOptions.MaxThreads = 1;
         DynamicSuiteCase c = DynamicSuiteCase.All().Single(c => c.Id == id);
         Action call = form == "static" ? c.Static : c.Dynamic;
@@ -57,9 +59,11 @@ public static class FirstCalls
 
         TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        listener?.Start();
         var watch = Stopwatch.StartNew();
         call();
         double first = watch.Elapsed.TotalSeconds;
+        listener?.Stop();
         double jit = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds;
         long methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
         watch.Restart();
@@ -86,5 +90,13 @@ public static class FirstCalls
         double warm = samples.OrderBy(v => v).ElementAt(samples.Length / 2);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{DynamicSuiteTiming.Format(first),12} {DynamicSuiteTiming.Format(next),12} {DynamicSuiteTiming.Format(warm),12} {next / warm,11:F2}   first call: JIT {DynamicSuiteTiming.Format(jit)} for {methods} methods"));
+        if (listener is not null)
+        {
+            System.Threading.Thread.Sleep(200); // The listener hears events on its own thread, a little later.
+            foreach (string line in listener.Report(top: 12))
+            {
+                Console.WriteLine(line);
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ namespace TensorGen.Decompositions;
 /// <summary>
 /// Runs a lowered decomposition network at run time, exactly as generated kernels do: planned for the actual
 /// sizes (the cheaper of the planner's path and the structure's sweep), bound by <see cref="EinsumProgram"/>,
-/// executed step by step by <see cref="StridedKernels"/> (a 3-way MTTKRP by <see cref="FusedKernels.Mttkrp{T}"/>).
+/// executed step by step by <see cref="StridedKernels"/> (a 3-way MTTKRP by <see cref="FusedKernels.Mttkrp{T}(EinsumBinding, System.ReadOnlySpan{T}, System.ReadOnlySpan{T}, System.ReadOnlySpan{T}, System.Span{T}, bool)"/>).
 /// Programs are cached per expression and shapes.
 /// </summary>
 internal static class StructuredContraction

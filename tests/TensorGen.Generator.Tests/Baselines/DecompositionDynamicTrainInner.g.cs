@@ -64,14 +64,18 @@ namespace Physics
         // The lowered network "dae,ebf,fcg,hai,ibj,jck->" as an einsum kernel.
         private static partial void OverlapContraction(global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> braCore0, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> braCore1, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> braCore2, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> ketCore0, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> ketCore1, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> ketCore2, global::System.Numerics.Tensors.TensorSpan<double> value);
 
-        private static readonly global::TensorGen.Runtime.EinsumProgram s_overlapProgram = global::TensorGen.Runtime.EinsumProgram.Create(
-            "dae,ebf,fcg,hai,ibj,jck->",
-            new[] { 0, 3, 0, 4, 1, 3, 0, 2, 0, 1 }, // path [(0, 3), (0, 4), (1, 3), (0, 2), (0, 1)]
-            new[] { "braCore0", "braCore1", "braCore2", "ketCore0", "ketCore1", "ketCore2", "value" }).WithReplanning();
+        // The kernel's program, made on the kernel's first call (not when the containing class is first used).
+        private static class s_overlapProgram
+        {
+            internal static readonly global::TensorGen.Runtime.EinsumProgram Program = global::TensorGen.Runtime.EinsumProgram.Create(
+                "dae,ebf,fcg,hai,ibj,jck->",
+                new[] { 0, 3, 0, 4, 1, 3, 0, 2, 0, 1 }, // path [(0, 3), (0, 4), (1, 3), (0, 2), (0, 1)]
+                new[] { "braCore0", "braCore1", "braCore2", "ketCore0", "ketCore1", "ketCore2", "value" }).WithReplanning();
+        }
 
         private static partial void OverlapContraction(global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> braCore0, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> braCore1, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> braCore2, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> ketCore0, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> ketCore1, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> ketCore2, global::System.Numerics.Tensors.TensorSpan<double> value)
         {
-            global::TensorGen.Runtime.EinsumBinding binding = s_overlapProgram.ThreadBinding();
+            global::TensorGen.Runtime.EinsumBinding binding = s_overlapProgram.Program.ThreadBinding();
             binding.Operand(0, braCore0.Lengths, braCore0.Strides);
             binding.Operand(1, braCore1.Lengths, braCore1.Strides);
             binding.Operand(2, braCore2.Lengths, braCore2.Strides);

@@ -29,14 +29,18 @@ namespace MyApp
 {
     partial class Kernels
     {
-        private static readonly global::TensorGen.Runtime.EinsumProgram s_batchedMatMulProgram = global::TensorGen.Runtime.EinsumProgram.Create(
-            "bij,bjk->bik",
-            new[] { 0, 1 }, // path [(0, 1)]
-            new[] { "a", "b", "result" }).WithReplanning();
+        // The kernel's program, made on the kernel's first call (not when the containing class is first used).
+        private static class s_batchedMatMulProgram
+        {
+            internal static readonly global::TensorGen.Runtime.EinsumProgram Program = global::TensorGen.Runtime.EinsumProgram.Create(
+                "bij,bjk->bik",
+                new[] { 0, 1 }, // path [(0, 1)]
+                new[] { "a", "b", "result" }).WithReplanning();
+        }
 
         public static partial void BatchedMatMul(global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> a, global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> b, global::System.Numerics.Tensors.TensorSpan<float> result)
         {
-            global::TensorGen.Runtime.EinsumBinding binding = s_batchedMatMulProgram.ThreadBinding();
+            global::TensorGen.Runtime.EinsumBinding binding = s_batchedMatMulProgram.Program.ThreadBinding();
             binding.Operand(0, a.Lengths, a.Strides);
             binding.Operand(1, b.Lengths, b.Strides);
             binding.Result(result.Lengths, result.Strides);

@@ -29,14 +29,18 @@
 
 partial class Kernels
 {
-    private static readonly global::TensorGen.Runtime.EinsumProgram s_chainProgram = global::TensorGen.Runtime.EinsumProgram.Create(
-        "ab,bc,cd->ad",
-        new[] { 0, 1, 0, 1 }, // path [(0, 1), (0, 1)]
-        new[] { "x", "y", "z", "result" }).WithReplanning();
+    // The kernel's program, made on the kernel's first call (not when the containing class is first used).
+    private static class s_chainProgram
+    {
+        internal static readonly global::TensorGen.Runtime.EinsumProgram Program = global::TensorGen.Runtime.EinsumProgram.Create(
+            "ab,bc,cd->ad",
+            new[] { 0, 1, 0, 1 }, // path [(0, 1), (0, 1)]
+            new[] { "x", "y", "z", "result" }).WithReplanning();
+    }
 
     internal static partial void Chain(global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> x, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> y, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> z, global::System.Numerics.Tensors.TensorSpan<double> result)
     {
-        global::TensorGen.Runtime.EinsumBinding binding = s_chainProgram.ThreadBinding();
+        global::TensorGen.Runtime.EinsumBinding binding = s_chainProgram.Program.ThreadBinding();
         binding.Operand(0, x.Lengths, x.Strides);
         binding.Operand(1, y.Lengths, y.Strides);
         binding.Operand(2, z.Lengths, z.Strides);

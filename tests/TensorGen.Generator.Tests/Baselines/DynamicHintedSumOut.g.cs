@@ -31,14 +31,18 @@
 
 partial class Kernels
 {
-    private static readonly global::TensorGen.Runtime.EinsumProgram s_sumOutProgram = global::TensorGen.Runtime.EinsumProgram.FromLinearPath(
-        "xa,ab,bc->c",
-        new[] { new[] { 0 }, new[] { 0, 2 }, new[] { 0, 1 } }, // path [(0,), (0, 2), (0, 1)]
-        new[] { "p", "q", "r", "result" }).WithReplanning();
+    // The kernel's program, made on the kernel's first call (not when the containing class is first used).
+    private static class s_sumOutProgram
+    {
+        internal static readonly global::TensorGen.Runtime.EinsumProgram Program = global::TensorGen.Runtime.EinsumProgram.FromLinearPath(
+            "xa,ab,bc->c",
+            new[] { new[] { 0 }, new[] { 0, 2 }, new[] { 0, 1 } }, // path [(0,), (0, 2), (0, 1)]
+            new[] { "p", "q", "r", "result" }).WithReplanning();
+    }
 
     internal static partial void SumOut(global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> p, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> q, global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> r, global::System.Numerics.Tensors.TensorSpan<double> result)
     {
-        global::TensorGen.Runtime.EinsumBinding binding = s_sumOutProgram.ThreadBinding();
+        global::TensorGen.Runtime.EinsumBinding binding = s_sumOutProgram.Program.ThreadBinding();
         binding.Operand(0, p.Lengths, p.Strides);
         binding.Operand(1, q.Lengths, q.Strides);
         binding.Operand(2, r.Lengths, r.Strides);

@@ -35,12 +35,25 @@ namespace Gpu.Kernels
 {
     partial class Dense
     {
-        // The plan's steps bound once to the static shapes, for the kernels that run in TensorGen.Runtime.
-        private static readonly global::TensorGen.Runtime.EinsumBinding s_scaledMatMulProgram = global::TensorGen.Runtime.EinsumProgram.Create(
-            "ij,jk,k->ik",
-            new[] { 0, 1, 0, 1 }, // path [(0, 1), (0, 1)]
-            new[] { "a", "b", "s", "result" })
-            .BindDense(new nint[] { 64, 64 }, new nint[] { 64, 64 }, new nint[] { 64 }, new nint[] { 64, 64 });
+        // The plan's steps laid out at compile time over the static shapes (dense row-major), for the kernels that run
+        // in TensorGen.Runtime: per step its loop indices (kept, then summed), their extents and each operand's strides.
+        private static readonly global::TensorGen.Runtime.StepLayout[] s_scaledMatMulProgram = new global::TensorGen.Runtime.StepLayout[]
+        {
+            // Step 1: ij,jk->ik, loop indices i k j (the first 2 kept)
+            global::TensorGen.Runtime.StepLayout.Create(0, "ij,jk->ik", leftOperand: 0, rightOperand: 1,
+                uses: new global::TensorGen.Runtime.StepIndexUse[] { global::TensorGen.Runtime.StepIndexUse.Left | global::TensorGen.Runtime.StepIndexUse.Output, global::TensorGen.Runtime.StepIndexUse.Right | global::TensorGen.Runtime.StepIndexUse.Output, global::TensorGen.Runtime.StepIndexUse.Left | global::TensorGen.Runtime.StepIndexUse.Right },
+                extents: new nint[] { 64, 64, 64 },
+                leftStrides: new nint[] { 64, 0, 1 },
+                rightStrides: new nint[] { 0, 1, 64 },
+                outputStrides: new nint[] { 64, 1, 0 }),
+            // Step 2: k,ik->ik, loop indices i k (the first 2 kept)
+            global::TensorGen.Runtime.StepLayout.Create(1, "k,ik->ik", leftOperand: 2, rightOperand: 3,
+                uses: new global::TensorGen.Runtime.StepIndexUse[] { global::TensorGen.Runtime.StepIndexUse.Right | global::TensorGen.Runtime.StepIndexUse.Output, global::TensorGen.Runtime.StepIndexUse.Left | global::TensorGen.Runtime.StepIndexUse.Right | global::TensorGen.Runtime.StepIndexUse.Output },
+                extents: new nint[] { 64, 64 },
+                leftStrides: new nint[] { 0, 1 },
+                rightStrides: new nint[] { 64, 1 },
+                outputStrides: new nint[] { 64, 1 }),
+        };
 
         public static partial void ScaledMatMul(global::System.ReadOnlySpan<float> a, global::System.ReadOnlySpan<float> b, global::System.ReadOnlySpan<float> s, global::System.Span<float> result)
         {
@@ -58,10 +71,10 @@ namespace Gpu.Kernels
                 // Step 1 of 2: ij,jk->ik  (a, b -> t1, 524288 FLOPs, GEMM engine)
                 t1Array = global::System.Buffers.ArrayPool<float>.Shared.Rent(4096);
                 global::System.Span<float> t1 = new(t1Array, 0, 4096);
-                global::TensorGen.Runtime.StridedKernels.Contract<float>(s_scaledMatMulProgram.Step(0), a, b, t1, accumulate: false);
+                global::TensorGen.Runtime.StridedKernels.Contract<float>(s_scaledMatMulProgram[0], a, b, t1, accumulate: false);
 
                 // Step 2 of 2: k,ik->ik  (s, t1 -> result, 4096 FLOPs, GEMM engine)
-                global::TensorGen.Runtime.StridedKernels.Contract<float>(s_scaledMatMulProgram.Step(1), s, t1, result, accumulate: false);
+                global::TensorGen.Runtime.StridedKernels.Contract<float>(s_scaledMatMulProgram[1], s, t1, result, accumulate: false);
             }
             finally
             {

@@ -36,9 +36,7 @@ public sealed class PerShapePlanningTests
     [MemberData(nameof(SuiteCases))]
     public void A_suite_calls_plan_costs_what_tensorgen_plan_finds_for_its_sizes(string expression, string sizes)
     {
-        Dictionary<string, long> parsed = sizes.Split(',').Select(p => p.Split('=')).ToDictionary(p => p[0], p => long.Parse(p[1]));
-        string[] terms = expression.Split("->")[0].Split(',');
-        AssertPlanCostsWhatThePlannerFinds(new RandomNetwork(terms, expression.Split("->")[1], parsed));
+        AssertPlanCostsWhatThePlannerFinds(RandomNetwork.FromText(expression, sizes));
     }
 
     /// <summary>Random networks of up to 10 operands (the exact search's range at run time), each compiled with an arbitrary order.</summary>
@@ -93,6 +91,30 @@ public sealed class PerShapePlanningTests
         thread.Start();
         thread.Join();
         Assert.NotSame(binding, other);
+    }
+
+    /// <summary>
+    /// Two operands without an index to sum out first have one plan whatever the sizes: a replanning program runs it without
+    /// planning (so keeps no shapes); one with such an index, or three operands, plans each new shape.
+    /// </summary>
+    [Fact]
+    public void An_expression_with_one_possible_order_is_not_planned_per_shape()
+    {
+        EinsumProgram product = EinsumProgram.Create("bij,bjk->bik", [0, 1], ["a", "b", "result"]).WithReplanning();
+        EinsumBinding binding = product.BindDense([4, 3, 5], [4, 5, 2], [4, 3, 2]);
+        Assert.Equal("bij,bjk->bik", binding.Step(0).Contraction);
+        product.BindDense([1, 300, 2], [1, 2, 700], [1, 300, 700]);
+        Assert.Equal(0, product.CachedShapeCount);
+
+        RefArray a = Values([4, 3, 5], 1), b = Values([4, 5, 2], 2);
+        Tensor<double> result = Tensor.CreateFromShape<double>([4, 3, 2]);
+        BoundProgramRunner.Run(binding, [RefArrayViews.ToTensor<double>(a), RefArrayViews.ToTensor<double>(b)],
+            TensorMemory.Of(result.AsTensorSpan()), accumulate: false);
+        Assert.Null(RefArrayComparison.FirstDifference(ReferenceEinsum.Evaluate("bij,bjk->bik", a, b), RefArrayViews.FromView<double>(result), 1e-12));
+
+        EinsumProgram dangling = EinsumProgram.Create("xij,jk->ik", [0, 1], ["a", "b", "result"]).WithReplanning();
+        dangling.BindDense([50, 3, 4], [4, 2], [3, 2]);
+        Assert.Equal(1, dangling.CachedShapeCount);
     }
 
     /// <summary>
@@ -165,5 +187,5 @@ public sealed class PerShapePlanningTests
     }
 
     private static RefArray Values(int[] shape, int seed) =>
-        new(Enumerable.Range(0, shape[0] * shape[1]).Select(i => (double)(((i * 7) + seed) % 5) - 2).ToArray(), shape);
+        new(Enumerable.Range(0, shape.Aggregate(1, (count, length) => count * length)).Select(i => (double)(((i * 7) + seed) % 5) - 2).ToArray(), shape);
 }

@@ -21,6 +21,12 @@ public sealed record RandomNetwork(string[] Terms, string Output, Dictionary<str
         from keep in Gen.Bool.Array[letterCount]
         select Create(sizes, terms, keep);
 
+    /// <summary>A fixed network from its expression and sizes, e.g. <c>("ab,bc->ac", "a=2,b=3,c=4")</c>.</summary>
+    public static RandomNetwork FromText(string expression, string sizes) => new(
+        expression.Split("->")[0].Split(','),
+        expression.Split("->")[1],
+        sizes.Split(',').Select(p => p.Split('=')).ToDictionary(p => p[0], p => long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)));
+
     public override string ToString() => Expression + "  " + string.Join(",", Sizes.Select(p => p.Key + "=" + p.Value));
 
     private static RandomNetwork Create(int[] sizes, int[][] terms, bool[] keep)

@@ -39,7 +39,10 @@ internal sealed class SourceWriter
         _indentation++;
     }
 
-    public void CloseBlock()
+    public void CloseBlock() => CloseBlock(string.Empty);
+
+    /// <summary>Closes a block with <c>}</c> followed by <paramref name="suffix"/> (e.g. <c>;</c> after an array initializer).</summary>
+    public void CloseBlock(string suffix)
     {
         if (_indentation == 0)
         {
@@ -47,7 +50,7 @@ internal sealed class SourceWriter
         }
 
         _indentation--;
-        WriteLine("}");
+        WriteLine("}" + suffix);
     }
 
     /// <summary>Writes each line of <paramref name="text"/> as a <c>//</c> comment, made safe with <see cref="CSharpLiteral.CommentText"/>.</summary>

@@ -27,12 +27,14 @@ internal static class CpuDynamicEmitter
         string pool = $"global::System.Buffers.ArrayPool<{t}>.Shared";
 
         string factory = plan.Path.HasUnarySteps ? "FromLinearPath" : "Create";
-        writer.WriteLine($"private static readonly {Runtime}EinsumProgram {kernel.ProgramFieldName} = {Runtime}EinsumProgram.{factory}(");
-        writer.WriteLine("    " + CSharpLiteral.String(kernel.Expression.Text) + ",");
-        writer.WriteLine("    " + PathLiteral(plan));
-        writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " })"
-            + (PlansPerShape(kernel) ? ".WithReplanning();" : ";"));
-        writer.WriteLine();
+        ProgramHolder.Write(writer, kernel, Runtime + "EinsumProgram", new[]
+        {
+            $"{Runtime}EinsumProgram.{factory}(",
+            CSharpLiteral.String(kernel.Expression.Text) + ",",
+            PathLiteral(plan),
+            "new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " })"
+                + (PlansPerShape(kernel) ? ".WithReplanning()" : string.Empty),
+        });
 
         writer.OpenBlock(method.Signature);
         var names = new LocalNames(kernel.ReservedNames);
@@ -42,7 +44,7 @@ internal static class CpuDynamicEmitter
         string[] lengths = intermediates.Select(name => names.Allocate(name + "Length")).ToArray();
 
         // Locals are declared with their types, not 'var': a type named 'var' in scope would otherwise be used.
-        writer.WriteLine($"{Runtime}EinsumBinding {binding} = {kernel.ProgramFieldName}.ThreadBinding();");
+        writer.WriteLine($"{Runtime}EinsumBinding {binding} = {ProgramHolder.Access(kernel)}.ThreadBinding();");
         for (int i = 0; i < kernel.OperandCount; i++)
         {
             ParameterModel p = method.Parameters[i];

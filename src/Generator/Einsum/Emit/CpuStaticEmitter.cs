@@ -29,9 +29,13 @@ internal static class CpuStaticEmitter
         string t = kernel.ElementType;
 
         KernelChoice kernels = kernel.Kernels;
-        if (kernels.UsesRuntimeLayouts)
+        if (kernels.Fused == KernelFamily.FusedMttkrp)
         {
-            WriteLayoutsField(writer, kernel);
+            StepLayoutConstants.WriteMttkrpField(writer, kernel);
+        }
+        else if (kernels.UsesRuntimeLayouts)
+        {
+            StepLayoutConstants.WriteField(writer, kernel);
         }
 
         bool unrolled = kernels.Steps.Contains(KernelFamily.Unrolled);
@@ -68,7 +72,7 @@ internal static class CpuStaticEmitter
         if (kernels.Fused == KernelFamily.FusedMttkrp)
         {
             writer.WriteLine();
-            writer.WriteComment("Fused MTTKRP over the layouts bound once (see the header).");
+            writer.WriteComment("Fused MTTKRP over the layout above (see the header).");
             string operands = string.Join(", ", method.Parameters.Take(kernel.OperandCount).Select(p => p.Name));
             writer.WriteLine($"{Runtime}FusedKernels.Mttkrp<{t}>({kernel.ProgramFieldName}, {operands}, {kernel.Result.Name}, "
                 + $"accumulate: {(kernel.Accumulate ? "true" : "false")});");
@@ -168,7 +172,7 @@ internal static class CpuStaticEmitter
                     UnrolledStepWriter.Write(writer, step, sizes, SpanOf(step.Left), step.IsUnary ? null : SpanOf(step.Right), output, accumulate);
                     break;
                 case KernelFamily.GemmEngine:
-                    writer.WriteLine($"{Runtime}StridedKernels.Contract<{t}>({kernel.ProgramFieldName}.Step({CSharpLiteral.Int(k)}), "
+                    writer.WriteLine($"{Runtime}StridedKernels.Contract<{t}>({kernel.ProgramFieldName}[{CSharpLiteral.Int(k)}], "
                         + $"{SpanOf(step.Left)}, {SpanOf(step.Right)}, {output}, accumulate: {(accumulate ? "true" : "false")});");
                     break;
                 default:
@@ -207,26 +211,6 @@ internal static class CpuStaticEmitter
         }
 
         writer.CloseBlock();
-    }
-
-    /// <summary>
-    /// The expression planned along the same path and bound once to the static shapes (dense row-major), for the steps
-    /// that run in TensorGen.Runtime: their layouts, GEMM views and packing plans are computed on first use and reused.
-    /// </summary>
-    private static void WriteLayoutsField(SourceWriter writer, EinsumKernel kernel)
-    {
-        KernelMethodShape method = kernel.Method;
-        IReadOnlyDictionary<string, long> sizes = kernel.StaticSizes!;
-        var shapes = kernel.Expression.Inputs.Append(kernel.Expression.Output)
-            .Select(term => "new nint[] { " + string.Join(", ", term.Labels.Select(l => CSharpLiteral.Int(sizes[l]))) + " }");
-        writer.WriteComment("The plan's steps bound once to the static shapes, for the kernels that run in TensorGen.Runtime.");
-        string factory = kernel.Plan.Path.HasUnarySteps ? "FromLinearPath" : "Create";
-        writer.WriteLine($"private static readonly {Runtime}EinsumBinding {kernel.ProgramFieldName} = {Runtime}EinsumProgram.{factory}(");
-        writer.WriteLine("    " + CSharpLiteral.String(kernel.Expression.Text) + ",");
-        writer.WriteLine("    " + CpuDynamicEmitter.PathLiteral(kernel.Plan));
-        writer.WriteLine("    new[] { " + string.Join(", ", method.Parameters.Select(p => CSharpLiteral.String(p.DisplayName))) + " })");
-        writer.WriteLine("    .BindDense(" + string.Join(", ", shapes) + ");");
-        writer.WriteLine();
     }
 
     private static string ShortName(KernelFamily family) => family switch

@@ -32,7 +32,7 @@ internal static class GpuDynamicEmitter
         string parameters = string.Join(", ", method.Parameters.Select(p => $"{RuntimeGpu}GpuTensor<{t}> {p.Name}"));
         writer.OpenBlock($"{GpuNames.Modifiers(method)} void {entry}({RuntimeGpu}GpuContext {gpu}, {parameters})");
         writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({gpu});");
-        writer.WriteLine($"global::TensorGen.Runtime.EinsumBinding {binding} = {kernel.ProgramFieldName}.Bind();");
+        writer.WriteLine($"global::TensorGen.Runtime.EinsumBinding {binding} = {ProgramHolder.Access(kernel)}.Bind();");
         for (int i = 0; i < kernel.OperandCount; i++)
         {
             ParameterModel p = method.Parameters[i];
