@@ -47,7 +47,7 @@ public sealed class TensorProductGenerator : IIncrementalGenerator
             EquivariantDeclarationReader.TensorProductDoubleBackwardAttributeName, EquivariantDeclarationReader.ReadDoubleBackward,
             EquivariantTrackingNames.DoubleBackwardDeclarations);
 
-        IncrementalValueProvider<bool> gpuRuntime = GpuRuntimeReference.Detect(context);
+        IncrementalValueProvider<GpuRuntime> gpuRuntime = GpuRuntimeReference.Detect(context);
         KernelPipeline.Register(context, forwards
             .Combine(gpuRuntime)
             .Select((pair, cancellationToken) => EquivariantKernelBuilder.Build(pair.Left, pair.Right, beforeEmit, cancellationToken))

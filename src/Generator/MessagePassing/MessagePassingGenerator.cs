@@ -35,7 +35,7 @@ public sealed class MessagePassingGenerator : IIncrementalGenerator
             MessagePassingDeclarationReader.ConvolutionDoubleBackwardAttributeName, MessagePassingDeclarationReader.ReadDoubleBackward,
             MessagePassingTrackingNames.DoubleBackwardDeclarations);
 
-        IncrementalValueProvider<bool> gpuRuntime = GpuRuntimeReference.Detect(context);
+        IncrementalValueProvider<GpuRuntime> gpuRuntime = GpuRuntimeReference.Detect(context);
         KernelPipeline.Register(context, convolutions
             .Combine(products)
             .Combine(gpuRuntime)

@@ -340,10 +340,10 @@ internal static class DeclarationBatch
                 ValueTuple<ValueTuple<KernelDeclaration<ConvolutionBackwardModel>, ImmutableArray<KernelDeclaration<ConvolutionModel>>>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
                     pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<SphericalHarmonicsBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
-                ValueTuple<ValueTuple<KernelDeclaration<SphericalHarmonicsBackwardModel>, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>>>, bool> pair =>
+                ValueTuple<ValueTuple<KernelDeclaration<SphericalHarmonicsBackwardModel>, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>>>, GpuRuntime> pair =>
                     pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 KernelDeclaration<SphericalHarmonicsDoubleBackwardModel> r => r.Model?.Method.Location?.FilePath ?? r.Diagnostics.FirstOrDefault()?.Location?.FilePath,
-                ValueTuple<ValueTuple<KernelDeclaration<SphericalHarmonicsDoubleBackwardModel>, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>>>, bool> pair =>
+                ValueTuple<ValueTuple<KernelDeclaration<SphericalHarmonicsDoubleBackwardModel>, ImmutableArray<KernelDeclaration<SphericalHarmonicsModel>>>, GpuRuntime> pair =>
                     pair.Item1.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,
                 ValueTuple<KernelDeclaration<TensorProductBackwardModel>, ImmutableArray<KernelDeclaration<TensorProductModel>>> pair =>
                     pair.Item1.Model?.Method.Location?.FilePath ?? pair.Item1.Diagnostics.FirstOrDefault()?.Location?.FilePath,

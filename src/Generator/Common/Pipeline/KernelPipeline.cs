@@ -44,7 +44,7 @@ internal static class KernelPipeline
         string? sourcesTrackingName = null, string? diagnosticsTrackingName = null)
     {
         IncrementalValuesProvider<GeneratedKernel?> sources = kernels.Select(static (kernel, _) => kernel.Source);
-        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = kernels.Select(static (kernel, _) => kernel.Diagnostics);
+        IncrementalValuesProvider<KernelDiagnostics> diagnostics = kernels.Select(static (kernel, _) => new KernelDiagnostics(kernel.Diagnostics));
         if (sourcesTrackingName is not null)
         {
             sources = sources.WithTrackingName(sourcesTrackingName);
@@ -56,9 +56,9 @@ internal static class KernelPipeline
         }
 
         context.RegisterSourceOutput(sources.Collect(), static (production, all) => AddSources(production, all));
-        context.RegisterSourceOutput(diagnostics, static (production, items) =>
+        context.RegisterSourceOutput(diagnostics, static (production, diagnostics) =>
         {
-            foreach (DiagnosticInfo item in items)
+            foreach (DiagnosticInfo item in diagnostics.Items)
             {
                 production.ReportDiagnostic(item.ToDiagnostic());
             }
