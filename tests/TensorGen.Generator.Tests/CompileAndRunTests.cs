@@ -265,6 +265,14 @@ public class CompileAndRunTests
                 public static partial void Trace(ReadOnlyTensorSpan<float> a, TensorSpan<float> result);
             }
 
+            // A variant generic interface cannot hold the nested class a dynamic kernel's program lives in (found by the
+            // fuzzer, seed 1349158472: CS8427).
+            public partial interface IVariant<in T>
+            {
+                [Einsum("jj,k->j")]
+                public static partial void Diagonal(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> b, TensorSpan<double> result);
+            }
+
             internal static partial class Global
             {
                 [Einsum("αβ,βγ,γ𝐀->α𝐀")]
