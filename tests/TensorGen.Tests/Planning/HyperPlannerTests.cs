@@ -66,13 +66,8 @@ public sealed class HyperPlannerTests
     /// <summary>
     /// Under a memory limit of 1/16 of the unsliced tree's largest intermediate (the "moderate slicing"), the plan fits, and
     /// its sliced cost is within the 1.15× of the unsliced plan's; PEPS reaches 1.156× (a tree 1.15× dearer than the best,
-    /// two D = 10 bonds sliced at 1.006×), not 1.15×. MPS·MPO and the random tree are left out: sliced, a tree costs
-    /// Σ_steps cost × Π(sizes of the sliced indices the step does not loop over), so its overhead is at least
-    /// 1 + (smallest sliced size − 1) × (the cost share of steps that miss a sliced index), and both must slice (every tree of the
-    /// random tree network has an intermediate with two open bonds, 100 > 1000/16 elements, at any vertex of degree 3 or more;
-    /// every tree of the MPS·MPO ladder has a node holding a third to two thirds of its tensors, whose cut is at least
-    /// 64 × 64 = 4096 > 8192/16 elements), while each of their steps loops over a few local bonds only, so most of the cost
-    /// misses any one sliced bond; no proof that 1.15× is out of reach, but the planner's best is far from it (docs/planning.md).
+    /// two D = 10 bonds sliced at 1.006×), not 1.15×. MPS·MPO and the random tree are left out: no tree of theirs, sliced in any
+    /// way to that limit, costs within 1.15× (proved in docs/planning.md, premises checked by <see cref="ModerateSlicingLowerBoundTests"/>).
     /// </summary>
     [Theory]
     [InlineData("randreg_200_3_a", 1.15)]
