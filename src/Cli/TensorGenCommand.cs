@@ -10,5 +10,6 @@ internal static class TensorGenCommand
         + "(or a declaration with TG errors), 2 a command line that cannot be read, 70 an internal error.")
     {
         PlanCommand.Create(),
+        EmitCommand.Create(),
     };
 }
