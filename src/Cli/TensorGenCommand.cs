@@ -11,5 +11,6 @@ internal static class TensorGenCommand
     {
         PlanCommand.Create(),
         EmitCommand.Create(),
+        ExplainCommand.Create(),
     };
 }

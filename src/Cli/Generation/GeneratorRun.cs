@@ -17,8 +17,9 @@ internal sealed record GeneratedFile(string Generator, string HintName, string T
 /// </summary>
 internal sealed class GeneratorRun
 {
-    private GeneratorRun(IReadOnlyList<GeneratedFile> files, IReadOnlyList<Diagnostic> diagnostics)
+    private GeneratorRun(IReadOnlyList<GeneratedFile> files, IReadOnlyList<Diagnostic> diagnostics, Compilation output)
     {
+        Output = output;
         Files = files;
         Diagnostics = diagnostics;
     }
@@ -28,18 +29,23 @@ internal sealed class GeneratorRun
     /// <summary>The source's syntax errors, the generators' diagnostics (TGxxxx) and the driver's (CS8785 if one threw), in source order.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>The compilation with the generated files added (what the user's build compiles).</summary>
+    public Compilation Output { get; }
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
     public static GeneratorRun Of(string source, string path, CancellationToken cancellationToken = default)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var parseOptions = ParseOptions;
         SyntaxTree tree = CSharpSyntaxTree.ParseText(source, parseOptions, path, cancellationToken: cancellationToken);
-        CSharpCompilation compilation = CSharpCompilation.Create("TensorGenEmit", [tree], CompilationReferences.All,
+        CSharpCompilation compilation = CSharpCompilation.Create("TensorGenCli" + System.Guid.NewGuid().ToString("N"), [tree], CompilationReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
         IIncrementalGenerator[] generators =
             [new EinsumGenerator(), new TensorProductGenerator(), new MessagePassingGenerator(), new TensorGen.Decompositions.DecompositionGenerator()];
         GeneratorDriver driver = CSharpGeneratorDriver.Create(generators.Select(g => g.AsSourceGenerator()), parseOptions: parseOptions)
-            .RunGeneratorsAndUpdateCompilation(compilation, out _, out ImmutableArray<Diagnostic> driverDiagnostics, cancellationToken);
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics, cancellationToken);
         GeneratorDriverRunResult result = driver.GetRunResult();
         var files = result.Results
             .SelectMany(r => r.GeneratedSources.Select(s => new GeneratedFile(r.Generator.GetGeneratorType().FullName ?? "TensorGen", s.HintName, s.SourceText.ToString())))
@@ -50,6 +56,6 @@ internal sealed class GeneratorRun
             .Distinct()
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ToList();
-        return new GeneratorRun(files, diagnostics);
+        return new GeneratorRun(files, diagnostics, output);
     }
 }

@@ -8,14 +8,22 @@ namespace TensorGen.Cli.Input;
 /// <summary>An expression ready to plan: <c>...</c> written out, a size for every index, and notes for stderr.</summary>
 internal sealed class ContractionInput
 {
-    private ContractionInput(EinsumExpression expression, Dictionary<string, long> sizes, IReadOnlyList<string> notes)
+    private ContractionInput(string sourceText, EinsumExpression expression, Dictionary<string, long> sizes, IReadOnlyList<string> notes)
     {
+        SourceText = sourceText;
         Expression = expression;
         Sizes = sizes;
         Notes = notes;
     }
 
+    /// <summary>The expression as given (with "..." where it had one): what numpy and the runtime's dynamic path are called with.</summary>
+    public string SourceText { get; }
+
+    /// <summary>The expression with "..." written out as indices of their own (what the planner and the static form take).</summary>
     public EinsumExpression Expression { get; }
+
+    /// <summary>Each operand's shape as given (--shapes), or from its indices' sizes.</summary>
+    public long[][] SourceShapes { get; private set; } = [];
 
     /// <summary>The size of every index of <see cref="Expression"/>, and of no other.</summary>
     public Dictionary<string, long> Sizes { get; }
@@ -90,7 +98,9 @@ internal sealed class ContractionInput
         }
 
         error = null;
-        return new ContractionInput(expression, labels.ToDictionary(l => l, l => known[l], StringComparer.Ordinal), notes);
+        var input = new ContractionInput(text, expression, labels.ToDictionary(l => l, l => known[l], StringComparer.Ordinal), notes);
+        input.SourceShapes = shapes?.ToArray() ?? input.OperandShapes;
+        return input;
     }
 
     private long[] ShapeOf(EinsumTerm term) => term.Labels.Select(l => Sizes[l]).ToArray();
