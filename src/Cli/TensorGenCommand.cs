@@ -12,5 +12,6 @@ internal static class TensorGenCommand
         PlanCommand.Create(),
         EmitCommand.Create(),
         ExplainCommand.Create(),
+        BenchCommand.Create(),
     };
 }
