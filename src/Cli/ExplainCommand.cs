@@ -71,7 +71,7 @@ internal static class ExplainCommand
 
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Per step: estimated = the cost model's cycles at {CpuClock.Ghz:0.00} GHz ({CpuClock.Source}), one thread; measured = the step alone as the static kernel the generator writes for it, random data, median, up to {threads} thread(s)."));
+            $"Per step: estimated = the cost model's cycles at {CpuClock.Ghz:0.00} GHz ({CpuClock.Source}), one thread; measured = the step alone as the static kernel the generator writes for it, random data, median, up to {threads} thread(s); family = the whole kernel's choice for the step."));
         int width = Math.Max(11, plan.Steps.Max(s => s.Contraction.Length));
         output.WriteLine($"{"step",-4}  {"contraction".PadRight(width)}  {"family",-12}  {"estimated",10}  {"measured",10}  why");
         Messages.Note(result, $"timing {plan.Steps.Count} step(s) and the whole kernel...");
@@ -80,7 +80,9 @@ internal static class ExplainCommand
         {
             ContractionStep step = plan.Steps[k];
             StepCostEstimate cost = StepCostEstimate.Of(step, input.Sizes);
-            string family = ShortName(kernels.StepHeaders[k].Fused ?? kernels.StepHeaders[k].FamilyOf(1, step.Contraction) ?? "?");
+            // The whole kernel's choice for this step; the step's own kernel may choose otherwise alone (a batched chain), and says so.
+            string family = ShortName(kernels.Header.Fused ?? kernels.Header.FamilyOf(k + 1, step.Contraction) ?? "?");
+            string alone = ShortName(kernels.StepHeaders[k].Fused ?? kernels.StepHeaders[k].FamilyOf(1, step.Contraction) ?? "?");
             double? cycles = family switch
             {
                 "unrolled" or "loop nest" => cost.LoopNestCycles,
@@ -94,7 +96,7 @@ internal static class ExplainCommand
             Action<Array[], Array> run = kernels.Step(k);
             double measured = Timing.MedianSeconds(() => run(operands.Arrays, stepResult), budget);
             stepsTotal += measured;
-            output.WriteLine($"{k + 1,-4}  {step.Contraction.PadRight(width)}  {family,-12}  {Seconds(cycles / (CpuClock.Ghz * 1e9)),10}  {Seconds(measured),10}  {Why(family, cost, kernels.StepHeaders[k])}");
+            output.WriteLine($"{k + 1,-4}  {step.Contraction.PadRight(width)}  {family,-12}  {Seconds(cycles / (CpuClock.Ghz * 1e9)),10}  {Seconds(measured),10}  {Why(family, cost, kernels.Header)}{(alone == family ? string.Empty : $" (measured alone as a {alone} kernel)")}");
         }
 
         var whole = new RandomOperands(input.OperandShapes, isDouble);
