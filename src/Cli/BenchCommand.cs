@@ -99,14 +99,9 @@ internal static class BenchCommand
 
     private static int BenchFile(ParseResult result, string path, string? method, BenchSettings settings)
     {
-        string source;
-        try
+        if (TextFile.Read(path, string.Empty, out string? readError) is not { } source)
         {
-            source = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return Messages.Fail(result, ExitCodes.UsageError, $"cannot read '{path}': {e.Message}");
+            return Messages.Fail(result, ExitCodes.UsageError, readError!);
         }
 
         List<EinsumDeclaration> declarations = FileDeclarations.Find(GeneratorRun.Of(source, path).Output)

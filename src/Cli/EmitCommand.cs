@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using TensorGen.Cli.Generation;
+using TensorGen.Cli.Input;
 
 namespace TensorGen.Cli;
 
@@ -53,15 +54,12 @@ internal static class EmitCommand
             string path;
             if (IsFile(text))
             {
-                try
+                if (TextFile.Read(text, string.Empty, out string? error) is not { } read)
                 {
-                    source = File.ReadAllText(text);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-                {
-                    return Messages.Fail(result, ExitCodes.UsageError, $"cannot read '{text}': {e.Message}");
+                    return Messages.Fail(result, ExitCodes.UsageError, error!);
                 }
 
+                source = read;
                 path = text;
             }
             else

@@ -39,14 +39,8 @@ internal sealed class SizeTable
     /// <summary>Reads a JSON object from index to size, e.g. <c>{"a": 2, "é": 3}</c>.</summary>
     public static SizeTable? ReadFile(string path, out string? error)
     {
-        string text;
-        try
+        if (TextFile.Read(path, "--sizes-file", out error) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error = $"cannot read --sizes-file '{path}': {e.Message}";
             return null;
         }
 

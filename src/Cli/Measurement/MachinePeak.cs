@@ -42,9 +42,9 @@ internal sealed class MachinePeak
             var clock = Stopwatch.StartNew();
             float sink = lanes switch
             {
-                16 => Loop512(Iterations),
-                8 => Loop256(Iterations),
-                _ => Loop128(Iterations),
+                16 => Loop<Vector512<float>, Width512>(Iterations),
+                8 => Loop<Vector256<float>, Width256>(Iterations),
+                _ => Loop<Vector128<float>, Width128>(Iterations),
             };
             double seconds = clock.Elapsed.TotalSeconds;
             GC.KeepAlive(sink);
@@ -55,50 +55,60 @@ internal sealed class MachinePeak
         return new MachinePeak(isa, best);
     }
 
-    // Twelve independent chains cover the FMA latency (4 cycles) on two pipes; the loop is otherwise empty.
+    // Twelve independent chains cover the FMA latency (4 cycles) on two pipes; the loop is otherwise empty. One body for
+    // every width: the struct parameter says which vector FMA (the JIT specializes the loop per struct).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static float Loop512(long n)
+    private static float Loop<TVector, TWidth>(long n)
+        where TVector : struct
+        where TWidth : struct, IVectorWidth<TVector>
     {
-        Vector512<float> m = Vector512.Create(0.999999f), c = Vector512.Create(1e-7f);
-        Vector512<float> a0 = Vector512.Create(1f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
+        TVector m = TWidth.Splat(0.999999f), c = TWidth.Splat(1e-7f);
+        TVector a0 = TWidth.Splat(1f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
         for (long i = 0; i < n; i++)
         {
-            a0 = Avx512F.FusedMultiplyAdd(a0, m, c); a1 = Avx512F.FusedMultiplyAdd(a1, m, c); a2 = Avx512F.FusedMultiplyAdd(a2, m, c);
-            a3 = Avx512F.FusedMultiplyAdd(a3, m, c); a4 = Avx512F.FusedMultiplyAdd(a4, m, c); a5 = Avx512F.FusedMultiplyAdd(a5, m, c);
-            a6 = Avx512F.FusedMultiplyAdd(a6, m, c); a7 = Avx512F.FusedMultiplyAdd(a7, m, c); a8 = Avx512F.FusedMultiplyAdd(a8, m, c);
-            a9 = Avx512F.FusedMultiplyAdd(a9, m, c); a10 = Avx512F.FusedMultiplyAdd(a10, m, c); a11 = Avx512F.FusedMultiplyAdd(a11, m, c);
+            a0 = TWidth.Fma(a0, m, c); a1 = TWidth.Fma(a1, m, c); a2 = TWidth.Fma(a2, m, c); a3 = TWidth.Fma(a3, m, c);
+            a4 = TWidth.Fma(a4, m, c); a5 = TWidth.Fma(a5, m, c); a6 = TWidth.Fma(a6, m, c); a7 = TWidth.Fma(a7, m, c);
+            a8 = TWidth.Fma(a8, m, c); a9 = TWidth.Fma(a9, m, c); a10 = TWidth.Fma(a10, m, c); a11 = TWidth.Fma(a11, m, c);
         }
 
-        return Vector512.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
+        return TWidth.Sum(TWidth.Fma(a0, m, a1)) + TWidth.Sum(TWidth.Fma(a2, m, a3)) + TWidth.Sum(TWidth.Fma(a4, m, a5))
+            + TWidth.Sum(TWidth.Fma(a6, m, a7)) + TWidth.Sum(TWidth.Fma(a8, m, a9)) + TWidth.Sum(TWidth.Fma(a10, m, a11));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static float Loop256(long n)
+    private interface IVectorWidth<TVector>
     {
-        Vector256<float> m = Vector256.Create(0.999999f), c = Vector256.Create(1e-7f);
-        Vector256<float> a0 = Vector256.Create(1f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
-        for (long i = 0; i < n; i++)
-        {
-            a0 = Fma.MultiplyAdd(a0, m, c); a1 = Fma.MultiplyAdd(a1, m, c); a2 = Fma.MultiplyAdd(a2, m, c);
-            a3 = Fma.MultiplyAdd(a3, m, c); a4 = Fma.MultiplyAdd(a4, m, c); a5 = Fma.MultiplyAdd(a5, m, c);
-            a6 = Fma.MultiplyAdd(a6, m, c); a7 = Fma.MultiplyAdd(a7, m, c); a8 = Fma.MultiplyAdd(a8, m, c);
-            a9 = Fma.MultiplyAdd(a9, m, c); a10 = Fma.MultiplyAdd(a10, m, c); a11 = Fma.MultiplyAdd(a11, m, c);
-        }
+        static abstract TVector Splat(float value);
 
-        return Vector256.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
+        static abstract TVector Fma(TVector a, TVector b, TVector c);
+
+        static abstract float Sum(TVector v);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static float Loop128(long n)
+    private struct Width512 : IVectorWidth<Vector512<float>>
     {
-        Vector128<float> m = Vector128.Create(0.999999f), c = Vector128.Create(1e-7f);
-        Vector128<float> a0 = Vector128.Create(1f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
-        for (long i = 0; i < n; i++)
-        {
-            a0 = (a0 * m) + c; a1 = (a1 * m) + c; a2 = (a2 * m) + c; a3 = (a3 * m) + c; a4 = (a4 * m) + c; a5 = (a5 * m) + c;
-            a6 = (a6 * m) + c; a7 = (a7 * m) + c; a8 = (a8 * m) + c; a9 = (a9 * m) + c; a10 = (a10 * m) + c; a11 = (a11 * m) + c;
-        }
+        public static Vector512<float> Splat(float value) => Vector512.Create(value);
 
-        return Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
+        public static Vector512<float> Fma(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+
+        public static float Sum(Vector512<float> v) => Vector512.Sum(v);
+    }
+
+    private struct Width256 : IVectorWidth<Vector256<float>>
+    {
+        public static Vector256<float> Splat(float value) => Vector256.Create(value);
+
+        public static Vector256<float> Fma(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
+
+        public static float Sum(Vector256<float> v) => Vector256.Sum(v);
+    }
+
+    private struct Width128 : IVectorWidth<Vector128<float>>
+    {
+        public static Vector128<float> Splat(float value) => Vector128.Create(value);
+
+        // Without FMA hardware (the 128-bit tier) a multiply and an add: the same two FLOPs.
+        public static Vector128<float> Fma(Vector128<float> a, Vector128<float> b, Vector128<float> c) => (a * b) + c;
+
+        public static float Sum(Vector128<float> v) => Vector128.Sum(v);
     }
 }
