@@ -41,6 +41,11 @@ internal static class Program
             error.WriteLine($"{prefix}: {problem.Message}");
         }
 
+        foreach (string suggestion in TypoSuggestions.For(result))
+        {
+            error.WriteLine($"{prefix}: {suggestion}");
+        }
+
         error.WriteLine($"Run '{prefix} --help' for the usage.");
         return ExitCodes.UsageError;
     }

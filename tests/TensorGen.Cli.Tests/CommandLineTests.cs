@@ -78,4 +78,17 @@ public sealed class CommandLineTests
         Assert.Contains("--help", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
     }
+
+    [Theory]
+    [InlineData("tensorgen: 'plna': did you mean 'plan'?", "plna")]
+    [InlineData("tensorgen: 'benhc': did you mean 'bench'?", "benhc")]
+    [InlineData("tensorgen plan: '--sizs': did you mean '--sizes'?", "plan", "ij", "--sizs", "i=2")]
+    [InlineData("tensorgen plan: '--strat': did you mean '--strategy'?", "plan", "ij", "--strat", "dp")]
+    public void A_mistyped_command_or_option_gets_a_suggestion(string suggestion, params string[] args)
+    {
+        CliRun run = CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains(suggestion + "\n", run.Error);
+    }
 }
