@@ -96,7 +96,7 @@ internal static class ExplainCommand
             Action<Array[], Array> run = kernels.Step(k);
             double measured = Timing.MedianSeconds(() => run(operands.Arrays, stepResult), budget);
             stepsTotal += measured;
-            output.WriteLine($"{k + 1,-4}  {step.Contraction.PadRight(width)}  {family,-12}  {Seconds(cycles / (CpuClock.Ghz * 1e9)),10}  {Seconds(measured),10}  {Why(family, cost, kernels.Header)}{(alone == family ? string.Empty : $" (measured alone as a {alone} kernel)")}");
+            output.WriteLine($"{k + 1,-4}  {step.Contraction.PadRight(width)}  {family,-12}  {TimeText.Of(cycles / (CpuClock.Ghz * 1e9)),10}  {TimeText.Of(measured),10}  {Why(family, cost, kernels.Header)}{(alone == family ? string.Empty : $" (measured alone as a {alone} kernel)")}");
         }
 
         var whole = new RandomOperands(input.OperandShapes, isDouble);
@@ -104,7 +104,7 @@ internal static class ExplainCommand
         Action<Array[], Array> kernel = kernels.Whole;
         double total = Timing.MedianSeconds(() => kernel(whole.Arrays, wholeResult), budget);
         output.WriteLine();
-        output.WriteLine($"Whole kernel: {Seconds(total)} measured ({Seconds(stepsTotal)} for its steps run alone)"
+        output.WriteLine($"Whole kernel: {TimeText.Of(total)} measured ({TimeText.Of(stepsTotal)} for its steps run alone)"
             + (kernels.Header.Fused is { } fused ? $"; it runs as one {ShortName(fused)} kernel instead of the steps." : "."));
     }
 
@@ -127,14 +127,4 @@ internal static class ExplainCommand
     };
 
     private static string Count(double value) => value >= 1e6 ? value.ToString("0.00e0", CultureInfo.InvariantCulture) : value.ToString("0", CultureInfo.InvariantCulture);
-
-    /// <summary>A time with its unit (ns, µs, ms, s), or "-" when there is none.</summary>
-    public static string Seconds(double? seconds) => seconds switch
-    {
-        null => "-",
-        < 1e-6 => (seconds.Value * 1e9).ToString("0.0", CultureInfo.InvariantCulture) + " ns",
-        < 1e-3 => (seconds.Value * 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " us",
-        < 1 => (seconds.Value * 1e3).ToString("0.00", CultureInfo.InvariantCulture) + " ms",
-        _ => seconds.Value.ToString("0.000", CultureInfo.InvariantCulture) + " s",
-    };
 }

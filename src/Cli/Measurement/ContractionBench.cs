@@ -93,7 +93,7 @@ internal static class ContractionBench
             string speedup = naiveSeconds is { } n ? (n / seconds).ToString("0.0", CultureInfo.InvariantCulture) + "x" : "-";
             string errorText = error is { } e ? e.ToString("0.0e0", CultureInfo.InvariantCulture) : "-";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {tool,-40}  {ExplainCommand.Seconds(seconds),10}  {gflops,9:0.00}  {100 * gflops / (peak * threads),6:0.0}%  {threads,7}  {speedup,8}  {errorText,14}"));
+                $"  {tool,-40}  {TimeText.Of(seconds),10}  {gflops,9:0.00}  {100 * gflops / (peak * threads),6:0.0}%  {threads,7}  {speedup,8}  {errorText,14}"));
         }
 
         var wrong = rows.Where(r => r.Error is { } e && !(e <= Tolerance(settings.IsDouble))).ToList();
