@@ -74,6 +74,27 @@ public sealed class EmitCommandTests
     }
 
     [Fact]
+    public void A_gpu_declaration_gets_its_gpu_entry_points_as_in_a_project_referencing_the_gpu_runtime()
+    {
+        const string Source = """
+            using System;
+            using TensorGen;
+
+            public static partial class GpuKernels
+            {
+                [Einsum("ij,jk->ik", Sizes = "i=8,j=8,k=8", Backends = Backend.Cpu | Backend.Gpu)]
+                public static partial void MatMul(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> result);
+            }
+            """;
+        using var file = new TempFile(Source, ".cs");
+        CliRun run = CliRun.Of("emit", file.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("TG0020", run.Error);
+        Assert.Contains("void MatMulGpu(global::TensorGen.Runtime.Gpu.GpuContext gpu", run.Output);
+    }
+
+    [Fact]
     public void A_file_without_declarations_emits_nothing_and_says_so()
     {
         using var file = new TempFile("public static class Plain { }", ".cs");

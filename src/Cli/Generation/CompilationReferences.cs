@@ -9,7 +9,8 @@ namespace TensorGen.Cli.Generation;
 /// <summary>
 /// What a project that uses TensorGen compiles against: the framework's reference assemblies (the SDK's
 /// Microsoft.NETCore.App.Ref pack beside the running runtime; the runtime's own assemblies where no SDK is installed),
-/// TensorGen.Dsl (the attributes), TensorGen.Runtime and System.Numerics.Tensors (the span types of the dynamic form).
+/// TensorGen.Dsl (the attributes), TensorGen.Runtime and System.Numerics.Tensors (the span types of the dynamic form), and
+/// TensorGen.Runtime.Gpu with ILGPU (so that <c>Backend.Gpu</c> declarations get their GPU code, as in a project that references them).
 /// </summary>
 internal static class CompilationReferences
 {
@@ -23,6 +24,8 @@ internal static class CompilationReferences
         paths.Add(typeof(EinsumAttribute).Assembly.Location);
         paths.Add(typeof(TensorGen.Runtime.EinsumProgram).Assembly.Location);
         paths.Add(typeof(System.Numerics.Tensors.TensorSpan<>).Assembly.Location);
+        paths.Add(typeof(TensorGen.Runtime.Gpu.GpuContext).Assembly.Location);
+        paths.Add(typeof(ILGPU.Context).Assembly.Location);
         // A reference assembly and the package's implementation of one name (System.Numerics.Tensors): the later one wins.
         return paths.Where(p => p.Length > 0)
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
