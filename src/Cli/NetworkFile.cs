@@ -35,15 +35,8 @@ internal sealed class NetworkFile
     /// <summary>Reads <paramref name="path"/>; null, with <paramref name="error"/> saying why, when it is not such a network.</summary>
     public static NetworkFile? Read(string path, out string? error)
     {
-        error = null;
-        string text;
-        try
+        if (Input.TextFile.Read(path, "--network", out error) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error = $"cannot read --network '{path}': {e.Message}";
             return null;
         }
 

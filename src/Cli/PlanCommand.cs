@@ -1,75 +1,135 @@
 using System;
-using System.Collections.Generic;
+using System.CommandLine;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
-using TensorGen.Parsing;
+using TensorGen.Cli.Input;
 using TensorGen.Planning;
 
 namespace TensorGen.Cli;
 
-/// <summary><c>tensorgen plan</c>: reads the expression and sizes, plans, and prints the plan as a table or as JSON.</summary>
+/// <summary><c>tensorgen plan</c>: plans an expression (or a network file, or costs a given path) and prints the plan as a table or as JSON.</summary>
 internal static class PlanCommand
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        if (args.Contains("-h") || args.Contains("--help"))
+        var contraction = new ContractionOptions();
+        Option<NetworkFile?> network = ParsedOption.Create<NetworkFile?>("--network", "FILE",
+            "a network in cotengra's form instead of an expression and sizes: {\"inputs\": [[\"a\", \"b\"], ...], \"output\": [...], \"size_dict\": {\"a\": 2, ...}} (index names of any length)",
+            NetworkFile.Read);
+        var planning = new PlanningOptionSet();
+        Option<ContractionPath?> path = ParsedOption.Create<ContractionPath?>("--path", "\"0,1;0,1\"",
+            "cost this contraction path (opt_einsum's linear format: steps separated by ';', or [(0, 1), (0, 1)]) instead of planning one",
+            PathText.Parse);
+        var json = new Option<bool>("--json")
         {
-            output.Write(Usage.Text);
-            return Program.Success;
-        }
+            Description = "print one JSON object: {\"path\", \"flops\", \"largestIntermediate\", \"strategy\", \"seconds\"} (and \"sliced\", \"slices\", \"overhead\" when sliced)",
+        };
 
-        PlanArguments arguments = PlanArguments.Parse(args);
-        if (arguments.Error is { } usage)
+        var command = new Command("plan", "Plans the contraction order of an einsum expression and prints the plan: cost in opt_einsum's units "
+            + "(a pairwise step costs the product of its index sizes, twice that when it sums an index), largest intermediate, one line per step.");
+        contraction.AddTo(command);
+        command.Add(network);
+        planning.AddTo(command);
+        command.Add(path);
+        command.Add(json);
+        command.Validators.Add(result =>
         {
-            error.WriteLine("tensorgen plan: " + usage);
-            return Program.UsageError;
-        }
+            // Presence only: reading a value that failed to parse throws, and its error is reported already.
+            if (result.GetResult(network) is null)
+            {
+                if (result.GetValue(contraction.Expression) is null)
+                {
+                    result.AddError("no expression. Usage: tensorgen plan \"ij,jk->ik\" --sizes i=2,j=3,k=4, or tensorgen plan --network file.json");
+                }
 
-        EinsumParseResult parsed = EinsumParser.Parse(arguments.Expression, anySymbol: true);
-        if (parsed.Expression is not { } expression)
+                return;
+            }
+
+            if (result.GetValue(contraction.Expression) is { } expression)
+            {
+                result.AddError($"--network gives the expression; got \"{expression}\" too. Plan either an expression or a network file.");
+            }
+            else if (result.GetResult(contraction.Sizes) is not null || result.GetResult(contraction.SizesFile) is not null || result.GetResult(contraction.Shapes) is not null)
+            {
+                result.AddError("--network gives the sizes (its \"size_dict\"); --sizes, --sizes-file and --shapes go with an expression.");
+            }
+        });
+
+        command.SetAction(result =>
         {
-            string what = arguments.Network is null ? $"\"{arguments.Expression}\"" : "--network";
-            error.WriteLine($"tensorgen plan: {what}: {parsed.Error!.Message}");
-            return Program.InvalidInput;
-        }
+            ContractionInput? input;
+            string? error;
+            Func<string, string> nameOf = label => label;
+            if (result.GetValue(network) is { } file)
+            {
+                var sizes = new SizeTable();
+                foreach (var (label, size) in file.Sizes)
+                {
+                    sizes.Sizes[label] = size;
+                }
 
-        if (expression.HasEllipsis)
-        {
-            error.WriteLine("tensorgen plan: \"...\" has no size to plan with; name each dimension with an index.");
-            return Program.InvalidInput;
-        }
+                input = ContractionInput.Resolve(file.Expression, "--network", sizes, null, out error);
+                nameOf = file.NameOf;
+            }
+            else
+            {
+                if (contraction.SizesOf(result, out error) is null)
+                {
+                    return Messages.Fail(result, ExitCodes.UsageError, error!);
+                }
 
-        var labels = expression.DistinctLabels;
-        string[] missing = labels.Where(l => !arguments.Sizes.ContainsKey(l)).ToArray();
-        if (missing.Length > 0)
-        {
-            error.WriteLine($"tensorgen plan: no size for {(missing.Length == 1 ? "index" : "indices")} {string.Join(", ", missing.Select(l => "'" + l + "'"))}. "
-                + $"Give every index's size, e.g. --sizes {string.Join(",", labels.Select(l => l + "=" + (arguments.Sizes.TryGetValue(l, out long s) ? s : 2)))}.");
-            return Program.InvalidInput;
-        }
+                input = contraction.Resolve(result, out error);
+            }
 
-        foreach (string unused in arguments.Sizes.Keys.Where(l => !labels.Contains(l)))
-        {
-            error.WriteLine($"tensorgen plan: note: index '{unused}' has a size but does not occur in the expression; it is ignored.");
-        }
+            if (input is null)
+            {
+                return Messages.Fail(result, ExitCodes.InvalidInput, error!);
+            }
 
-        var sizes = labels.ToDictionary(l => l, l => arguments.Sizes[l], StringComparer.Ordinal);
+            foreach (string note in input.Notes)
+            {
+                Messages.Note(result, note);
+            }
+
+            return Run(result, input, planning, result.GetValue(path), result.GetValue(json), nameOf);
+        });
+        return command;
+    }
+
+    private static int Run(ParseResult result, ContractionInput input, PlanningOptionSet planning, ContractionPath? path, bool json, Func<string, string> nameOf)
+    {
         // Every core searches (each on its own stream of the seed: the plan depends on the seed and the core count only).
         var progress = new PlanningProgress();
-        var options = new PlanningOptions(arguments.Objective, arguments.MemoryLimit, arguments.TimeLimit, arguments.Seed,
-            Environment.ProcessorCount, progress);
+        PlanningOptions options = planning.OptionsOf(result, Environment.ProcessorCount, progress);
         var clock = Stopwatch.StartNew();
         ContractionPlan plan;
-        using (ProgressReport.Start(progress, arguments.TimeLimit, clock, error))
+        string strategy;
+        if (path is not null && input.Expression.Inputs.Count >= 2)
         {
-            plan = ContractionPlan.Create(expression, sizes, Planners.Create(arguments.Strategy), options);
+            ContractionTree? tree = ContractionTree.FromPath(ContractionPlan.Network(input.Expression, input.Sizes), path.Steps, out string? error);
+            if (tree is null)
+            {
+                return Messages.Fail(result, ExitCodes.InvalidInput, $"--path does not fit {input.Expression.ExplicitText}: {error}");
+            }
+
+            plan = ContractionPlan.FromTree(input.Expression, tree, input.Sizes, options);
+            strategy = "path";
+        }
+        else if (path is not null && path.Steps.Count > 0)
+        {
+            return Messages.Fail(result, ExitCodes.InvalidInput, $"--path: a single operand has no path to give (its one step is implied); got {path.Steps.Count} step(s).");
+        }
+        else
+        {
+            using (ProgressReport.Start(progress, options.TimeLimit, clock, Messages.Error(result)))
+            {
+                plan = ContractionPlan.Create(input.Expression, input.Sizes, Planners.Create(planning.StrategyOf(result)), options);
+            }
+
+            strategy = json ? Planners.NameOf(planning.StrategyOf(result)) : planning.DescribeStrategy(result);
         }
 
-        double seconds = clock.Elapsed.TotalSeconds;
-
-        var report = new PlanReport(plan, Planners.NameOf(arguments.Strategy), seconds, arguments.Network is { } network ? network.NameOf : label => label);
-        output.Write(arguments.Json ? report.Json() : report.Table());
-        return Program.Success;
+        var report = new PlanReport(plan, strategy, clock.Elapsed.TotalSeconds, nameOf);
+        Messages.Output(result).Write(json ? report.Json() : report.Table());
+        return ExitCodes.Success;
     }
 }

@@ -1,51 +1,52 @@
 using System;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.IO;
 
 namespace TensorGen.Cli;
 
 /// <summary>
-/// <c>tensorgen</c>: plans einsum contractions from the command line with the planner the source generator uses.
-/// Bad arguments print a message and exit non-zero; nothing prints a stack trace.
+/// <c>tensorgen</c>: plans, emits, explains and benchmarks einsum contractions with the planner and the generators the build
+/// uses. Bad arguments print a message and exit non-zero (<see cref="ExitCodes"/>); nothing prints a stack trace.
 /// </summary>
 internal static class Program
 {
-    /// <summary>Exit code for a run that did what was asked.</summary>
-    public const int Success = 0;
-
-    /// <summary>Exit code for input that cannot be planned: a malformed expression, missing sizes, a bad path.</summary>
-    public const int InvalidInput = 1;
-
-    /// <summary>Exit code for a command line that cannot be read.</summary>
-    public const int UsageError = 2;
-
-    /// <summary>Exit code for a failure of tensorgen itself.</summary>
-    public const int InternalError = 70;
-
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         try
         {
-            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            ParseResult result = TensorGenCommand.Create().Parse(args);
+            if (result.Action is ParseErrorAction)
             {
-                output.Write(Usage.Text);
-                return args.Length == 0 ? UsageError : Success;
+                return ReportParseErrors(result, error);
             }
 
-            if (args[0] != "plan")
-            {
-                error.WriteLine($"tensorgen: unknown command '{args[0]}'. The command is 'plan'.");
-                error.Write(Usage.Text);
-                return UsageError;
-            }
-
-            return PlanCommand.Run(args.AsSpan(1).ToArray(), output, error);
+            return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)
         {
             error.WriteLine($"tensorgen: internal error ({e.GetType().Name}): {e.Message}");
-            return InternalError;
+            return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>The parser's messages, one a line as "tensorgen plan: message", and where to find the usage.</summary>
+    private static int ReportParseErrors(ParseResult result, TextWriter error)
+    {
+        string prefix = result.CommandResult.Command is RootCommand ? "tensorgen" : "tensorgen " + result.CommandResult.Command.Name;
+        foreach (var problem in result.Errors)
+        {
+            error.WriteLine($"{prefix}: {problem.Message}");
+        }
+
+        foreach (string suggestion in TypoSuggestions.For(result))
+        {
+            error.WriteLine($"{prefix}: {suggestion}");
+        }
+
+        error.WriteLine($"Run '{prefix} --help' for the usage.");
+        return ExitCodes.UsageError;
     }
 }

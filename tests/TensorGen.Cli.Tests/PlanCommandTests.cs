@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Numerics;
@@ -132,17 +131,9 @@ public sealed class PlanCommandTests
     [Fact]
     public void The_built_dll_runs_as_a_process()
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "TensorGen.Cli.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", dll, "plan", Issue248, "--sizes", Issue248Sizes, "--json"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using Process process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        var (exitCode, output) = CliProcess.Run("plan", Issue248, "--sizes", Issue248Sizes, "--json");
 
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, exitCode);
         using JsonDocument json = JsonDocument.Parse(output);
         Assert.Equal(924030000, json.RootElement.GetProperty("flops").GetInt64());
     }

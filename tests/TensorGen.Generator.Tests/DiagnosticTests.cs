@@ -366,6 +366,21 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void Every_descriptor_links_to_its_row_in_the_diagnostics_reference()
+    {
+        // The IDE's link on a TG id opens its row of docs/diagnostics.md: the anchor must be there, one per id.
+        string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+        Assert.StartsWith("https://", TensorGen.Diagnostics.DescriptorFactory.DocumentationUri, StringComparison.Ordinal);
+        Assert.EndsWith("/docs/diagnostics.md", TensorGen.Diagnostics.DescriptorFactory.DocumentationUri, StringComparison.Ordinal);
+        foreach (var (id, descriptor) in TensorGen.Diagnostics.DiagnosticDescriptors.ById)
+        {
+            string anchor = id.ToLowerInvariant();
+            Assert.Equal(TensorGen.Diagnostics.DescriptorFactory.DocumentationUri + "#" + anchor, descriptor.HelpLinkUri);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(docs, $@"^\| {id} \| <a id=""{anchor}""></a>", System.Text.RegularExpressions.RegexOptions.Multiline));
+        }
+    }
+
+    [Fact]
     public void Every_diagnostic_id_of_every_family_is_in_the_one_table()
     {
         // An id missing from DiagnosticDescriptors.ById would reach users as TG9999 ("internal error") instead of itself.

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using static TensorGen.Diagnostics.DescriptorFactory;
 
 namespace TensorGen.Decompositions.Diagnostics;
 
@@ -9,8 +10,6 @@ namespace TensorGen.Decompositions.Diagnostics;
 /// </summary>
 internal static class DecompositionDiagnosticDescriptors
 {
-    private const string Category = "TensorGen";
-
     public static DiagnosticDescriptor UnknownOperation { get; } = Create(DecompositionDiagnosticIds.UnknownOperation,
         "Unknown decomposition operation",
         "Name one of the operation enum's members, e.g. [TensorTrainKernel(TensorTrainOperation.Inner, Order = 4)]; a cast integer that is not a member has no meaning.");
@@ -53,7 +52,4 @@ internal static class DecompositionDiagnosticDescriptors
         UnknownOperation, MalformedSizes, OrderMismatch, IncompleteStaticSizes, InvalidModes, SizeOutOfRange, WrongSignature,
         UnsupportedElementType, NotStaticPartial,
     };
-
-    private static DiagnosticDescriptor Create(string id, string title, string description) =>
-        new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using static TensorGen.Diagnostics.DescriptorFactory;
 
 namespace TensorGen.Diagnostics;
 
@@ -10,8 +11,6 @@ namespace TensorGen.Diagnostics;
 /// </summary>
 internal static class DiagnosticDescriptors
 {
-    private const string Category = "TensorGen";
-
     public static DiagnosticDescriptor MalformedExpression { get; } = Create(DiagnosticIds.MalformedExpression,
         "Malformed einsum expression",
         "Write numpy.einsum subscripts: index letters per operand separated by ',', optionally '->' and the output indices, '...' for broadcast dimensions, e.g. \"bij,bjk->bik\".");
@@ -114,7 +113,4 @@ internal static class DiagnosticDescriptors
 
     /// <summary>Every descriptor of every kernel family, by id: the one table the pipelines' diagnostics are created from.</summary>
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById => s_byId;
-
-    private static DiagnosticDescriptor Create(string id, string title, string description) =>
-        new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description);
 }

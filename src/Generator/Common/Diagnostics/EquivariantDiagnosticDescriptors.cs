@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using static TensorGen.Diagnostics.DescriptorFactory;
 
 namespace TensorGen.Diagnostics;
 
@@ -10,8 +11,6 @@ namespace TensorGen.Diagnostics;
 /// </summary>
 internal static class EquivariantDiagnosticDescriptors
 {
-    private const string Category = "TensorGen";
-
     public static DiagnosticDescriptor MalformedIrreps { get; } = Create(EquivariantDiagnosticIds.MalformedIrreps,
         "Malformed irreps",
         "Write irreps as e3nn does: blocks 'mul x l parity' separated by '+', parity e, o or y, e.g. \"16x0e + 8x1o + 2e\".");
@@ -71,7 +70,4 @@ internal static class EquivariantDiagnosticDescriptors
         WrongParameters, NotStaticPartialVoid, InvalidOption, UnknownForward, ShParity, GpuUnsupported,
         UnknownForwardKernel,
     };
-
-    private static DiagnosticDescriptor Create(string id, string title, string description) =>
-        new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using static TensorGen.Diagnostics.DescriptorFactory;
 
 namespace TensorGen.Diagnostics;
 
@@ -9,8 +10,6 @@ namespace TensorGen.Diagnostics;
 /// </summary>
 internal static class MessagePassingDiagnosticDescriptors
 {
-    private const string Category = "TensorGen";
-
     public static DiagnosticDescriptor InvalidScatter { get; } = Create(MessagePassingDiagnosticIds.InvalidScatter,
         "GpuScatter is not a ConvolutionScatter value",
         "Write GpuScatter = ConvolutionScatter.Deterministic (CSR segments, bit-identical run to run; the default) or ConvolutionScatter.Atomic (one row of threads per edge, atomic adds).");
@@ -25,7 +24,4 @@ internal static class MessagePassingDiagnosticDescriptors
 
     /// <summary>Every descriptor.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => new[] { InvalidScatter, ScatterWithoutGpu, GraphParameterClash };
-
-    private static DiagnosticDescriptor Create(string id, string title, string description) =>
-        new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description);
 }

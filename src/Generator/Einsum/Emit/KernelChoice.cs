@@ -10,18 +10,15 @@ namespace TensorGen.Emit;
 /// plan — chosen by a coarse cost model of this CPU's kernels and recorded in the generated file's header.
 /// </summary>
 /// <remarks>
-/// Estimates in cycles, as TensorGen.Runtime's GemmCostModel makes them: the GEMM engine needs one 16-lane vector FMA
-/// per 6 × 16 tile and depth step, plus packing both operands and ~600 cycles of setup; a constant-bound loop nest about
-/// one cycle per multiply-add and two per result element. Steps of at most <see cref="UnrollLimit"/> multiply-adds and
-/// <see cref="UnrolledStatementLimit"/> results are written out as straight-line code (no loop or dispatch overhead).
+/// Per step, the cycle model of <see cref="StepCostEstimate"/> (also what <c>tensorgen explain</c> prints as the reason).
 /// </remarks>
 internal sealed class KernelChoice
 {
     /// <summary>The most multiply-adds of a step written out as straight-line code.</summary>
-    public const long UnrollLimit = 2048;
+    public const long UnrollLimit = StepCostEstimate.UnrollLimit;
 
     /// <summary>The most result elements (statements) of a step written out as straight-line code.</summary>
-    public const long UnrolledStatementLimit = 256;
+    public const long UnrolledStatementLimit = StepCostEstimate.UnrolledStatementLimit;
 
     /// <summary>The least batch size for the batched-chain family (a few vectors' worth of lanes).</summary>
     public const long MinimumBatch = 32;
@@ -148,30 +145,7 @@ internal sealed class KernelChoice
 
     private static KernelFamily ForStaticStep(ContractionStep step, IReadOnlyDictionary<string, long> sizes)
     {
-        var involved = step.LeftLabels.Concat(step.RightLabels).Distinct().ToList();
-        double multiplyAdds = involved.Aggregate(1.0, (product, label) => product * sizes[label]);
-        double outputs = step.ResultLabels.Aggregate(1.0, (product, label) => product * sizes[label]);
-        if (multiplyAdds <= UnrollLimit && outputs <= UnrolledStatementLimit)
-        {
-            return KernelFamily.Unrolled;
-        }
-
-        if (step.IsUnary || multiplyAdds == 0)
-        {
-            return KernelFamily.LoopNest;
-        }
-
-        // GEMM view: rows are the left operand's kept indices, columns the right's, depth the summed ones, batch the shared kept ones.
-        double Extent(Func<string, bool> selects) => involved.Where(selects).Aggregate(1.0, (product, label) => product * sizes[label]);
-        bool InLeft(string l) => step.LeftLabels.Contains(l);
-        bool InRight(string l) => step.RightLabels.Contains(l);
-        bool Kept(string l) => step.ResultLabels.Contains(l);
-        double batch = Extent(l => InLeft(l) && InRight(l) && Kept(l));
-        double rows = Extent(l => InLeft(l) && !InRight(l) && Kept(l));
-        double columns = Extent(l => !InLeft(l) && InRight(l) && Kept(l));
-        double depth = Extent(l => !Kept(l));
-        double gemm = 600 + (batch * ((depth * Math.Ceiling(rows / 6) * ((Math.Ceiling(columns / 16) * 6) + 1)) + (rows * depth) + (depth * columns)));
-        double loopNest = multiplyAdds + (2 * outputs);
-        return gemm < loopNest ? KernelFamily.GemmEngine : KernelFamily.LoopNest;
+        StepCostEstimate cost = StepCostEstimate.Of(step, sizes);
+        return cost.Unrolls ? KernelFamily.Unrolled : cost.PrefersGemm ? KernelFamily.GemmEngine : KernelFamily.LoopNest;
     }
 }
