@@ -50,7 +50,7 @@ public sealed class ConsumerTests(PackageFeed feed, ITestOutputHelper output)
         string project = ConsumerProject.Create(feed, "aot");
         string publishDirectory = Path.Combine(project, "publish");
         Commands.Result publish = Commands.DotNet(project, BuildLimit, "publish", ConsumerProject.ProjectFile, "-c", "Release",
-            "--disable-build-servers", "-o", publishDirectory, $"-p:TensorGenVersion={feed.Version}");
+            "-v:n", "--disable-build-servers", "-o", publishDirectory, $"-p:TensorGenVersion={feed.Version}");
         output.WriteLine($"consumer restore and AOT publish {publish.Elapsed.TotalSeconds:F0} s");
         AssertSucceededWithoutWarnings(publish);
 
