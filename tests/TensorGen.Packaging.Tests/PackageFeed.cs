@@ -8,7 +8,8 @@ namespace TensorGen.Packaging.Tests;
 
 /// <summary>
 /// The three packages, packed once for the whole collection into a temporary folder feed, from the outputs the test
-/// project's references already built (`dotnet pack --no-build`, in this configuration).
+/// project's references already built (`dotnet pack --no-build --no-restore`, in this configuration: nothing under src/ is
+/// written while other test projects may be building against it).
 /// Each run packs a version of its own (Directory.Build.props's version + "-packtest.&lt;time&gt;"), so a consumer never restores a
 /// stale copy from the NuGet cache; the cache entries of that version are deleted again at the end.
 /// </summary>
@@ -32,7 +33,7 @@ public sealed class PackageFeed : IDisposable
         foreach ((string project, _) in Packages)
         {
             Commands.Result pack = Commands.DotNet(RepositoryLayout.Root, PackLimit, "pack", project, "-c", RepositoryLayout.Configuration,
-                "--no-build", "-o", FeedDirectory, $"-p:PackageVersion={Version}");
+                "--no-build", "--no-restore", "-o", FeedDirectory, $"-p:PackageVersion={Version}");
             Assert.True(pack.ExitCode == 0, pack.ToString());
             PackSeconds += pack.Elapsed.TotalSeconds;
         }

@@ -75,7 +75,7 @@ public static class Program
             $"matmul 64x64^3 one thread: first call {first:F3} ms, steady {times[times.Length / 2]:F4} ms ({flops / times[times.Length / 2] / 1e6:F1} GFLOP/s)"));
         KernelOptions.MaxThreads = Environment.ProcessorCount;
 
-        checks.Close("[Einsum] static form bij,bjk->bik (64x64^3)", result, References.BatchedMatMul(a, b, batch, n), 1e-5);
+        checks.Close("[Einsum] static form bij,bjk->bik (64x64^3)", result, References.BatchedMatMul(a, b, batch, n, n, n), 1e-5);
         checks.Throws<ArgumentException>("[Einsum] static form rejects a short operand", () => Kernels.BatchedMatMul(a.AsSpan(1), b, result));
     }
 

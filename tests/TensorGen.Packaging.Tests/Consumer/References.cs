@@ -6,30 +6,6 @@ namespace PackageConsumer;
 public static class References
 {
     /// <summary>result[b, i, k] = Σ_j a[b, i, j] · b[b, j, k], row-major.</summary>
-    public static double[] BatchedMatMul(float[] a, float[] b, int batch, int n)
-    {
-        double[] result = new double[batch * n * n];
-        for (int z = 0; z < batch; z++)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                for (int k = 0; k < n; k++)
-                {
-                    double sum = 0;
-                    for (int j = 0; j < n; j++)
-                    {
-                        sum += (double)a[(z * n + i) * n + j] * b[(z * n + j) * n + k];
-                    }
-
-                    result[(z * n + i) * n + k] = sum;
-                }
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>result[b, i, k] for arbitrary sizes.</summary>
     public static double[] BatchedMatMul(float[] a, float[] b, int batch, int rows, int inner, int columns)
     {
         double[] result = new double[batch * rows * columns];
