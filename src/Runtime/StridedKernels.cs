@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace TensorGen.Runtime;
 
 /// <summary>
-/// Runs one bound step over memory. A binary float or double step that the cost model finds GEMM-like enough runs
+/// Runs one bound step over memory. A binary float, double or Complex step that the cost model finds GEMM-like enough runs
 /// in the packed GEMM engine (<see cref="GemmEngine"/>); every other step — unary steps, tiny or degenerate ones,
 /// other element types — in a strided loop nest with the output's indices outer and the summed indices inner,
 /// accumulating each output element locally. Spans are checked against the lengths the <see cref="StepLayout"/>
