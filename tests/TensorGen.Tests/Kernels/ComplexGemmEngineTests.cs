@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Numerics;
+using System.Numerics.Tensors;
+using TensorGen.Runtime;
+using TensorGen.Tests.Reference;
+using Xunit;
+
+namespace TensorGen.Tests.Kernels;
+
+/// <summary>
+/// The GEMM engine on <see cref="Complex"/> elements — the interleaved AVX-512 micro-kernel and the scalar one below it —
+/// on every tier this processor has, one thread and two, overwriting and accumulating, over the real engine's cases (odd
+/// sizes around the tiles' edges, transposed, padded and broadcast views, batches, multi-index groups, diagonals, one-sided
+/// sums) against the complex reference interpreter. Real and imaginary parts are multiples of 1/8, so results are exact.
+/// </summary>
+[Collection(KernelOptionsCollection.Name)]
+public sealed class ComplexGemmEngineTests
+{
+    public static TheoryData<string, string, ViewKind, ViewKind, ViewKind> Cases => GemmEngineTests.Cases;
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Matches_the_reference_on_every_tier_thread_count_and_mode(string expression, string sizes, ViewKind left, ViewKind right, ViewKind result)
+    {
+        var problem = new ComplexStepProblem(expression, sizes, left, right, result);
+        foreach (KernelTier tier in KernelOptionsCollection.SupportedTiers)
+        {
+            foreach (int threads in new[] { 1, 2 })
+            {
+                problem.AssertMatches(tier, threads, accumulate: false);
+                problem.AssertMatches(tier, threads, accumulate: true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("ij,jk->ik", "i=65,j=33,k=17")]
+    [InlineData("bixy,ioxy->boxy", "b=4,i=32,o=32,x=12,y=12")] // the spectral convolution's batched GEMM over (x, y), strided
+    [InlineData("bxyr,or->boxy", "b=4,x=12,y=12,r=8,o=32")]
+    public void Gemm_like_complex_steps_run_in_the_engine(string expression, string sizes)
+    {
+        var problem = new ComplexStepProblem(expression, sizes, ViewKind.Dense, ViewKind.Dense, ViewKind.Dense);
+        Assert.NotNull(StridedKernels.GemmFor<Complex>(problem.Step, KernelTier.Scalar));
+        Assert.NotNull(StridedKernels.GemmFor<Complex>(problem.Step, KernelOptions.BestSupportedTier));
+        problem.AssertMatches(KernelOptions.BestSupportedTier, threads: 1, accumulate: true);
+    }
+
+    /// <summary>einsum has no conjugation: (a + bi)(c + di) is taken as written, never (a − bi)(c + di).</summary>
+    [Fact]
+    public void Nothing_is_conjugated()
+    {
+        var problem = new ComplexStepProblem("ij,jk->ik", "i=13,j=21,k=17", ViewKind.Dense, ViewKind.Dense, ViewKind.Dense);
+        foreach (KernelTier tier in KernelOptionsCollection.SupportedTiers)
+        {
+            problem.AssertMatches(tier, threads: 1, accumulate: false);
+        }
+
+        Tensor<Complex> a = Tensor.Create([new Complex(0, 1)], [1, 1]);
+        Tensor<Complex> b = Tensor.Create([new Complex(0, 1)], [1, 1]);
+        Assert.Equal(new Complex(-1, 0), Einsum.Evaluate("ij,jk->ik", a, b)[0, 0]);
+    }
+
+    /// <summary>One binary step over complex views, and its reference result.</summary>
+    private sealed class ComplexStepProblem
+    {
+        private readonly string _expression;
+        private readonly int[][] _shapes;
+        private readonly ViewKind[] _kinds;
+        private readonly Tensor<Complex>[] _operands;
+        private readonly ComplexRefArray _expected;
+
+        public ComplexStepProblem(string expression, string sizes, ViewKind left, ViewKind right, ViewKind result)
+        {
+            _expression = expression;
+            Dictionary<char, int> size = sizes.Split(',').ToDictionary(s => s[0], s => int.Parse(s[2..], System.Globalization.CultureInfo.InvariantCulture));
+            string[] terms = expression.Replace("->", ",", StringComparison.Ordinal).Split(',');
+            _shapes = terms.Select(t => t.Select(c => size[c]).ToArray()).ToArray();
+            _kinds = [left, right, result];
+            _operands = [ComplexOperandViews.Create(_shapes[0], left, 1), ComplexOperandViews.Create(_shapes[1], right, 2)];
+            _expected = ReferenceEinsum.Evaluate(expression, _operands.Select(o => ComplexOperandViews.FromView(o)).ToArray());
+            Step = Bind(ResultView(ResultBuffer())).Step(0);
+        }
+
+        public StepLayout Step { get; }
+
+        public void AssertMatches(KernelTier tier, int threads, bool accumulate)
+        {
+            Complex[] buffer = ResultBuffer();
+            TensorSpan<Complex> result = ResultView(buffer);
+            ComplexRefArray initial = ComplexOperandViews.FromView(ResultView((Complex[])buffer.Clone()));
+            EinsumBinding binding = Bind(result);
+
+            KernelOptions.Tier = tier;
+            KernelOptions.MaxThreads = threads;
+            try
+            {
+                StridedKernels.Contract(binding.Step(0), TensorMemory.Of(_operands[0].AsReadOnlyTensorSpan()),
+                    TensorMemory.Of(_operands[1].AsReadOnlyTensorSpan()), TensorMemory.Of(result), accumulate);
+            }
+            finally
+            {
+                KernelOptionsCollection.Restore();
+            }
+
+            ComplexRefArray actual = ComplexOperandViews.FromView(result);
+            ComplexRefArray expected = _expected with
+            {
+                Shape = actual.Shape,
+                Data = accumulate ? _expected.Data.Zip(initial.Data, (e, i) => e + i).ToArray() : _expected.Data,
+            };
+            string? difference = expected.FirstDifference(actual, 0);
+            Assert.True(difference is null, $"{_expression} Complex tier {tier}, {threads} thread(s), accumulate {accumulate}: {difference}");
+            HashSet<int> written = WrittenOffsets();
+            int stray = Enumerable.Range(0, buffer.Length).FirstOrDefault(i => !written.Contains(i) && buffer[i] != Initial(i), -1);
+            Assert.True(stray < 0, $"{_expression} tier {tier}: element {stray} of the result's buffer, outside the view, was written.");
+        }
+
+        private HashSet<int> WrittenOffsets()
+        {
+            nint[] strides = OperandViews.Strides(ResultShape, ResultKind);
+            return ComplexOperandViews.Indices(ResultShape)
+                .Select(index => OperandViews.Offset(ResultKind) + (int)index.Select((x, d) => (long)(x * strides[d])).Sum())
+                .ToHashSet();
+        }
+
+        private EinsumBinding Bind(TensorSpan<Complex> result)
+        {
+            EinsumBinding binding = EinsumProgram.Create(_expression, [0, 1], ["left", "right", "result"]).Bind();
+            for (int i = 0; i < 2; i++)
+            {
+                binding.Operand(i, _operands[i].Lengths, _operands[i].Strides);
+            }
+
+            binding.Result(result.Lengths, result.Strides);
+            return binding;
+        }
+
+        private int[] ResultShape => _shapes[2].Length == 0 ? [1] : _shapes[2];
+
+        private ViewKind ResultKind => _kinds[2] == ViewKind.Broadcast ? ViewKind.Dense : _kinds[2];
+
+        private static Complex Initial(int i) => new((i % 7) - 3, (i % 5) - 2);
+
+        /// <summary>A buffer for the result view, with values to accumulate onto (and to see stray writes in).</summary>
+        private Complex[] ResultBuffer()
+        {
+            nint[] strides = OperandViews.Strides(ResultShape, ResultKind);
+            int reach = ResultShape.Contains(0) ? 0 : ResultShape.Select((l, d) => (l - 1) * (int)strides[d]).Sum() + 1;
+            return Enumerable.Range(0, OperandViews.Offset(ResultKind) + reach + 1).Select(Initial).ToArray();
+        }
+
+        private TensorSpan<Complex> ResultView(Complex[] buffer) =>
+            new(buffer, OperandViews.Offset(ResultKind), ResultShape.Select(l => (nint)l).ToArray(), OperandViews.Strides(ResultShape, ResultKind));
+    }
+}
