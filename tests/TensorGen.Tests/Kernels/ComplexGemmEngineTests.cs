@@ -65,44 +65,28 @@ public sealed class ComplexGemmEngineTests
     /// <summary>One binary step over complex views, and its reference result.</summary>
     private sealed class ComplexStepProblem
     {
-        private readonly string _expression;
-        private readonly int[][] _shapes;
-        private readonly ViewKind[] _kinds;
+        private readonly StepShapes _step;
         private readonly Tensor<Complex>[] _operands;
         private readonly ComplexRefArray _expected;
 
         public ComplexStepProblem(string expression, string sizes, ViewKind left, ViewKind right, ViewKind result)
         {
-            _expression = expression;
-            Dictionary<char, int> size = sizes.Split(',').ToDictionary(s => s[0], s => int.Parse(s[2..], System.Globalization.CultureInfo.InvariantCulture));
-            string[] terms = expression.Replace("->", ",", StringComparison.Ordinal).Split(',');
-            _shapes = terms.Select(t => t.Select(c => size[c]).ToArray()).ToArray();
-            _kinds = [left, right, result];
-            _operands = [ComplexOperandViews.Create(_shapes[0], left, 1), ComplexOperandViews.Create(_shapes[1], right, 2)];
+            _step = new StepShapes(expression, sizes, left, right, result);
+            _operands = [ComplexOperandViews.Create(_step.Shapes[0], left, 1), ComplexOperandViews.Create(_step.Shapes[1], right, 2)];
             _expected = ReferenceEinsum.Evaluate(expression, _operands.Select(o => ComplexOperandViews.FromView(o)).ToArray());
-            Step = Bind(ResultView(ResultBuffer())).Step(0);
+            Step = _step.Bind(_operands, _step.ResultView(_step.ResultBuffer(Initial))).Step(0);
         }
 
         public StepLayout Step { get; }
 
         public void AssertMatches(KernelTier tier, int threads, bool accumulate)
         {
-            Complex[] buffer = ResultBuffer();
-            TensorSpan<Complex> result = ResultView(buffer);
-            ComplexRefArray initial = ComplexOperandViews.FromView(ResultView((Complex[])buffer.Clone()));
-            EinsumBinding binding = Bind(result);
+            Complex[] buffer = _step.ResultBuffer(Initial);
+            TensorSpan<Complex> result = _step.ResultView(buffer);
+            ComplexRefArray initial = ComplexOperandViews.FromView(_step.ResultView((Complex[])buffer.Clone()));
+            EinsumBinding binding = _step.Bind(_operands, result);
 
-            KernelOptions.Tier = tier;
-            KernelOptions.MaxThreads = threads;
-            try
-            {
-                StridedKernels.Contract(binding.Step(0), TensorMemory.Of(_operands[0].AsReadOnlyTensorSpan()),
-                    TensorMemory.Of(_operands[1].AsReadOnlyTensorSpan()), TensorMemory.Of(result), accumulate);
-            }
-            finally
-            {
-                KernelOptionsCollection.Restore();
-            }
+            StepShapes.Contract(binding, _operands, result, tier, threads, accumulate);
 
             ComplexRefArray actual = ComplexOperandViews.FromView(result);
             ComplexRefArray expected = _expected with
@@ -111,47 +95,15 @@ public sealed class ComplexGemmEngineTests
                 Data = accumulate ? _expected.Data.Zip(initial.Data, (e, i) => e + i).ToArray() : _expected.Data,
             };
             string? difference = expected.FirstDifference(actual, 0);
-            Assert.True(difference is null, $"{_expression} Complex tier {tier}, {threads} thread(s), accumulate {accumulate}: {difference}");
-            HashSet<int> written = WrittenOffsets();
-            int stray = Enumerable.Range(0, buffer.Length).FirstOrDefault(i => !written.Contains(i) && buffer[i] != Initial(i), -1);
-            Assert.True(stray < 0, $"{_expression} tier {tier}: element {stray} of the result's buffer, outside the view, was written.");
-        }
-
-        private HashSet<int> WrittenOffsets()
-        {
-            nint[] strides = OperandViews.Strides(ResultShape, ResultKind);
-            return ComplexOperandViews.Indices(ResultShape)
-                .Select(index => OperandViews.Offset(ResultKind) + (int)index.Select((x, d) => (long)(x * strides[d])).Sum())
+            Assert.True(difference is null, $"{_step.Expression} Complex tier {tier}, {threads} thread(s), accumulate {accumulate}: {difference}");
+            nint[] strides = OperandViews.Strides(_step.ResultShape, _step.ResultKind);
+            HashSet<int> written = ComplexOperandViews.Indices(_step.ResultShape)
+                .Select(index => OperandViews.Offset(_step.ResultKind) + (int)index.Select((x, d) => (long)(x * strides[d])).Sum())
                 .ToHashSet();
+            int stray = Enumerable.Range(0, buffer.Length).FirstOrDefault(i => !written.Contains(i) && buffer[i] != Initial(i), -1);
+            Assert.True(stray < 0, $"{_step.Expression} tier {tier}: element {stray} of the result's buffer, outside the view, was written.");
         }
-
-        private EinsumBinding Bind(TensorSpan<Complex> result)
-        {
-            EinsumBinding binding = EinsumProgram.Create(_expression, [0, 1], ["left", "right", "result"]).Bind();
-            for (int i = 0; i < 2; i++)
-            {
-                binding.Operand(i, _operands[i].Lengths, _operands[i].Strides);
-            }
-
-            binding.Result(result.Lengths, result.Strides);
-            return binding;
-        }
-
-        private int[] ResultShape => _shapes[2].Length == 0 ? [1] : _shapes[2];
-
-        private ViewKind ResultKind => _kinds[2] == ViewKind.Broadcast ? ViewKind.Dense : _kinds[2];
 
         private static Complex Initial(int i) => new((i % 7) - 3, (i % 5) - 2);
-
-        /// <summary>A buffer for the result view, with values to accumulate onto (and to see stray writes in).</summary>
-        private Complex[] ResultBuffer()
-        {
-            nint[] strides = OperandViews.Strides(ResultShape, ResultKind);
-            int reach = ResultShape.Contains(0) ? 0 : ResultShape.Select((l, d) => (l - 1) * (int)strides[d]).Sum() + 1;
-            return Enumerable.Range(0, OperandViews.Offset(ResultKind) + reach + 1).Select(Initial).ToArray();
-        }
-
-        private TensorSpan<Complex> ResultView(Complex[] buffer) =>
-            new(buffer, OperandViews.Offset(ResultKind), ResultShape.Select(l => (nint)l).ToArray(), OperandViews.Strides(ResultShape, ResultKind));
     }
 }
