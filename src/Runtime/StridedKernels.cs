@@ -64,7 +64,7 @@ public static class StridedKernels
     }
 
     /// <summary>
-    /// The GEMM view of a binary step when the engine runs it — a float or double step with elements to write and to
+    /// The GEMM view of a binary step when the engine runs it — a float, double or Complex step with elements to write and to
     /// read, which the cost model prefers over the loop nest at <paramref name="tier"/> — else null (the loop nest runs it).
     /// </summary>
     internal static GemmLayout? GemmFor<T>(StepLayout step, KernelTier tier)
