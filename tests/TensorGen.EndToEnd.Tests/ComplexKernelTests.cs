@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
+using System.Numerics.Tensors;
 using TensorGen.Tests.Reference;
 using Xunit;
 using CK = TensorGen.EndToEnd.Tests.ComplexKernels;
@@ -115,6 +116,26 @@ public class ComplexKernelTests
         c.Static!(inputs.Select(i => i.Data).ToArray(), result);
 
         AssertClose(c, expected, before, result, magnitude, "dense");
+    }
+
+    [Fact]
+    public void Complex_shape_errors_name_the_operand_and_both_shapes_before_any_write()
+    {
+        var poison = new Complex(12345, -12345);
+        Complex[] a = new Complex[6], b = new Complex[20], result = Enumerable.Repeat(poison, 15).ToArray();
+
+        var e = Assert.Throws<ArgumentException>(() => CK.MatMul(new ReadOnlyTensorSpan<Complex>(a, [2, 3]), new ReadOnlyTensorSpan<Complex>(b, [4, 5]),
+            new TensorSpan<Complex>(result, [3, 5])));
+
+        Assert.Contains("'b'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("[4, 5]", e.Message, StringComparison.Ordinal);
+        Assert.Contains("[2, 3]", e.Message, StringComparison.Ordinal);
+        Assert.All(result, x => Assert.Equal(poison, x));
+
+        var s = Assert.Throws<ArgumentException>(() => CK.MatMulS(new Complex[20], new Complex[14], result.AsSpan(0, 12)));
+        Assert.Equal("b", s.ParamName);
+        Assert.Contains("[5, 3]", s.Message, StringComparison.Ordinal);
+        Assert.All(result, x => Assert.Equal(poison, x));
     }
 
     private static (ComplexRefArray Expected, RefArray Magnitude) Reference(Case c, ComplexRefArray[] inputs) =>
