@@ -1,14 +1,15 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TensorGen.Runtime;
 
 /// <summary>
 /// Runs one bound step over memory. A binary float, double or Complex step that the cost model finds GEMM-like enough runs
-/// in the packed GEMM engine (<see cref="GemmEngine"/>); every other step — unary steps, tiny or degenerate ones,
-/// other element types — in a strided loop nest with the output's indices outer and the summed indices inner,
-/// accumulating each output element locally. Spans are checked against the lengths the <see cref="StepLayout"/>
+/// in the packed GEMM engine (<see cref="GemmEngine"/>); a Complex step that sums nothing (a Hadamard or outer product) in
+/// <see cref="ComplexProducts"/>; every other step — unary steps, tiny or degenerate ones, other element types — in a strided
+/// loop nest with the output's indices outer and the summed indices inner, accumulating each output element locally. Spans are checked against the lengths the <see cref="StepLayout"/>
 /// needs before either runs, so no stride can read or write outside them.
 /// </summary>
 public static class StridedKernels
@@ -36,6 +37,13 @@ public static class StridedKernels
         {
             GemmEngine.Run(gemm, tier, in MemoryMarshal.GetReference(left), in MemoryMarshal.GetReference(right),
                 ref MemoryMarshal.GetReference(output), accumulate);
+            return;
+        }
+
+        if (typeof(T) == typeof(Complex) && ComplexProducts.Handles(step))
+        {
+            ComplexProducts.Run(step, tier, in Unsafe.As<T, Complex>(ref MemoryMarshal.GetReference(left)),
+                in Unsafe.As<T, Complex>(ref MemoryMarshal.GetReference(right)), ref Unsafe.As<T, Complex>(ref MemoryMarshal.GetReference(output)), accumulate);
             return;
         }
 
