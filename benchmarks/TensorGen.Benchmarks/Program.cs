@@ -49,6 +49,13 @@ if (args.Length == 2 && args[0] == "generator-source")
     return;
 }
 
+// Complex einsum (the spectral convolution's contractions, large complex GEMMs) beside numpy, one thread: ... -- complex-quick [samples]
+if (args.Length > 0 && args[0] == "complex-quick")
+{
+    TensorGen.Benchmarks.Complex.ComplexTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+    return;
+}
+
 // The suite's static and dynamic forms side by side, one thread: ... -- dynamic-suite [samples] [ids, e.g. c2,g]
 if (args.Length > 0 && args[0] == "dynamic-suite")
 {

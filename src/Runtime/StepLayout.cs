@@ -20,7 +20,7 @@ public sealed class StepLayout
     private readonly nint[] _outputStrides;
     private readonly StepIndexUse[] _uses;
     private GemmView? _gemm;
-    private readonly byte[] _gemmChoices = new byte[2 * ((int)KernelTier.Avx512 + 1)];
+    private readonly byte[] _gemmChoices = new byte[3 * ((int)KernelTier.Avx512 + 1)];
 
     internal StepLayout(int index, ExpandedStep step, nint[] extents, nint[] leftStrides, nint[] rightStrides, nint[] outputStrides, bool isEmptySum)
         : this(index, step.Contraction, step.Left, step.Right, step.KeptCount, step.Uses, extents, leftStrides, rightStrides, outputStrides, isEmptySum)
@@ -178,13 +178,13 @@ public sealed class StepLayout
 
     /// <summary>
     /// Whether the GEMM engine is estimated to beat the loop nest on this step at <paramref name="tier"/> for elements of
-    /// <typeparamref name="T"/> (float or double; <see cref="GemmCostModel.PrefersGemm"/>): decided once per tier and
+    /// <typeparamref name="T"/> (float, double or Complex; <see cref="GemmCostModel.PrefersGemm"/>): decided once per tier and
     /// element type and kept, so a layout run many times (a seen shape) does not re-estimate it on every call.
     /// </summary>
     internal bool PrefersGemm<T>(GemmLayout gemm, KernelTier tier)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        int slot = ((int)tier * 2) + (typeof(T) == typeof(float) ? 0 : 1);
+        int slot = ((int)tier * 3) + (typeof(T) == typeof(float) ? 0 : typeof(T) == typeof(double) ? 1 : 2);
         // 0: not decided yet, 1: loop nest, 2: GEMM engine. A benign race: threads decide the same.
         byte decided = _gemmChoices[slot];
         if (decided == 0)

@@ -1,14 +1,15 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TensorGen.Runtime;
 
 /// <summary>
-/// Runs one bound step over memory. A binary float or double step that the cost model finds GEMM-like enough runs
-/// in the packed GEMM engine (<see cref="GemmEngine"/>); every other step — unary steps, tiny or degenerate ones,
-/// other element types — in a strided loop nest with the output's indices outer and the summed indices inner,
-/// accumulating each output element locally. Spans are checked against the lengths the <see cref="StepLayout"/>
+/// Runs one bound step over memory. A binary float, double or Complex step that the cost model finds GEMM-like enough runs
+/// in the packed GEMM engine (<see cref="GemmEngine"/>); a Complex step that sums nothing (a Hadamard or outer product) in
+/// <see cref="ComplexProducts"/>; every other step — unary steps, tiny or degenerate ones, other element types — in a strided
+/// loop nest with the output's indices outer and the summed indices inner, accumulating each output element locally. Spans are checked against the lengths the <see cref="StepLayout"/>
 /// needs before either runs, so no stride can read or write outside them.
 /// </summary>
 public static class StridedKernels
@@ -39,6 +40,13 @@ public static class StridedKernels
             return;
         }
 
+        if (typeof(T) == typeof(Complex) && ComplexProducts.Handles(step))
+        {
+            ComplexProducts.Run(step, tier, in Unsafe.As<T, Complex>(ref MemoryMarshal.GetReference(left)),
+                in Unsafe.As<T, Complex>(ref MemoryMarshal.GetReference(right)), ref Unsafe.As<T, Complex>(ref MemoryMarshal.GetReference(output)), accumulate);
+            return;
+        }
+
         var term = new ProductTerm<T>(in MemoryMarshal.GetReference(left), in MemoryMarshal.GetReference(right));
         LoopNest.Run(step, term, ref MemoryMarshal.GetReference(output), accumulate);
     }
@@ -64,7 +72,7 @@ public static class StridedKernels
     }
 
     /// <summary>
-    /// The GEMM view of a binary step when the engine runs it — a float or double step with elements to write and to
+    /// The GEMM view of a binary step when the engine runs it — a float, double or Complex step with elements to write and to
     /// read, which the cost model prefers over the loop nest at <paramref name="tier"/> — else null (the loop nest runs it).
     /// </summary>
     internal static GemmLayout? GemmFor<T>(StepLayout step, KernelTier tier)

@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 
 namespace TensorGen.Tests.Reference;
 
 /// <summary>
-/// An independent numpy.einsum in double precision, for checking TensorGen against: its own parser and one
+/// An independent numpy.einsum in double precision (real or complex), for checking TensorGen against: its own parser and one
 /// plain loop over every index at once, sharing no code with src. Implements implicit output (labels
 /// occurring once, by code point, after '...'), '...' broadcasting right-aligned across operands, diagonals
 /// of repeated labels, size-1 broadcasting, and any Unicode letter (surrogate pairs included) as a label.
@@ -17,6 +18,21 @@ public static class ReferenceEinsum
     private const int EllipsisMark = -1;
 
     public static RefArray Evaluate(string expression, params RefArray[] operands)
+    {
+        (double[] data, int[] shape) = Evaluate(expression, operands.Select(o => (o.Data, o.Shape)).ToArray());
+        return new RefArray(data, shape);
+    }
+
+    /// <summary>The same sum over complex elements, with numpy's semantics: products as written, nothing conjugated.</summary>
+    public static ComplexRefArray Evaluate(string expression, params ComplexRefArray[] operands)
+    {
+        (Complex[] data, int[] shape) = Evaluate(expression, operands.Select(o => (o.Data, o.Shape)).ToArray());
+        return new ComplexRefArray(data, shape);
+    }
+
+    /// <summary>One plain loop over every index at once, in <typeparamref name="TValue"/> (double or double-precision Complex).</summary>
+    private static (TValue[] Data, int[] Shape) Evaluate<TValue>(string expression, (TValue[] Data, int[] Shape)[] operands)
+        where TValue : INumberBase<TValue>
     {
         string text = string.Concat(expression.Where(c => c != ' '));
         int arrow = text.IndexOf("->", StringComparison.Ordinal);
@@ -35,10 +51,10 @@ public static class ReferenceEinsum
         {
             int letters = terms[n].Count(l => l != EllipsisMark);
             bool hasEllipsis = terms[n].Contains(EllipsisMark);
-            covered[n] = operands[n].Rank - letters;
+            covered[n] = operands[n].Shape.Length - letters;
             if (hasEllipsis ? covered[n] < 0 : covered[n] != 0)
             {
-                throw new ArgumentException($"Operand {n} of rank {operands[n].Rank} does not fit its term.");
+                throw new ArgumentException($"Operand {n} of rank {operands[n].Shape.Length} does not fit its term.");
             }
         }
 
@@ -81,7 +97,8 @@ public static class ReferenceEinsum
         }
 
         int[] outputShape = outputLabels.Select(l => sizes[l]).ToArray();
-        var result = new double[outputShape.Aggregate(1, (p, s) => p * s)];
+        var result = new TValue[outputShape.Aggregate(1, (p, s) => p * s)];
+        Array.Fill(result, TValue.Zero);
         int[] all = sizes.Keys.ToArray();
         int[] index = new int[all.Length];
         var position = new Dictionary<int, int>();
@@ -94,7 +111,7 @@ public static class ReferenceEinsum
         {
             do
             {
-                double product = 1;
+                TValue product = TValue.One;
                 for (int n = 0; n < operands.Length; n++)
                 {
                     product *= operands[n].Data[Offset(dims[n], operands[n].Shape, l => index[position[l]])];
@@ -105,7 +122,7 @@ public static class ReferenceEinsum
             while (Advance(index, all.Select(l => sizes[l]).ToArray()));
         }
 
-        return new RefArray(result, outputShape);
+        return (result, outputShape);
     }
 
     /// <summary>Row-major offset of the element at the labels' indices; a length-1 dimension is always at 0 (broadcast).</summary>

@@ -116,6 +116,18 @@ public sealed class TestTensor<T>
         return new RefArray(data, Shape);
     }
 
+    /// <summary>Replaces every logical value with the next of <paramref name="value"/> (values <see cref="Create"/> cannot draw, e.g. complex ones).</summary>
+    public void Fill(Func<T> value)
+    {
+        foreach (int[] index in Indices(Shape))
+        {
+            Storage[OffsetOf(index)] = value();
+        }
+    }
+
+    /// <summary>The logical values, row-major, as they are.</summary>
+    public T[] Values() => Indices(Shape).Select(index => Storage[OffsetOf(index)]).ToArray();
+
     /// <summary>Storage positions outside the view that no longer hold <see cref="Guard"/>.</summary>
     public int GuardViolations()
     {

@@ -14,7 +14,8 @@ internal static class BoundProgramRunner
     public static void Run<T>(EinsumBinding binding, ReadOnlySpan<Tensor<T>> operands, Span<T> result, bool accumulate)
         where T : unmanaged, INumberBase<T>
     {
-        if (operands.Length <= OperandSpans<T>.MaxCount && binding.RunsBatchedChain)
+        // The batched chain's lanes are Vector<T>, which exists for real element types only (not for Complex).
+        if (Vector<T>.IsSupported && operands.Length <= OperandSpans<T>.MaxCount && binding.RunsBatchedChain)
         {
             var memory = new OperandSpans<T>(operands.Length, default);
             for (int i = 0; i < operands.Length; i++)

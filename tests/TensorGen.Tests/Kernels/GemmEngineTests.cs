@@ -117,21 +117,15 @@ public sealed class GemmEngineTests
     /// <summary>One binary einsum step over given views, and its reference result.</summary>
     private sealed class StepProblem
     {
-        private readonly string _expression;
-        private readonly int[][] _shapes;
-        private readonly ViewKind[] _kinds;
+        private readonly StepShapes _step;
         private readonly RefArray _expected;
 
         public StepProblem(string expression, string sizes, ViewKind left, ViewKind right, ViewKind result)
         {
-            _expression = expression;
-            Dictionary<char, int> size = sizes.Split(',').ToDictionary(s => s[0], s => int.Parse(s[2..], System.Globalization.CultureInfo.InvariantCulture));
-            string[] terms = expression.Replace("->", ",", StringComparison.Ordinal).Split(',');
-            _shapes = terms.Select(t => t.Select(c => size[c]).ToArray()).ToArray();
-            _kinds = [left, right, result];
-            Tensor<double>[] operands = [OperandViews.Create<double>(_shapes[0], left, 1), OperandViews.Create<double>(_shapes[1], right, 2)];
+            _step = new StepShapes(expression, sizes, left, right, result);
+            Tensor<double>[] operands = Operands<double>();
             _expected = ReferenceEinsum.Evaluate(expression, operands.Select(o => RefArrayViews.FromView<double>(o)).ToArray());
-            Step = Bind(operands, ResultView(ResultBuffer<double>())).Step(0);
+            Step = _step.Bind(operands, _step.ResultView(ResultBuffer<double>())).Step(0);
         }
 
         /// <summary>The bound step of the double-precision operands (the same strides as every type's).</summary>
@@ -140,23 +134,13 @@ public sealed class GemmEngineTests
         public void AssertMatches<T>(KernelTier tier, int threads, bool accumulate)
             where T : unmanaged, INumberBase<T>
         {
-            Tensor<T>[] operands = [OperandViews.Create<T>(_shapes[0], _kinds[0], 1), OperandViews.Create<T>(_shapes[1], _kinds[1], 2)];
+            Tensor<T>[] operands = Operands<T>();
             T[] buffer = ResultBuffer<T>();
-            TensorSpan<T> result = ResultView(buffer);
-            RefArray initial = RefArrayViews.FromView<T>(ResultView((T[])buffer.Clone()));
-            EinsumBinding binding = Bind(operands, result);
+            TensorSpan<T> result = _step.ResultView(buffer);
+            RefArray initial = RefArrayViews.FromView<T>(_step.ResultView((T[])buffer.Clone()));
+            EinsumBinding binding = _step.Bind(operands, result);
 
-            KernelOptions.Tier = tier;
-            KernelOptions.MaxThreads = threads;
-            try
-            {
-                StridedKernels.Contract(binding.Step(0), TensorMemory.Of(operands[0].AsReadOnlyTensorSpan()),
-                    TensorMemory.Of(operands[1].AsReadOnlyTensorSpan()), TensorMemory.Of(result), accumulate);
-            }
-            finally
-            {
-                KernelOptionsCollection.Restore();
-            }
+            StepShapes.Contract(binding, operands, result, tier, threads, accumulate);
 
             RefArray actual = RefArrayViews.FromView<T>(result);
             RefArray expected = _expected with
@@ -165,42 +149,14 @@ public sealed class GemmEngineTests
                 Data = accumulate ? _expected.Data.Zip(initial.Data, (e, i) => e + i).ToArray() : _expected.Data,
             };
             string? difference = RefArrayComparison.FirstDifference(expected, actual, 0);
-            Assert.True(difference is null, $"{_expression} {typeof(T).Name} tier {tier}, {threads} thread(s), accumulate {accumulate}: {difference}");
+            Assert.True(difference is null, $"{_step.Expression} {typeof(T).Name} tier {tier}, {threads} thread(s), accumulate {accumulate}: {difference}");
         }
 
-        private EinsumBinding Bind<T>(Tensor<T>[] operands, TensorSpan<T> result)
-        {
-            EinsumBinding binding = EinsumProgram.Create(_expression, [0, 1], ["left", "right", "result"]).Bind();
-            for (int i = 0; i < 2; i++)
-            {
-                binding.Operand(i, operands[i].Lengths, operands[i].Strides);
-            }
+        private Tensor<T>[] Operands<T>()
+            where T : INumberBase<T> =>
+            [OperandViews.Create<T>(_step.Shapes[0], _step.Kinds[0], 1), OperandViews.Create<T>(_step.Shapes[1], _step.Kinds[1], 2)];
 
-            binding.Result(result.Lengths, result.Strides);
-            return binding;
-        }
-
-        private int[] ResultShape => _shapes[2].Length == 0 ? [1] : _shapes[2];
-
-        /// <summary>The result's layout; never broadcast, since a result's elements must be distinct.</summary>
-        private ViewKind ResultKind => _kinds[2] == ViewKind.Broadcast ? ViewKind.Dense : _kinds[2];
-
-        /// <summary>A buffer for the result view, with values to accumulate onto (and to see stray writes in).</summary>
         private T[] ResultBuffer<T>()
-            where T : INumberBase<T>
-        {
-            nint[] strides = OperandViews.Strides(ResultShape, ResultKind);
-            int reach = ResultShape.Contains(0) ? 0 : ResultShape.Select((l, d) => (l - 1) * (int)strides[d]).Sum() + 1;
-            var buffer = new T[OperandViews.Offset(ResultKind) + reach + 1];
-            for (int i = 0; i < buffer.Length; i++)
-            {
-                buffer[i] = T.CreateChecked((i % 7) - 3);
-            }
-
-            return buffer;
-        }
-
-        private TensorSpan<T> ResultView<T>(T[] buffer) =>
-            new(buffer, OperandViews.Offset(ResultKind), ResultShape.Select(l => (nint)l).ToArray(), OperandViews.Strides(ResultShape, ResultKind));
+            where T : INumberBase<T> => _step.ResultBuffer(i => T.CreateChecked((i % 7) - 3));
     }
 }

@@ -57,6 +57,30 @@ public sealed record EinsumProblem(string Expression, int[][] Shapes, OperandSpe
         return tensors;
     }
 
+    /// <summary>
+    /// The same operand views over complex buffers: real parts as <see cref="CreateOperands"/> fills them, imaginary parts
+    /// another operand's values, so every product and sum stays exact.
+    /// </summary>
+    public Tensor<System.Numerics.Complex>[] CreateComplexOperands()
+    {
+        var tensors = new Tensor<System.Numerics.Complex>[Shapes.Length];
+        for (int n = 0; n < Shapes.Length; n++)
+        {
+            ViewLayout layout = Operands[n].Layout;
+            int[] shape = TensorShape(Shapes[n]);
+            nint[] strides = layout.Strides(shape, allowBroadcast: true);
+            var buffer = new System.Numerics.Complex[layout.BufferLength(shape, strides)];
+            for (int i = 0; i < buffer.Length; i++)
+            {
+                buffer[i] = new System.Numerics.Complex(Value(n, i), Value(n + 11, i));
+            }
+
+            tensors[n] = Tensor.Create(buffer, layout.Offset, shape.Select(l => (nint)l).ToArray(), strides);
+        }
+
+        return tensors;
+    }
+
     /// <summary>The shape a tensor view takes for an operand or result of shape <paramref name="shape"/>: a scalar is [1].</summary>
     public static int[] TensorShape(int[] shape) => shape.Length == 0 ? [1] : shape;
 

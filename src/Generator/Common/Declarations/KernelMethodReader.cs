@@ -174,6 +174,7 @@ internal static class KernelMethodReader
                 {
                     SpecialType.System_Single => ElementKind.Single,
                     SpecialType.System_Double => ElementKind.Double,
+                    _ when argument.ToDisplayString() == "System.Numerics.Complex" => ElementKind.Complex,
                     _ => ElementKind.Other,
                 };
                 elementDisplay = argument.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);

@@ -21,11 +21,11 @@ internal static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor UnsupportedElementType { get; } = Create(DiagnosticIds.UnsupportedElementType,
         "Unsupported element type",
-        "Einsum kernels are generated for float and double elements; declare the spans with one of them.");
+        "Einsum kernels are generated for float, double and System.Numerics.Complex elements; declare the spans with one of them.");
 
     public static DiagnosticDescriptor MixedElementTypes { get; } = Create(DiagnosticIds.MixedElementTypes,
         "Mixed element types",
-        "All operands and the result of one kernel have the same element type; use float everywhere or double everywhere.");
+        "All operands and the result of one kernel have the same element type; use float, double or Complex everywhere.");
 
     public static DiagnosticDescriptor WrongParameterKind { get; } = Create(DiagnosticIds.WrongParameterKind,
         "Wrong parameter kind",

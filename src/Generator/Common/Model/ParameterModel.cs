@@ -10,12 +10,16 @@ internal enum SpanKind
     TensorSpan,
 }
 
-/// <summary>The element type of a span parameter: the two kernels support, or <see cref="Other"/>.</summary>
+/// <summary>
+/// The element type of a span parameter: the real types every family supports, <see cref="Complex"/>
+/// (System.Numerics.Complex: einsum kernels only), or <see cref="Other"/>.
+/// </summary>
 internal enum ElementKind
 {
     Other,
     Single,
     Double,
+    Complex,
 }
 
 /// <summary>One parameter of a kernel method, read from its symbol.</summary>

@@ -187,7 +187,8 @@ internal static class CpuDynamicEmitter
             return string.Join("\n", arms);
         }
 
-        if (kernel.OperandCount <= MaxBatchedChainOperands)
+        // The batched chain's lanes are Vector<T>: float and double only, not Complex.
+        if (kernel.OperandCount <= MaxBatchedChainOperands && kernel.ElementType is "float" or "double")
         {
             string operands = string.Join(", ", data.Take(kernel.OperandCount));
             writer.WriteLine();

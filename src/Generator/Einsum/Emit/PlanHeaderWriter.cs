@@ -26,7 +26,7 @@ internal static class PlanHeaderWriter
             writer.WriteComment("  Explicit form:  " + expression.ExplicitText + "  (numpy's implicit output)");
         }
 
-        writer.WriteComment("  Element type:   " + kernel.ElementType);
+        writer.WriteComment("  Element type:   " + kernel.ElementType.Replace("global::", string.Empty));
         writer.WriteComment("  Form:           " + (kernel.IsStatic
             ? "static sizes: dense row-major spans, loops specialized to the sizes"
             : "dynamic shapes: lengths and strides are read at run time (TensorGen.Runtime)"));

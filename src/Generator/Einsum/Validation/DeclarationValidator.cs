@@ -54,6 +54,7 @@ internal static class DeclarationValidator
 
         PlanningRequest? planning = expression is null ? null : PlanningValidator.Check(declaration, expression, isStatic, diagnostics);
         CheckBackends(declaration, diagnostics);
+        CheckComplexOnGpu(declaration, elementType, diagnostics);
         if (diagnostics.Count > 0 || expression is null || elementType is null || planning is null)
         {
             return new ValidationResult(diagnostics, null);
@@ -128,17 +129,30 @@ internal static class DeclarationValidator
         }
     }
 
+    /// <summary>TG0021: the GPU kernels compute in float or double (ILGPU has no System.Numerics.Complex arithmetic).</summary>
+    private static void CheckComplexOnGpu(EinsumMethodModel declaration, string? elementType, List<DiagnosticInfo> diagnostics)
+    {
+        // Backends outside Cpu | Gpu are TG0019 already.
+        if (elementType == ComplexElementType && declaration.WantsGpu && (declaration.Backends & ~3) == 0)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.GpuUnsupported,
+                $"'{declaration.Method.DisplayName}' has Complex elements, which the GPU kernels do not compute (they are generated for float and double). "
+                + "Remove Backend.Gpu, or declare the kernel over float or double (e.g. real and imaginary parts as separate operands).",
+                declaration.BackendsLocation ?? declaration.Method.Location));
+        }
+    }
+
     /// <summary>TG0006, in einsum's words.</summary>
     private static readonly MethodShapeRules s_methodShape = new(
         DiagnosticIds.NotStaticPartialVoid,
         NotStatic: "An einsum kernel is 'static partial void'; add 'static'.",
         ReturnsValue: "An einsum kernel writes into its last parameter and returns void; declare it 'static partial void'.",
-        Generic: "Kernels are generated for float or double; remove the type parameters and choose the element type.",
+        Generic: "Kernels are generated for float, double or Complex; remove the type parameters and choose the element type.",
         NotPartial: method => $"Declare it 'static partial void {method.Name}(...);' without a body so that TensorGen can implement it.",
         HasBody: method => $"TensorGen writes the body; remove yours and keep the declaration 'static partial void {method.Name}(...);'.",
         FileLocalType: "; its generated part would be in another file. Remove 'file'.");
 
-    /// <summary>TG0002–TG0005; returns the common element type (<c>float</c>/<c>double</c>) when the parameters agree on one.</summary>
+    /// <summary>TG0002–TG0005; returns the common element type (<c>float</c>, <c>double</c> or <see cref="ComplexElementType"/>) when the parameters agree on one.</summary>
     private static string? CheckParameters(EinsumMethodModel declaration, EinsumExpression? expression, bool isStatic, List<DiagnosticInfo> diagnostics)
     {
         KernelMethodShape method = declaration.Method;
@@ -184,7 +198,7 @@ internal static class DeclarationValidator
                 (false, false) => SpanKind.ReadOnlyTensorSpan,
                 (false, true) => SpanKind.TensorSpan,
             };
-            string elementShown = p.Element == ElementKind.Double ? "double" : "float";
+            string elementShown = ElementShown(p.Element);
             if (p.Kind != expected)
             {
                 bool kindOfOtherForm = isStatic
@@ -205,7 +219,7 @@ internal static class DeclarationValidator
                 }
                 else
                 {
-                    message = $"The {role} parameter '{p.DisplayName}' is {p.TypeDisplay}, but {form}. Declare it {Name(expected)}<float> or {Name(expected)}<double>.";
+                    message = $"The {role} parameter '{p.DisplayName}' is {p.TypeDisplay}, but {form}. Declare it {Name(expected)}<float>, {Name(expected)}<double> or {Name(expected)}<Complex>.";
                 }
 
                 diagnostics.Add(new DiagnosticInfo(DiagnosticIds.WrongParameterKind, message, p.TypeLocation));
@@ -214,8 +228,8 @@ internal static class DeclarationValidator
             if (p.Kind != SpanKind.Other && p.Element == ElementKind.Other)
             {
                 diagnostics.Add(new DiagnosticInfo(DiagnosticIds.UnsupportedElementType,
-                    $"The {role} parameter '{p.DisplayName}' has element type '{p.ElementTypeDisplay}'. Einsum kernels support float and double; "
-                    + $"declare it {Name(expected)}<float> or {Name(expected)}<double>.",
+                    $"The {role} parameter '{p.DisplayName}' has element type '{p.ElementTypeDisplay}'. Einsum kernels support float, double and "
+                    + $"System.Numerics.Complex; declare it {Name(expected)}<float>, {Name(expected)}<double> or {Name(expected)}<Complex>.",
                     p.TypeLocation));
             }
         }
@@ -228,7 +242,7 @@ internal static class DeclarationValidator
             {
                 diagnostics.Add(new DiagnosticInfo(DiagnosticIds.MixedElementTypes,
                     $"Parameter '{p.DisplayName}' has element type {p.ElementTypeDisplay}, but '{first.DisplayName}' has {first.ElementTypeDisplay}. "
-                    + "All operands and the result of one kernel share one element type; use float everywhere or double everywhere.",
+                    + "All operands and the result of one kernel share one element type; use float, double or Complex everywhere.",
                     p.TypeLocation));
             }
         }
@@ -238,8 +252,24 @@ internal static class DeclarationValidator
             return null;
         }
 
-        return typed[0].Element == ElementKind.Double ? "double" : "float";
+        return typed[0].Element switch
+        {
+            ElementKind.Double => "double",
+            ElementKind.Complex => ComplexElementType,
+            _ => "float",
+        };
     }
+
+    /// <summary>The element type generated code declares for System.Numerics.Complex (as the decomposition helpers do).</summary>
+    internal const string ComplexElementType = "global::System.Numerics.Complex";
+
+    /// <summary>The element type as a message shows it in a suggested declaration.</summary>
+    private static string ElementShown(ElementKind element) => element switch
+    {
+        ElementKind.Double => "double",
+        ElementKind.Complex => "Complex",
+        _ => "float",
+    };
 
     /// <summary>TG0014 for the plan's intermediates (IndexSizes has checked the operands and the result).</summary>
     private static void CheckIntermediates(EinsumMethodModel declaration, ContractionPlan plan, List<DiagnosticInfo> diagnostics)

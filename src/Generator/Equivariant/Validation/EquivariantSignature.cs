@@ -52,7 +52,7 @@ internal static class EquivariantSignature
                 diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WrongParameters,
                     $"Parameter '{p.DisplayName}' ({role.Role}) is declared '{p.Modifier}'. Tensor spans are passed by value; remove '{p.Modifier}'.", p.Location));
             }
-            else if (p.Kind != kind || p.Element == ElementKind.Other)
+            else if (p.Kind != kind || p.Element is not (ElementKind.Single or ElementKind.Double))
             {
                 diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WrongParameters,
                     $"Parameter '{p.DisplayName}' is the {role.Role} and is {p.TypeDisplay}; declare it {kind}<{element}> ({(role.IsResult ? "it is written" : "it is only read")}; float or double).",
@@ -60,7 +60,7 @@ internal static class EquivariantSignature
             }
         }
 
-        var typed = method.Parameters.Where(p => p.Element != ElementKind.Other).ToList();
+        var typed = method.Parameters.Where(p => p.Element is ElementKind.Single or ElementKind.Double).ToList();
         if (typed.Count > 0)
         {
             foreach (ParameterModel p in typed.Where(p => p.Element != typed[0].Element))

@@ -60,7 +60,7 @@ internal static class ConvolutionSignature
             }
 
             SpanKind kind = role.Kind == ConvolutionParameterKind.Result ? SpanKind.TensorSpan : SpanKind.ReadOnlyTensorSpan;
-            if (p.Kind != kind || p.Element == ElementKind.Other)
+            if (p.Kind != kind || p.Element is not (ElementKind.Single or ElementKind.Double))
             {
                 string element = p.Element == ElementKind.Double ? "double" : "float";
                 diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WrongParameters,
@@ -70,7 +70,7 @@ internal static class ConvolutionSignature
             }
         }
 
-        var tensors = method.Parameters.Where((p, i) => roles[i].Kind != ConvolutionParameterKind.EdgeIndex && p.Element != ElementKind.Other).ToList();
+        var tensors = method.Parameters.Where((p, i) => roles[i].Kind != ConvolutionParameterKind.EdgeIndex && p.Element is (ElementKind.Single or ElementKind.Double)).ToList();
         if (tensors.Count > 0)
         {
             foreach (ParameterModel p in tensors.Where(p => p.Element != tensors[0].Element))

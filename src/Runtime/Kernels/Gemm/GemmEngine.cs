@@ -9,14 +9,14 @@ namespace TensorGen.Runtime;
 /// on up to <see cref="KernelOptions.MaxThreads"/> threads when the step is large: threads take disjoint batch
 /// positions, else disjoint column ranges (each packing its own right block into its own L2), else row ranges.
 /// </summary>
-internal static unsafe class GemmEngine
+internal static unsafe partial class GemmEngine
 {
-    /// <summary>True for the element types the micro-kernels compute in (float and double).</summary>
-    public static bool Supports<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double);
+    /// <summary>True for the element types the micro-kernels compute in (float, double and <see cref="Complex"/>).</summary>
+    public static bool Supports<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double) || typeof(T) == typeof(Complex);
 
     /// <summary>The blocking of the current tier for <typeparamref name="T"/>.</summary>
     public static GemmBlocking Blocking<T>(KernelTier tier)
-        where T : unmanaged, INumberBase<T> => tier switch
+        where T : unmanaged, INumberBase<T> => typeof(T) == typeof(Complex) ? ComplexBlocking(tier) : tier switch
         {
             KernelTier.Avx512 => BlockingOf<T, Avx512MicroKernel<T>>(),
             KernelTier.Avx2 => BlockingOf<T, Avx2MicroKernel<T>>(),
@@ -35,6 +35,12 @@ internal static unsafe class GemmEngine
         {
             T* a = layout.Swapped ? r : l;
             T* b = layout.Swapped ? l : r;
+            if (typeof(T) == typeof(Complex))
+            {
+                RunComplex(layout, tier, (Complex*)a, (Complex*)b, (Complex*)o, accumulate);
+                return;
+            }
+
             switch (tier)
             {
                 case KernelTier.Avx512:
@@ -58,6 +64,12 @@ internal static unsafe class GemmEngine
         where T : unmanaged, INumberBase<T>
     {
         var whole = new GemmWork(0, layout.Batch.Extent, 0, layout.Rows.Extent, 0, layout.Columns.Extent);
+        if (typeof(T) == typeof(Complex))
+        {
+            RunComplexOnThisThread(layout, tier, (Complex*)a, (Complex*)b, (Complex*)c, accumulate, whole);
+            return;
+        }
+
         switch (tier)
         {
             case KernelTier.Avx512:
