@@ -42,9 +42,9 @@ public class SymmetricContractionDiagnosticTests
     }
 
     [Fact]
-    public void TG0101_malformed_irreps_point_at_the_block() =>
+    public void TG0101_malformed_irreps_point_at_the_parity() =>
         AssertSingle("""
-            [SymmetricContraction("2x0e+[|2x1q|]", "2x0e", Correlation = 2)]
+            [SymmetricContraction("2x0e+2x1[|q|]", "2x0e", Correlation = 2)]
             public static partial void Product(ReadOnlyTensorSpan<double> a, ReadOnlyTensorSpan<double> weights, ReadOnlySpan<int> elements, TensorSpan<double> output);
             """, "TG0101");
 
