@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using TensorGen.Runtime.Equivariance;
 
 namespace TensorGen.Runtime.SymmetricContraction;
@@ -10,62 +11,50 @@ namespace TensorGen.Runtime.SymmetricContraction;
 /// </summary>
 internal static class ChannelTile
 {
-    public static void Gather<T>(in StridedRows<T> rows, int row, int[] degrees, int channels, int blocks, T[] tile)
+    /// <summary>Row <paramref name="row"/> of <paramref name="rows"/> into <paramref name="tile"/>.</summary>
+    public static void Gather<T>(in StridedRows<T> rows, int row, int[] degrees, int channels, T[] tile)
+        where T : unmanaged =>
+        Move(rows, row, degrees, channels, tile, toTile: true);
+
+    /// <summary><paramref name="tile"/> into row <paramref name="row"/> of <paramref name="rows"/>.</summary>
+    public static void Scatter<T>(T[] tile, int[] degrees, int channels, in StridedRows<T> rows, int row)
+        where T : unmanaged =>
+        Move(rows, row, degrees, channels, tile, toTile: false);
+
+    private static void Move<T>(in StridedRows<T> rows, int row, int[] degrees, int channels, T[] tile, bool toTile)
         where T : unmanaged
     {
-        int lanes = Vector<T>.Count, features = Features(degrees);
-        ref T first = ref rows.Row(row);
-        nint stride = rows.ColumnStride;
-        int offset = 0, feature = 0;
-        foreach (int l in degrees)
-        {
-            int dim = (2 * l) + 1;
-            for (int c = 0; c < channels; c++)
-            {
-                int at = ((c / lanes * features) + feature) * lanes + (c % lanes);
-                for (int m = 0; m < dim; m++)
-                {
-                    tile[at + (m * lanes)] = System.Runtime.CompilerServices.Unsafe.Add(ref first, (offset + (c * dim) + m) * stride);
-                }
-            }
-
-            offset += channels * dim;
-            feature += dim;
-        }
-    }
-
-    public static void Scatter<T>(T[] tile, int[] degrees, int channels, int blocks, in StridedRows<T> rows, int row)
-        where T : unmanaged
-    {
-        int lanes = Vector<T>.Count, features = Features(degrees);
-        ref T first = ref rows.Row(row);
-        nint stride = rows.ColumnStride;
-        int offset = 0, feature = 0;
-        foreach (int l in degrees)
-        {
-            int dim = (2 * l) + 1;
-            for (int c = 0; c < channels; c++)
-            {
-                int at = ((c / lanes * features) + feature) * lanes + (c % lanes);
-                for (int m = 0; m < dim; m++)
-                {
-                    System.Runtime.CompilerServices.Unsafe.Add(ref first, (offset + (c * dim) + m) * stride) = tile[at + (m * lanes)];
-                }
-            }
-
-            offset += channels * dim;
-            feature += dim;
-        }
-    }
-
-    private static int Features(int[] degrees)
-    {
-        int features = 0;
+        int lanes = Vector<T>.Count, features = 0;
         foreach (int l in degrees)
         {
             features += (2 * l) + 1;
         }
 
-        return features;
+        ref T first = ref rows.Row(row);
+        nint stride = rows.ColumnStride;
+        int offset = 0, feature = 0;
+        foreach (int l in degrees)
+        {
+            int dim = (2 * l) + 1;
+            for (int c = 0; c < channels; c++)
+            {
+                int at = ((((c / lanes) * features) + feature) * lanes) + (c % lanes);
+                for (int m = 0; m < dim; m++)
+                {
+                    ref T element = ref Unsafe.Add(ref first, (offset + (c * dim) + m) * stride);
+                    if (toTile)
+                    {
+                        tile[at + (m * lanes)] = element;
+                    }
+                    else
+                    {
+                        element = tile[at + (m * lanes)];
+                    }
+                }
+            }
+
+            offset += channels * dim;
+            feature += dim;
+        }
     }
 }

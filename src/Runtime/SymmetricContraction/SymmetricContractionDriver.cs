@@ -162,9 +162,9 @@ public static class SymmetricContractionDriver
         int* elements = (int*)job.Elements;
         for (int z = first; z < end; z++)
         {
-            ChannelTile.Gather(job.A, z, layout.InputDegrees, layout.Channels, job.Blocks, tile);
+            ChannelTile.Gather(job.A, z, layout.InputDegrees, layout.Channels, tile);
             TKernel.Forward(ref tile[0], ref job.Folded[elements[z] * perElement], job.Blocks, ref result[0]);
-            ChannelTile.Scatter(result, layout.OutputDegrees, layout.Channels, job.Blocks, job.Output, z);
+            ChannelTile.Scatter(result, layout.OutputDegrees, layout.Channels, job.Output, z);
         }
     }
 
@@ -182,10 +182,10 @@ public static class SymmetricContractionDriver
         for (int z = first; z < end; z++)
         {
             int e = elements[z];
-            ChannelTile.Gather(job.A, z, layout.InputDegrees, layout.Channels, job.Blocks, tile);
-            ChannelTile.Gather(job.GradOutput, z, layout.OutputDegrees, layout.Channels, job.Blocks, gradOutput);
+            ChannelTile.Gather(job.A, z, layout.InputDegrees, layout.Channels, tile);
+            ChannelTile.Gather(job.GradOutput, z, layout.OutputDegrees, layout.Channels, gradOutput);
             TKernel.Backward(ref tile[0], ref job.Folded[e * perElement], ref gradOutput[0], job.Blocks, ref gradTile[0], ref sums[e * perElement]);
-            ChannelTile.Scatter(gradTile, layout.InputDegrees, layout.Channels, job.Blocks, job.GradA, z);
+            ChannelTile.Scatter(gradTile, layout.InputDegrees, layout.Channels, job.GradA, z);
         }
     }
 }

@@ -46,9 +46,6 @@ internal static class SymmetricContractionEmitter
         var statements = new SymmetricContractionStatements(spec, PathDialect.Cpu(element, sharedWeights: true, weightOffset: 0, "Add"),
             (array, index, value) => $"Store(ref {array}, {index}, {value});");
         string kind = backward ? "Backward" : "Forward";
-        string unsafeAdd = "global::System.Runtime.CompilerServices.Unsafe.Add";
-        const string Optimize = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
-
         writer.WriteLine($"/// <summary>The kernel of {method.DisplayName}: one atom at a time, SIMD lanes across channels.</summary>");
         writer.OpenBlock($"file readonly struct {method.LocalTypeName} : {Runtime}ISymmetricContraction{kind}<{element}>");
         string parameterNames = string.Join(", ", method.Parameters.Select(p => String(p.DisplayName)));
@@ -56,58 +53,46 @@ internal static class SymmetricContractionEmitter
             + $"channels: {Int(spec.Channels)}, elements: {Int(spec.Elements)}, inputDegrees: new[] {{ {Degrees(spec.IrrepsIn)} }}, "
             + $"outputDegrees: new[] {{ {Degrees(spec.IrrepsOut)} }}, weightRows: {Int(spec.WeightRows)}, terms: {Int(spec.Terms.Count)}, "
             + $"multipliesPerChannel: {Int(spec.ForwardMultipliesPerChannel)});");
-        writer.WriteLine();
 
-        string terms = $"{Int(spec.Terms.Count)} * Lanes.Count";
-        writer.WriteLine(Optimize);
-        writer.OpenBlock($"public static void Fold(ref {element} weights, int element, int channelBlocks, ref {element} folded)");
-        WriteLines(writer, statements.RowBases("element"));
-        writer.OpenBlock("for (int j = 0; j < channelBlocks; j++)");
-        writer.WriteLine($"ref {element} g = ref {unsafeAdd}(ref folded, j * ({terms}));");
-        WriteLines(writer, statements.Fold("weights", "channelBlocks", "j", "g"));
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.WriteLine();
-
-        string couplingBlock = $"j * ({Int(spec.CouplingDim)} * Lanes.Count)", outputBlock = $"j * ({Int(spec.OutputDim)} * Lanes.Count)";
-        writer.WriteLine(Optimize);
+        // Per channel block j, each operand's block: A and its gradient [coupling dim], outputs [output dim], coefficients and sums [terms].
+        int terms = spec.Terms.Count, coupling = spec.CouplingDim, outputs = spec.OutputDim;
+        WriteMethod(writer, element, $"Fold(ref {element} weights, int element, int channelBlocks, ref {element} folded)", statements.RowBases("element"),
+            new[] { ("g", "folded", terms) }, statements.Fold("weights", "channelBlocks", "j", "g"));
         if (!backward)
         {
-            writer.OpenBlock($"public static void Forward(ref {element} a, ref {element} folded, int channelBlocks, ref {element} output)");
-            writer.OpenBlock("for (int j = 0; j < channelBlocks; j++)");
-            writer.WriteLine($"ref {element} x = ref {unsafeAdd}(ref a, {couplingBlock});");
-            writer.WriteLine($"ref {element} g = ref {unsafeAdd}(ref folded, j * ({terms}));");
-            writer.WriteLine($"ref {element} y = ref {unsafeAdd}(ref output, {outputBlock});");
-            WriteLines(writer, statements.Monomials("x"));
-            WriteLines(writer, statements.Outputs("g", "y"));
-            writer.CloseBlock();
-            writer.CloseBlock();
+            WriteMethod(writer, element, $"Forward(ref {element} a, ref {element} folded, int channelBlocks, ref {element} output)", Enumerable.Empty<string>(),
+                new[] { ("x", "a", coupling), ("g", "folded", terms), ("y", "output", outputs) },
+                statements.Monomials("x").Concat(statements.Outputs("g", "y")));
         }
         else
         {
-            writer.OpenBlock($"public static void Backward(ref {element} a, ref {element} folded, ref {element} gradOutput, int channelBlocks, "
-                + $"ref {element} gradA, ref {element} sums)");
-            writer.OpenBlock("for (int j = 0; j < channelBlocks; j++)");
-            writer.WriteLine($"ref {element} x = ref {unsafeAdd}(ref a, {couplingBlock});");
-            writer.WriteLine($"ref {element} g = ref {unsafeAdd}(ref folded, j * ({terms}));");
-            writer.WriteLine($"ref {element} gy = ref {unsafeAdd}(ref gradOutput, {outputBlock});");
-            writer.WriteLine($"ref {element} gx = ref {unsafeAdd}(ref gradA, {couplingBlock});");
-            writer.WriteLine($"ref {element} h = ref {unsafeAdd}(ref sums, j * ({terms}));");
-            WriteLines(writer, statements.Monomials("x"));
-            WriteLines(writer, statements.Backward("g", "gy", "gx", "h"));
-            writer.CloseBlock();
-            writer.CloseBlock();
-            writer.WriteLine();
-            writer.WriteLine(Optimize);
-            writer.OpenBlock($"public static void Unfold(ref {element} sums, int element, int channelBlocks, ref {element} gradWeights)");
-            WriteLines(writer, statements.RowBases("element"));
-            writer.OpenBlock("for (int j = 0; j < channelBlocks; j++)");
-            writer.WriteLine($"ref {element} h = ref {unsafeAdd}(ref sums, j * ({terms}));");
-            WriteLines(writer, statements.Unfold("h", "channelBlocks", "j", "gradWeights"));
-            writer.CloseBlock();
-            writer.CloseBlock();
+            WriteMethod(writer, element, $"Backward(ref {element} a, ref {element} folded, ref {element} gradOutput, int channelBlocks, ref {element} gradA, ref {element} sums)",
+                Enumerable.Empty<string>(),
+                new[] { ("x", "a", coupling), ("g", "folded", terms), ("gy", "gradOutput", outputs), ("gx", "gradA", coupling), ("h", "sums", terms) },
+                statements.Monomials("x").Concat(statements.Backward("g", "gy", "gx", "h")));
+            WriteMethod(writer, element, $"Unfold(ref {element} sums, int element, int channelBlocks, ref {element} gradWeights)", statements.RowBases("element"),
+                new[] { ("h", "sums", terms) }, statements.Unfold("h", "channelBlocks", "j", "gradWeights"));
         }
 
+        writer.CloseBlock();
+    }
+
+    /// <summary>A kernel member: <paramref name="setup"/>, then per channel block j a ref to each operand's block and <paramref name="body"/>.</summary>
+    private static void WriteMethod(SourceWriter writer, string element, string signature, IEnumerable<string> setup,
+        IEnumerable<(string Name, string Operand, int Features)> blocks, IEnumerable<string> body)
+    {
+        writer.WriteLine();
+        writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+        writer.OpenBlock("public static void " + signature);
+        WriteLines(writer, setup);
+        writer.OpenBlock("for (int j = 0; j < channelBlocks; j++)");
+        foreach (var (name, operand, features) in blocks)
+        {
+            writer.WriteLine($"ref {element} {name} = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {operand}, j * ({Int(features)} * Lanes.Count));");
+        }
+
+        WriteLines(writer, body);
+        writer.CloseBlock();
         writer.CloseBlock();
     }
 
