@@ -26,7 +26,7 @@ internal static class SymmetricContractionDiagnosticDescriptors
 
     public static DiagnosticDescriptor TooLarge { get; } = Create(SymmetricContractionDiagnosticIds.TooLarge,
         "Symmetric contraction too large",
-        "The coupling tensors are computed exactly at build time and written as straight-line code: at most 65,536 input indices (dim^Correlation) and 16,384 terms. Use fewer or lower irreps, or a lower Correlation.");
+        "The coupling tensors are computed exactly at build time and written as straight-line code: at most 8,192 input indices (dim^Correlation) and 16,384 terms. Use fewer or lower irreps, or a lower Correlation.");
 
     /// <summary>Every descriptor.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => new[] { Multiplicity, Correlation, Unreachable, Elements, TooLarge };

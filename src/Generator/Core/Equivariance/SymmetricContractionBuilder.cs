@@ -24,8 +24,11 @@ internal static class SymmetricContractionBuilder
     /// <summary>Most chemical elements (the periodic table with room).</summary>
     public const int MaxElements = 1024;
 
-    /// <summary>The dense coupling tensor's input indices D^ν beyond which the build-time algebra takes too long.</summary>
-    public const int MaxCouplingEntries = 1 << 16;
+    /// <summary>
+    /// The dense coupling tensor's input indices D^ν beyond which the build-time algebra takes too long: MACE's configurations fit
+    /// (0e+1o+2e+3o at ν = 3: 4,096; 0e+1o+2e at ν = 4: 6,561).
+    /// </summary>
+    public const int MaxCouplingEntries = 1 << 13;
 
     /// <summary>Terms beyond which the straight-line kernel would be too long to compile.</summary>
     public const int MaxTerms = 1 << 14;
