@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -13,7 +14,7 @@ namespace TensorGen.Runtime.SymmetricContraction;
 /// folds each element's weights into the coupling coefficients once per call (so an atom costs one multiply-add per term and
 /// channel), then per atom gathers A from e3nn's mul_ir layout into channel-block-major scratch (SIMD lanes across channels),
 /// calls the kernel, and scatters the result back. Atoms are shared out to threads in contiguous ranges
-/// (<see cref="Parallelism"/>); in the backward pass each worker sums its atoms' weight terms per element, and the sums are
+/// (<see cref="Parallelism"/>), each range taken element by element; in the backward pass each worker sums its atoms' weight terms per element, and the sums are
 /// added in worker order and unfolded into the weights' gradient once.
 /// </summary>
 public static class SymmetricContractionDriver
@@ -33,13 +34,20 @@ public static class SymmetricContractionDriver
 
         int blocks = ChannelBlocks<T>(layout);
         T[] folded = FoldAll<T, TKernel>(weights, blocks);
-        fixed (T* pa = &TensorMarshal.GetReference(a))
-        fixed (T* pout = &TensorMarshal.GetReference(output))
-        fixed (int* pe = elements)
+        try
         {
-            var job = new Job<T>(StridedRows<T>.Of(pa, a, layout.DimIn), StridedRows<T>.Of(pout, output, layout.DimOut), default, default, (nint)pe, folded, blocks);
-            int workers = Parallelism.Workers(atoms, 2L * layout.MultipliesPerChannel * layout.Channels);
-            Run(atoms, workers, worker => (first, end) => ForwardAtoms<T, TKernel>(job, first, end));
+            fixed (T* pa = &TensorMarshal.GetReference(a))
+            fixed (T* pout = &TensorMarshal.GetReference(output))
+            fixed (int* pe = elements)
+            {
+                var job = new Job<T>(StridedRows<T>.Of(pa, a, layout.DimIn), StridedRows<T>.Of(pout, output, layout.DimOut), default, default, (nint)pe, folded, blocks);
+                int workers = Parallelism.Workers(atoms, 2L * layout.MultipliesPerChannel * layout.Channels);
+                Run(atoms, workers, worker => (first, end) => ForwardAtoms<T, TKernel>(job, first, end));
+            }
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(folded);
         }
     }
 
@@ -55,11 +63,12 @@ public static class SymmetricContractionDriver
         int blocks = ChannelBlocks<T>(layout);
         int lanes = Vector<T>.Count;
         int sumsPerElement = blocks * layout.Terms * lanes;
-        var gradPadded = new T[layout.WeightRows * blocks * lanes];
+        T[] gradPadded = RentCleared<T>(layout.WeightRows * blocks * lanes);
         if (atoms > 0)
         {
             T[] folded = FoldAll<T, TKernel>(weights, blocks);
             int workers = Parallelism.Workers(atoms, 6L * layout.MultipliesPerChannel * layout.Channels);
+            int sumsLength = layout.Elements * sumsPerElement;
             var sums = new T[workers][];
             fixed (T* pa = &TensorMarshal.GetReference(a))
             fixed (T* pg = &TensorMarshal.GetReference(gradOutput))
@@ -70,14 +79,14 @@ public static class SymmetricContractionDriver
                     StridedRows<T>.Of(pga, gradA, layout.DimIn), (nint)pe, folded, blocks);
                 Run(atoms, workers, worker => (first, end) =>
                 {
-                    sums[worker] = new T[layout.Elements * sumsPerElement];
+                    sums[worker] = RentCleared<T>(sumsLength);
                     BackwardAtoms<T, TKernel>(job, first, end, sums[worker]);
                 });
             }
 
             for (int w = 1; w < workers; w++)
             {
-                for (int i = 0; i < sums[0].Length; i++)
+                for (int i = 0; i < sumsLength; i++)
                 {
                     sums[0][i] += sums[w][i];
                 }
@@ -86,6 +95,12 @@ public static class SymmetricContractionDriver
             for (int e = 0; e < layout.Elements; e++)
             {
                 TKernel.Unfold(ref sums[0][e * sumsPerElement], e, blocks, ref gradPadded[0]);
+            }
+
+            ArrayPool<T>.Shared.Return(folded);
+            foreach (T[] workerSums in sums)
+            {
+                ArrayPool<T>.Shared.Return(workerSums);
             }
         }
 
@@ -100,6 +115,8 @@ public static class SymmetricContractionDriver
                 }
             }
         }
+
+        ArrayPool<T>.Shared.Return(gradPadded);
     }
 
     /// <summary>Pointers and scratch shared by the workers (tensor spans cannot cross threads).</summary>
@@ -129,7 +146,7 @@ public static class SymmetricContractionDriver
     {
         SymmetricContractionLayout layout = TKernel.Layout;
         int lanes = Vector<T>.Count;
-        var padded = new T[layout.WeightRows * blocks * lanes];
+        T[] padded = RentCleared<T>(layout.WeightRows * blocks * lanes); // padding lanes zero
         ref T first = ref Unsafe.AsRef(in TensorMarshal.GetReference(weights));
         nint stride = weights.Strides[0];
         for (int r = 0; r < layout.WeightRows; r++)
@@ -141,12 +158,13 @@ public static class SymmetricContractionDriver
         }
 
         int perElement = blocks * layout.Terms * lanes;
-        var folded = new T[Math.Max(1, layout.Elements * perElement)];
+        T[] folded = ArrayPool<T>.Shared.Rent(Math.Max(1, layout.Elements * perElement)); // Fold writes every term of every element
         for (int e = 0; e < layout.Elements; e++)
         {
             TKernel.Fold(ref padded[0], e, blocks, ref folded[e * perElement]);
         }
 
+        ArrayPool<T>.Shared.Return(padded);
         return folded;
     }
 
@@ -160,7 +178,7 @@ public static class SymmetricContractionDriver
         var tile = new T[job.Blocks * layout.CouplingDim * lanes];
         var result = new T[job.Blocks * layout.OutputDim * lanes];
         int* elements = (int*)job.Elements;
-        for (int z = first; z < end; z++)
+        foreach (int z in ByElement(elements, first, end, layout.Elements))
         {
             ChannelTile.Gather(job.A, z, layout.InputDegrees, layout.Channels, tile);
             TKernel.Forward(ref tile[0], ref job.Folded[elements[z] * perElement], job.Blocks, ref result[0]);
@@ -179,7 +197,7 @@ public static class SymmetricContractionDriver
         var gradTile = new T[job.Blocks * layout.CouplingDim * lanes];
         var gradOutput = new T[job.Blocks * layout.OutputDim * lanes];
         int* elements = (int*)job.Elements;
-        for (int z = first; z < end; z++)
+        foreach (int z in ByElement(elements, first, end, layout.Elements))
         {
             int e = elements[z];
             ChannelTile.Gather(job.A, z, layout.InputDegrees, layout.Channels, tile);
@@ -187,5 +205,39 @@ public static class SymmetricContractionDriver
             TKernel.Backward(ref tile[0], ref job.Folded[e * perElement], ref gradOutput[0], job.Blocks, ref gradTile[0], ref sums[e * perElement]);
             ChannelTile.Scatter(gradTile, layout.InputDegrees, layout.Channels, job.GradA, z);
         }
+    }
+
+    /// <summary>A pooled array whose first <paramref name="length"/> elements are zero (large scratch is reused call to call, not left to the GC).</summary>
+    private static T[] RentCleared<T>(int length)
+    {
+        T[] array = ArrayPool<T>.Shared.Rent(Math.Max(1, length));
+        Array.Clear(array, 0, length);
+        return array;
+    }
+
+    /// <summary>
+    /// The atoms [first, end) grouped by element (a stable counting sort): consecutive atoms share one element's folded
+    /// coefficients (and in the backward pass its sums), which then stay in L1/L2 instead of being fetched again per atom.
+    /// </summary>
+    private static unsafe int[] ByElement(int* elements, int first, int end, int elementCount)
+    {
+        var starts = new int[elementCount + 1];
+        for (int z = first; z < end; z++)
+        {
+            starts[elements[z] + 1]++;
+        }
+
+        for (int e = 0; e < elementCount; e++)
+        {
+            starts[e + 1] += starts[e];
+        }
+
+        var order = new int[end - first];
+        for (int z = first; z < end; z++)
+        {
+            order[starts[elements[z]]++] = z;
+        }
+
+        return order;
     }
 }
