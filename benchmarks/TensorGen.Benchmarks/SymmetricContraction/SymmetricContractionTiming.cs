@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Numerics.Tensors;
@@ -44,22 +43,8 @@ public static class SymmetricContractionTiming
             backward(new(a, [atoms, dimIn]), new(weights), elements, new(gradOutput, [atoms, dimOut]), new(gradA, [atoms, dimIn]), new(gradWeights));
         }
 
-        double tf = Best(RunForward, runs), tb = Best(RunBoth, runs);
+        double tf = Equivariant.QuickTiming.Best(runs, RunForward), tb = Equivariant.QuickTiming.Best(runs, RunBoth);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-18} {irreps}: fwd {tf * 1e3,8:F2} ms ({atoms / tf,12:N0} atoms/s)  fwd+bwd {tb * 1e3,8:F2} ms ({atoms / tb,12:N0} atoms/s)"));
-    }
-
-    private static double Best(Action action, int runs)
-    {
-        action();
-        double best = double.MaxValue;
-        for (int r = 0; r < runs; r++)
-        {
-            long start = Stopwatch.GetTimestamp();
-            action();
-            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
-        }
-
-        return best;
     }
 }
