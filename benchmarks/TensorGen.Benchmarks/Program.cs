@@ -31,6 +31,16 @@ if (args.Length > 0 && args[0] == "message-passing-quick")
     return;
 }
 
+// MACE's symmetric contraction at the peer's sizes (forward, forward+backward, atoms/s); threads from TENSORGEN_NUM_THREADS:
+// TENSORGEN_NUM_THREADS=1 dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- symmetric-contraction-quick [atoms] [runs]
+if (args.Length > 0 && args[0] == "symmetric-contraction-quick")
+{
+    TensorGen.Benchmarks.SymmetricContraction.SymmetricContractionTiming.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return;
+}
+
 // The generators over issue 12's 100-declaration consumer, first run vs warm vs incremental:
 // dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- generator-quick [runs]
 if (args.Length > 0 && args[0] == "generator-quick")

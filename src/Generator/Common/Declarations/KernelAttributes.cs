@@ -26,6 +26,8 @@ internal static class KernelAttributes
         (MessagePassingDeclarationReader.ConvolutionAttributeName, "TensorProductConvolution"),
         (MessagePassingDeclarationReader.ConvolutionBackwardAttributeName, "TensorProductConvolutionBackward"),
         (MessagePassingDeclarationReader.ConvolutionDoubleBackwardAttributeName, "TensorProductConvolutionDoubleBackward"),
+        (SymmetricContractionDeclarationReader.ForwardAttributeName, "SymmetricContraction"),
+        (SymmetricContractionDeclarationReader.BackwardAttributeName, "SymmetricContractionBackward"),
         ("TensorGen.CpKernelAttribute", "CpKernel"),
         ("TensorGen.TuckerKernelAttribute", "TuckerKernel"),
         ("TensorGen.TensorTrainKernelAttribute", "TensorTrainKernel"),

@@ -109,7 +109,7 @@ internal static class DiagnosticDescriptors
         NotStaticPartialVoid, OutputIndexNotInInputs, RepeatedOutputIndex, MalformedSizes, MissingSize, ConflictingSize,
         UnknownSizeIndex, NegativeSize, SizeOverflow, EllipsisInStaticForm, InvalidPath, MalformedSizeHints, InvalidPlanningOption,
         InvalidBackends, GpuRuntimeNotReferenced, GpuUnsupported, MultipleKernelAttributes, InternalError,
-    }.Concat(EquivariantDiagnosticDescriptors.All).Concat(MessagePassingDiagnosticDescriptors.All).Concat(TensorGen.Decompositions.Diagnostics.DecompositionDiagnosticDescriptors.All).ToDictionary(d => d.Id);
+    }.Concat(EquivariantDiagnosticDescriptors.All).Concat(MessagePassingDiagnosticDescriptors.All).Concat(SymmetricContractionDiagnosticDescriptors.All).Concat(TensorGen.Decompositions.Diagnostics.DecompositionDiagnosticDescriptors.All).ToDictionary(d => d.Id);
 
     /// <summary>Every descriptor of every kernel family, by id: the one table the pipelines' diagnostics are created from.</summary>
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById => s_byId;

@@ -23,6 +23,21 @@ internal enum EquivarianceErrorKind
 
     /// <summary>An option value that is not defined, or options that contradict each other.</summary>
     InvalidOption,
+
+    /// <summary>A symmetric contraction's irreps do not share one multiplicity (MACE's channels).</summary>
+    Multiplicity,
+
+    /// <summary>A symmetric contraction's correlation order is out of range.</summary>
+    Correlation,
+
+    /// <summary>A symmetric contraction's number of chemical elements is out of range.</summary>
+    Elements,
+
+    /// <summary>An output irrep no product of the inputs up to the correlation order couples into.</summary>
+    Unreachable,
+
+    /// <summary>A symmetric contraction too large to write as straight-line code.</summary>
+    TooLarge,
 }
 
 /// <summary>An error found in an equivariant declaration, with the span of text it concerns.</summary>

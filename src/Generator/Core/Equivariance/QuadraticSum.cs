@@ -109,6 +109,25 @@ internal sealed class QuadraticSum
         return new SqrtRational(term.Value.Sign, term.Value * term.Value * new Rational(term.Key, BigInteger.One));
     }
 
+    /// <summary>
+    /// The nearest double to the sum: each term q·√k in fixed point with 256 fractional bits (truncated, so the sum is within a
+    /// few units of 2⁻²⁵⁶ of the exact value), then the sum rounded once — correctly rounded unless the exact value lies within
+    /// that distance of a halfway point between doubles.
+    /// </summary>
+    public double ToDouble()
+    {
+        const int FractionBits = 256;
+        BigInteger sum = BigInteger.Zero;
+        foreach (KeyValuePair<BigInteger, Rational> term in _terms)
+        {
+            BigInteger numerator = BigInteger.Abs(term.Value.Numerator);
+            BigInteger root = ExactRounding.IntegerSquareRoot(numerator * numerator * term.Key << (2 * FractionBits));
+            sum += term.Value.Sign * (root / term.Value.Denominator);
+        }
+
+        return ExactRounding.Quotient(sum, BigInteger.One << FractionBits);
+    }
+
     public override string ToString() =>
         _terms.Count == 0 ? "0" : string.Join(" + ", _terms.Select(t => t.Value + "·√" + t.Key));
 

@@ -14,8 +14,11 @@ internal enum ConvolutionParameterKind
     EdgeIndex,
 }
 
-/// <summary>One parameter a convolution kernel expects: its role (for messages) and kind.</summary>
-internal readonly record struct ConvolutionParameter(string Role, ConvolutionParameterKind Kind);
+/// <summary>
+/// One parameter a kernel with index arrays expects (a convolution, a symmetric contraction): its role (for messages), kind, and
+/// for an index array what one entry is.
+/// </summary>
+internal readonly record struct ConvolutionParameter(string Role, ConvolutionParameterKind Kind, string IndexMeaning = "one node index per edge");
 
 /// <summary>
 /// Checks the parameters of a <c>[TensorProductConvolution]</c> or <c>[TensorProductConvolutionBackward]</c> method (TG0107):
@@ -52,7 +55,7 @@ internal static class ConvolutionSignature
                 if (p.Kind != SpanKind.ReadOnlySpan || p.ElementTypeDisplay != "int")
                 {
                     diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WrongParameters,
-                        $"Parameter '{p.DisplayName}' is the {role.Role} and is {p.TypeDisplay}; declare it ReadOnlySpan<int> (one node index per edge).",
+                        $"Parameter '{p.DisplayName}' is the {role.Role} and is {p.TypeDisplay}; declare it ReadOnlySpan<int> ({role.IndexMeaning}).",
                         p.TypeLocation ?? p.Location));
                 }
 
