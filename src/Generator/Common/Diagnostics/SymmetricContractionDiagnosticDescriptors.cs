@@ -1,13 +1,12 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using static TensorGen.Diagnostics.DescriptorFactory;
 
 namespace TensorGen.Diagnostics;
 
-/// <summary>The TG diagnostics of <c>[SymmetricContraction]</c>'s irreps and options. Errors in category "TensorGen", like every TensorGen diagnostic.</summary>
+/// <summary>The TG diagnostics of <c>[SymmetricContraction]</c>'s irreps and options. Made as every TG descriptor is (<see cref="DescriptorFactory"/>).</summary>
 internal static class SymmetricContractionDiagnosticDescriptors
 {
-    private const string Category = "TensorGen";
-
     public static DiagnosticDescriptor Multiplicity { get; } = Create(SymmetricContractionDiagnosticIds.Multiplicity,
         "Symmetric-contraction irreps do not share one multiplicity",
         "The contraction acts on each channel separately (MACE): every input and output block has the same multiplicity, at least 1, e.g. \"128x0e+128x1o+128x2e\" into \"128x0e+128x1o\".");
@@ -30,7 +29,4 @@ internal static class SymmetricContractionDiagnosticDescriptors
 
     /// <summary>Every descriptor.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => new[] { Multiplicity, Correlation, Unreachable, Elements, TooLarge };
-
-    private static DiagnosticDescriptor Create(string id, string title, string description) =>
-        new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description);
 }
