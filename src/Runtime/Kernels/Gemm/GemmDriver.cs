@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace TensorGen.Runtime;
@@ -21,10 +20,12 @@ internal static unsafe class GemmDriver<T, TKernel>
     where T : unmanaged, INumberBase<T>
     where TKernel : struct, IMicroKernel<T>
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Not AggressiveOptimization: crossgen2 leaves such methods to the JIT, and their fully optimized JIT was most of a
+    // first call's time; the ReadyToRun image (Build/ReadyToRun.targets) holds them optimized, and tiering recompiles them
+    // at tier 1 once they are hot.
     public static void Run(GemmLayout layout, T* a, T* b, T* c, bool accumulate, GemmWork work)
     {
-        var blocking = new GemmBlocking(TKernel.MaxRows, TKernel.MaxWidth, TKernel.VectorLength, sizeof(T));
+        var blocking = new GemmBlocking(default(TKernel).MaxRows, default(TKernel).MaxWidth, default(TKernel).VectorLength, sizeof(T));
         PackBuffers buffers = PackBuffers.ForCurrentThread(blocking.BufferBytes);
         T* rowPanel = (T*)buffers.Start;
         T* columnPanels = rowPanel + ((nint)blocking.Rows * blocking.Depth);

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace TensorGen.Runtime;
@@ -12,7 +11,9 @@ internal static unsafe class MicroTile<T, TKernel>
     where T : unmanaged, INumberBase<T>
     where TKernel : struct, IMicroKernel<T>
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Not AggressiveOptimization: crossgen2 leaves such methods to the JIT, and their fully optimized JIT was most of a
+    // first call's time; the ReadyToRun image (Build/ReadyToRun.targets) holds them optimized, and tiering recompiles them
+    // at tier 1 once they are hot.
     public static void Multiply(int rows, int vectors, nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
     {
@@ -37,7 +38,9 @@ internal static unsafe class MicroTile<T, TKernel>
     /// <c>c[rows[r] + columns[j]] (+)= tile[r·tileStride + j]</c>; with <paramref name="unitColumns"/> the columns are
     /// consecutive elements from <c>columns[0]</c>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Not AggressiveOptimization: crossgen2 leaves such methods to the JIT, and their fully optimized JIT was most of a
+    // first call's time; the ReadyToRun image (Build/ReadyToRun.targets) holds them optimized, and tiering recompiles them
+    // at tier 1 once they are hot.
     public static void Scatter(T* tile, nint tileStride, T* c, ReadOnlySpan<nint> rows, ReadOnlySpan<nint> columns, bool unitColumns, bool addToC)
     {
         for (int r = 0; r < rows.Length; r++)
@@ -62,7 +65,9 @@ internal static unsafe class MicroTile<T, TKernel>
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Not AggressiveOptimization: crossgen2 leaves such methods to the JIT, and their fully optimized JIT was most of a
+    // first call's time; the ReadyToRun image (Build/ReadyToRun.targets) holds them optimized, and tiering recompiles them
+    // at tier 1 once they are hot.
     private static void Multiply<TWidth>(int rows, nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
         where TWidth : struct, ITileCount
@@ -70,22 +75,22 @@ internal static unsafe class MicroTile<T, TKernel>
         switch (rows)
         {
             case 1:
-                TKernel.Multiply<One, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                default(TKernel).Multiply<One, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
                 break;
             case 2:
-                TKernel.Multiply<Two, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                default(TKernel).Multiply<Two, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
                 break;
             case 3:
-                TKernel.Multiply<Three, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                default(TKernel).Multiply<Three, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
                 break;
             case 4:
-                TKernel.Multiply<Four, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                default(TKernel).Multiply<Four, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
                 break;
             case 5:
-                TKernel.Multiply<Five, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                default(TKernel).Multiply<Five, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
                 break;
             default:
-                TKernel.Multiply<Six, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                default(TKernel).Multiply<Six, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
                 break;
         }
     }
