@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -21,7 +22,7 @@ internal static class LoopNest
     /// <summary>Loop ranks up to this use stack memory for their counters.</summary>
     private const int StackCounters = 32;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotPath.Optimize)]
     public static void Run<T, TTerm>(StepLayout step, TTerm term, ref T output, bool accumulate)
         where T : INumberBase<T>
         where TTerm : IStepTerm<T>, allows ref struct

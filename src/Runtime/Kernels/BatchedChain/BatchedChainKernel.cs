@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -56,7 +57,7 @@ public static class BatchedChainKernel
     /// </summary>
     private const int Blocks = 4;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotPath.Optimize)]
     private static void Run<T>(BatchedChainPlan plan, scoped OperandSpans<T> operands, Span<T> result, bool accumulate, Vector<T>[] workspace)
         where T : unmanaged, INumberBase<T>
     {
@@ -111,7 +112,7 @@ public static class BatchedChainKernel
     }
 
     /// <summary>Every output element of one step in every block: the sum of its terms' products, on whole vectors.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotPath.Optimize)]
     private static void RunStep<T>(BatchedChainPlan.Step step, Vector<T>[] workspace, int length)
         where T : unmanaged, INumberBase<T>
     {
@@ -154,7 +155,7 @@ public static class BatchedChainKernel
     /// A step one of whose operands has no batch index (a broadcast input, the same in every block): its vector is loaded
     /// once per term for all blocks. The table's shared column is <see cref="BatchedChainPlan.Step.Right"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotPath.Optimize)]
     private static void RunSharedStep<T>(BatchedChainPlan.Step step, Vector<T>[] workspace, int length)
         where T : unmanaged, INumberBase<T>
     {
@@ -205,7 +206,7 @@ public static class BatchedChainKernel
         return (a * b) + c;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotPath.Optimize)]
     private static void Gather<T>(BatchedChainPlan.Operand input, ReadOnlySpan<T> memory, int first, int count, Span<Vector<T>> block)
         where T : unmanaged, INumberBase<T>
     {
@@ -234,7 +235,7 @@ public static class BatchedChainKernel
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotPath.Optimize)]
     private static void Scatter<T>(BatchedChainPlan.Operand output, Span<T> memory, int first, int count, Span<Vector<T>> block, bool accumulate)
         where T : unmanaged, INumberBase<T>
     {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -21,9 +22,7 @@ internal readonly unsafe struct Avx512MicroKernel<T> : IMicroKernel<T>
 
     public int VectorLength => Vector512<T>.Count;
 
-    // Not AggressiveOptimization: crossgen2 leaves such methods to the JIT, and their fully optimized JIT was most of a
-    // first call's time; the ReadyToRun image (Build/ReadyToRun.targets) holds them optimized, and tiering recompiles them
-    // at tier 1 once they are hot.
+    [MethodImpl(HotPath.Optimize)]
     public void Multiply<TRows, TWidth>(nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
         where TRows : struct, ITileCount

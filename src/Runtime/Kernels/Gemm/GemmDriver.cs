@@ -1,5 +1,7 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -20,9 +22,7 @@ internal static unsafe class GemmDriver<T, TKernel>
     where T : unmanaged, INumberBase<T>
     where TKernel : struct, IMicroKernel<T>
 {
-    // Not AggressiveOptimization: crossgen2 leaves such methods to the JIT, and their fully optimized JIT was most of a
-    // first call's time; the ReadyToRun image (Build/ReadyToRun.targets) holds them optimized, and tiering recompiles them
-    // at tier 1 once they are hot.
+    [MethodImpl(HotPath.Optimize)]
     public static void Run(GemmLayout layout, T* a, T* b, T* c, bool accumulate, GemmWork work)
     {
         var blocking = new GemmBlocking(default(TKernel).MaxRows, default(TKernel).MaxWidth, default(TKernel).VectorLength, sizeof(T));

@@ -1,5 +1,7 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -11,9 +13,7 @@ internal static unsafe class MicroTile<T, TKernel>
     where T : unmanaged, INumberBase<T>
     where TKernel : struct, IMicroKernel<T>
 {
-    // Not AggressiveOptimization: crossgen2 leaves such methods to the JIT, and their fully optimized JIT was most of a
-    // first call's time; the ReadyToRun image (Build/ReadyToRun.targets) holds them optimized, and tiering recompiles them
-    // at tier 1 once they are hot.
+    [MethodImpl(HotPath.Optimize)]
     public static void Multiply(int rows, int vectors, nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
     {
@@ -38,9 +38,7 @@ internal static unsafe class MicroTile<T, TKernel>
     /// <c>c[rows[r] + columns[j]] (+)= tile[r·tileStride + j]</c>; with <paramref name="unitColumns"/> the columns are
     /// consecutive elements from <c>columns[0]</c>.
     /// </summary>
-    // Not AggressiveOptimization: crossgen2 leaves such methods to the JIT, and their fully optimized JIT was most of a
-    // first call's time; the ReadyToRun image (Build/ReadyToRun.targets) holds them optimized, and tiering recompiles them
-    // at tier 1 once they are hot.
+    [MethodImpl(HotPath.Optimize)]
     public static void Scatter(T* tile, nint tileStride, T* c, ReadOnlySpan<nint> rows, ReadOnlySpan<nint> columns, bool unitColumns, bool addToC)
     {
         for (int r = 0; r < rows.Length; r++)
@@ -65,9 +63,7 @@ internal static unsafe class MicroTile<T, TKernel>
         }
     }
 
-    // Not AggressiveOptimization: crossgen2 leaves such methods to the JIT, and their fully optimized JIT was most of a
-    // first call's time; the ReadyToRun image (Build/ReadyToRun.targets) holds them optimized, and tiering recompiles them
-    // at tier 1 once they are hot.
+    [MethodImpl(HotPath.Optimize)]
     private static void Multiply<TWidth>(int rows, nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
         where TWidth : struct, ITileCount
