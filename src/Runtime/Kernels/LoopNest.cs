@@ -1,7 +1,6 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -22,7 +21,9 @@ internal static class LoopNest
     /// <summary>Loop ranks up to this use stack memory for their counters.</summary>
     private const int StackCounters = 32;
 
-    [MethodImpl(HotPath.Optimize)]
+    // AggressiveOptimization, not HotPath.Optimize: its generic arithmetic (INumberBase<T> operators) is a static virtual
+    // call crossgen2 cannot compile, so this method is JIT-compiled even with the ReadyToRun image; fully optimized at once.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<T, TTerm>(StepLayout step, TTerm term, ref T output, bool accumulate)
         where T : INumberBase<T>
         where TTerm : IStepTerm<T>, allows ref struct

@@ -47,10 +47,18 @@ public sealed class ReadyToRunImageTests
     public void The_AVX512_GEMM_path_is_not_marked_AggressiveOptimization()
     {
         // crossgen2 never precompiles AggressiveOptimization methods, and these are the first call's hot code.
-        Type[] path = [typeof(Avx512MicroKernel<float>), typeof(GemmDriver<float, Avx512MicroKernel<float>>),
-            typeof(MicroTile<float, Avx512MicroKernel<float>>), typeof(PanelPacking)];
+        (Type Type, string Method)[] path =
+        [
+            (typeof(Avx512MicroKernel<float>), nameof(Avx512MicroKernel<float>.Multiply)),
+            (typeof(GemmDriver<float, Avx512MicroKernel<float>>), nameof(GemmDriver<float, Avx512MicroKernel<float>>.Run)),
+            (typeof(MicroTile<float, Avx512MicroKernel<float>>), nameof(MicroTile<float, Avx512MicroKernel<float>>.Multiply)),
+            (typeof(PanelPacking), nameof(PanelPacking.PackRows)),
+            (typeof(PanelPacking), nameof(PanelPacking.PackColumns)),
+        ];
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-        string[] marked = path.SelectMany(type => type.GetMethods(all))
+        MethodInfo[] methods = path.SelectMany(p => p.Type.GetMethods(all).Where(m => m.Name == p.Method)).ToArray();
+        Assert.True(methods.Length >= path.Length);
+        string[] marked = methods
             .Where(method => (method.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0)
             .Select(method => $"{method.DeclaringType!.Name}.{method.Name}")
             .ToArray();

@@ -235,7 +235,9 @@ public static class BatchedChainKernel
         }
     }
 
-    [MethodImpl(HotPath.Optimize)]
+    // AggressiveOptimization, not HotPath.Optimize: its generic arithmetic (INumberBase<T> operators) is a static virtual
+    // call crossgen2 cannot compile, so this method is JIT-compiled even with the ReadyToRun image; fully optimized at once.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scatter<T>(BatchedChainPlan.Operand output, Span<T> memory, int first, int count, Span<Vector<T>> block, bool accumulate)
         where T : unmanaged, INumberBase<T>
     {

@@ -38,7 +38,9 @@ internal static unsafe class MicroTile<T, TKernel>
     /// <c>c[rows[r] + columns[j]] (+)= tile[r·tileStride + j]</c>; with <paramref name="unitColumns"/> the columns are
     /// consecutive elements from <c>columns[0]</c>.
     /// </summary>
-    [MethodImpl(HotPath.Optimize)]
+    // AggressiveOptimization, not HotPath.Optimize: its generic arithmetic (INumberBase<T> operators) is a static virtual
+    // call crossgen2 cannot compile, so this method is JIT-compiled even with the ReadyToRun image; fully optimized at once.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scatter(T* tile, nint tileStride, T* c, ReadOnlySpan<nint> rows, ReadOnlySpan<nint> columns, bool unitColumns, bool addToC)
     {
         for (int r = 0; r < rows.Length; r++)
