@@ -2,7 +2,6 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -19,7 +18,7 @@ public static class BatchLanes
     /// the last item are zero.
     /// </summary>
     /// <exception cref="ArgumentException">The item length, the first item or the lanes' length does not fit.</exception>
-    [MethodImpl(HotPath.Optimize)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gather<T>(ReadOnlySpan<T> items, int itemLength, int first, Span<Vector<T>> lanes)
         where T : unmanaged, INumberBase<T>
     {
@@ -47,7 +46,7 @@ public static class BatchLanes
     /// <paramref name="first"/> + l from lane l — into <paramref name="items"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The item length, the first item or the lanes' length does not fit.</exception>
-    [MethodImpl(HotPath.Optimize)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scatter<T>(ReadOnlySpan<Vector<T>> lanes, Span<T> items, int itemLength, int first, bool accumulate)
         where T : unmanaged, INumberBase<T>
     {

@@ -3,7 +3,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -16,7 +15,7 @@ namespace TensorGen.Runtime;
 internal static unsafe class LaneTranspose
 {
     /// <summary>A full lane block of items (dense, <paramref name="itemLength"/> each) into lane-major vectors.</summary>
-    [MethodImpl(HotPath.Optimize)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ToLanes<T>(ReadOnlySpan<T> items, int itemLength, Span<T> lanes)
         where T : unmanaged
     {
@@ -49,7 +48,7 @@ internal static unsafe class LaneTranspose
     }
 
     /// <summary>Lane-major vectors back into a full lane block of items, written or added.</summary>
-    [MethodImpl(HotPath.Optimize)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FromLanes<T>(ReadOnlySpan<T> lanes, int itemLength, Span<T> items, bool accumulate)
         where T : unmanaged
     {

@@ -21,8 +21,6 @@ internal static class LoopNest
     /// <summary>Loop ranks up to this use stack memory for their counters.</summary>
     private const int StackCounters = 32;
 
-    // AggressiveOptimization, not HotPath.Optimize: its generic arithmetic (INumberBase<T> operators) is a static virtual
-    // call crossgen2 cannot compile, so this method is JIT-compiled even with the ReadyToRun image; fully optimized at once.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<T, TTerm>(StepLayout step, TTerm term, ref T output, bool accumulate)
         where T : INumberBase<T>

@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -57,7 +56,7 @@ public static class BatchedChainKernel
     /// </summary>
     private const int Blocks = 4;
 
-    [MethodImpl(HotPath.Optimize)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<T>(BatchedChainPlan plan, scoped OperandSpans<T> operands, Span<T> result, bool accumulate, Vector<T>[] workspace)
         where T : unmanaged, INumberBase<T>
     {
@@ -112,7 +111,7 @@ public static class BatchedChainKernel
     }
 
     /// <summary>Every output element of one step in every block: the sum of its terms' products, on whole vectors.</summary>
-    [MethodImpl(HotPath.Optimize)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunStep<T>(BatchedChainPlan.Step step, Vector<T>[] workspace, int length)
         where T : unmanaged, INumberBase<T>
     {
@@ -155,7 +154,7 @@ public static class BatchedChainKernel
     /// A step one of whose operands has no batch index (a broadcast input, the same in every block): its vector is loaded
     /// once per term for all blocks. The table's shared column is <see cref="BatchedChainPlan.Step.Right"/>.
     /// </summary>
-    [MethodImpl(HotPath.Optimize)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunSharedStep<T>(BatchedChainPlan.Step step, Vector<T>[] workspace, int length)
         where T : unmanaged, INumberBase<T>
     {
@@ -206,7 +205,7 @@ public static class BatchedChainKernel
         return (a * b) + c;
     }
 
-    [MethodImpl(HotPath.Optimize)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gather<T>(BatchedChainPlan.Operand input, ReadOnlySpan<T> memory, int first, int count, Span<Vector<T>> block)
         where T : unmanaged, INumberBase<T>
     {
@@ -235,8 +234,6 @@ public static class BatchedChainKernel
         }
     }
 
-    // AggressiveOptimization, not HotPath.Optimize: its generic arithmetic (INumberBase<T> operators) is a static virtual
-    // call crossgen2 cannot compile, so this method is JIT-compiled even with the ReadyToRun image; fully optimized at once.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scatter<T>(BatchedChainPlan.Operand output, Span<T> memory, int first, int count, Span<Vector<T>> block, bool accumulate)
         where T : unmanaged, INumberBase<T>
