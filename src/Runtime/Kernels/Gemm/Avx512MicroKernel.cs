@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -22,7 +21,9 @@ internal readonly unsafe struct Avx512MicroKernel<T> : IMicroKernel<T>
 
     public int VectorLength => Vector512<T>.Count;
 
-    [MethodImpl(HotPath.Optimize)]
+    // AggressiveOptimization (so crossgen2 leaves it to the JIT, fully optimized on first use): precompiled, this loop
+    // became hot as ReadyToRun code and went through TieredPGO's instrumented tier, 5-50x slower, for hundreds of calls.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Multiply<TRows, TWidth>(nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
         where TRows : struct, ITileCount
