@@ -74,17 +74,19 @@ if (args.Length > 0 && args[0] == "dynamic-suite")
     return;
 }
 
-// First calls in fresh processes, static and dynamic form: ... -- first-calls [ids] [prepare] [jit-times]
+// First calls in fresh processes, static and dynamic form: ... -- first-calls [ids] [prepare] [jit-times | jit-all]
+// (jit-times lists the 12 slowest JIT compilations of each first call, jit-all every one of them)
 if (args.Length > 0 && args[0] == "first-calls")
 {
-    string? ids = args.Length > 1 && args[1] is not ("prepare" or "jit-times") ? args[1] : null;
-    TensorGen.Benchmarks.Dynamic.FirstCalls.Run(ids, System.Array.IndexOf(args, "prepare") > 0, System.Array.IndexOf(args, "jit-times") > 0);
+    string? ids = args.Length > 1 && args[1] is not ("prepare" or "jit-times" or "jit-all") ? args[1] : null;
+    string jit = System.Array.IndexOf(args, "jit-all") > 0 ? "jit-all" : System.Array.IndexOf(args, "jit-times") > 0 ? "jit-times" : "-";
+    TensorGen.Benchmarks.Dynamic.FirstCalls.Run(ids, System.Array.IndexOf(args, "prepare") > 0, jit);
     return;
 }
 
 if (args is ["first-call", string id, string form, string prepare, string jitTimes])
 {
-    TensorGen.Benchmarks.Dynamic.FirstCalls.Child(id, form, prepare == "prepare", jitTimes == "jit-times");
+    TensorGen.Benchmarks.Dynamic.FirstCalls.Child(id, form, prepare == "prepare", jitTimes);
     return;
 }
 

@@ -43,8 +43,8 @@ public sealed class StepLayout
         _rightStrides = rightStrides;
         _outputStrides = outputStrides;
 
-        bool emptyLoop = isEmptySum || Array.IndexOf(extents, 0) >= 0;
-        bool emptyOutput = Array.IndexOf(extents, 0, 0, KeptCount) >= 0;
+        bool emptyLoop = isEmptySum || EmptyExtents.Any(extents);
+        bool emptyOutput = EmptyExtents.Any(extents.AsSpan(0, KeptCount));
         LeftLength = emptyLoop ? 0 : Reach(extents, leftStrides);
         RightLength = emptyLoop || IsUnary ? 0 : Reach(extents, rightStrides);
         OutputLength = emptyOutput ? 0 : Reach(extents, outputStrides);

@@ -11,11 +11,12 @@ namespace TensorGen.Benchmarks.Dynamic;
 /// call pays for the JIT, the runtime's static constructors and thread start-up as an application's would.
 /// <c>dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- first-calls [ids]</c>; add <c>prepare</c> to call
 /// <c>TensorGen.Runtime.Warmup.Prepare()</c> before the first call (not counted), and <c>jit-times</c> to list the first call's
-/// slowest JIT compilations (<see cref="JitTimes"/>; listening slows the first call, so its time is then not the plain one).
+/// slowest JIT compilations (<see cref="JitTimes"/>; listening slows the first call, so its time is then not the plain one), or
+/// <c>jit-all</c> to list every one of them (what ReadyToRun left to the JIT).
 /// </summary>
 public static class FirstCalls
 {
-    public static void Run(string? only, bool prepare, bool jitTimes = false)
+    public static void Run(string? only, bool prepare, string jitTimes = "-")
     {
         Console.WriteLine($"fresh process per row, one thread{(prepare ? ", Prepare() first (not counted)" : string.Empty)}; "
             + $"load: {System.IO.File.ReadAllText("/proc/loadavg").Trim()}");
@@ -32,7 +33,7 @@ public static class FirstCalls
                     info.ArgumentList.Add(dll); // Run through the dotnet host.
                 }
 
-                foreach (string arg in new[] { "first-call", c.Id, form, prepare ? "prepare" : "-", jitTimes ? "jit-times" : "-" })
+                foreach (string arg in new[] { "first-call", c.Id, form, prepare ? "prepare" : "-", jitTimes })
                 {
                     info.ArgumentList.Add(arg);
                 }
@@ -46,9 +47,9 @@ public static class FirstCalls
     }
 
     /// <summary>In the child: time one case's form from its very first call.</summary>
-    public static void Child(string id, string form, bool prepare, bool jitTimes = false)
+    public static void Child(string id, string form, bool prepare, string jitTimes = "-")
     {
-        using JitTimes? listener = jitTimes ? new JitTimes() : null;
+        using JitTimes? listener = jitTimes is "jit-times" or "jit-all" ? new JitTimes() : null;
         TensorGen.Runtime.KernelOptions.MaxThreads = 1;
         DynamicSuiteCase c = DynamicSuiteCase.All().Single(c => c.Id == id);
         Action call = form == "static" ? c.Static : c.Dynamic;
@@ -93,7 +94,7 @@ public static class FirstCalls
         if (listener is not null)
         {
             System.Threading.Thread.Sleep(200); // The listener hears events on its own thread, a little later.
-            foreach (string line in listener.Report(top: 12))
+            foreach (string line in listener.Report(top: jitTimes == "jit-all" ? int.MaxValue : 12))
             {
                 Console.WriteLine(line);
             }

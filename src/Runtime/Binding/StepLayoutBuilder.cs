@@ -12,7 +12,7 @@ internal static class StepLayoutBuilder
         nint[][] inputLengths, nint[][] inputStrides, nint[] resultLengths, nint[] resultStrides)
     {
         var steps = new StepLayout[plan.Steps.Length];
-        bool isEmptySum = Array.IndexOf(shapes.Sizes, 0) >= 0;
+        bool isEmptySum = EmptyExtents.Any(shapes.Sizes);
         var intermediateLengths = new int[plan.Steps.Length - 1];
         for (int k = 0; k < plan.Steps.Length; k++)
         {

@@ -33,7 +33,7 @@ internal static class LoopNest
 
         ReadOnlySpan<nint> extents = step.Extents;
         int kept = step.KeptCount;
-        bool emptySum = step.IsEmptySum || extents[kept..].Contains(0);
+        bool emptySum = step.IsEmptySum || EmptyExtents.Any(extents[kept..]);
         // Only as many counters as the step has indices: stack memory is zeroed, so a fixed 32 would clear 256 bytes per call.
         Span<nint> counters = extents.Length <= StackCounters ? stackalloc nint[extents.Length] : new nint[extents.Length];
         var summed = new SummedIndices(extents[kept..], step.LeftStrides[kept..], step.RightStrides[kept..], counters[kept..]);

@@ -76,7 +76,7 @@ internal sealed class BatchedChainPlan
         nint[] resultLengths, nint[] resultStrides)
     {
         nint[] sizes = shapes.Sizes;
-        if (plan.OutputLabels.Length == 0 || plan.Steps.Length == 0 || Array.IndexOf(sizes, 0) >= 0 || inputLengths.Length > OperandSpans<float>.MaxCount)
+        if (plan.OutputLabels.Length == 0 || plan.Steps.Length == 0 || EmptyExtents.Any(sizes) || inputLengths.Length > OperandSpans<float>.MaxCount)
         {
             return null;
         }

@@ -15,19 +15,21 @@ namespace TensorGen.Runtime;
 internal readonly unsafe struct Avx512MicroKernel<T> : IMicroKernel<T>
     where T : unmanaged
 {
-    public static int MaxRows => 6;
+    public int MaxRows => 6;
 
-    public static int MaxWidth => 4;
+    public int MaxWidth => 4;
 
-    public static int VectorLength => Vector512<T>.Count;
+    public int VectorLength => Vector512<T>.Count;
 
+    // AggressiveOptimization (so crossgen2 leaves it to the JIT, fully optimized on first use): precompiled, this loop
+    // became hot as ReadyToRun code and went through TieredPGO's instrumented tier, 5-50x slower, for hundreds of calls.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply<TRows, TWidth>(nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
+    public void Multiply<TRows, TWidth>(nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
         where TRows : struct, ITileCount
         where TWidth : struct, ITileCount
     {
-        int rows = TRows.Value, width = TWidth.Value;
+        int rows = default(TRows).Value, width = default(TWidth).Value;
         int v = Vector512<T>.Count;
         Vector512<T> c00 = default, c01 = default, c02 = default, c03 = default;
         Vector512<T> c10 = default, c11 = default, c12 = default, c13 = default;
@@ -106,7 +108,7 @@ internal readonly unsafe struct Avx512MicroKernel<T> : IMicroKernel<T>
     private static void StoreRow<TWidth>(T* c, bool addToC, Vector512<T> r0, Vector512<T> r1, Vector512<T> r2, Vector512<T> r3)
         where TWidth : struct, ITileCount
     {
-        int width = TWidth.Value;
+        int width = default(TWidth).Value;
         int v = Vector512<T>.Count;
         if (addToC)
         {

@@ -1,6 +1,7 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -21,10 +22,10 @@ internal static unsafe class GemmDriver<T, TKernel>
     where T : unmanaged, INumberBase<T>
     where TKernel : struct, IMicroKernel<T>
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotPath.Optimize)]
     public static void Run(GemmLayout layout, T* a, T* b, T* c, bool accumulate, GemmWork work)
     {
-        var blocking = new GemmBlocking(TKernel.MaxRows, TKernel.MaxWidth, TKernel.VectorLength, sizeof(T));
+        var blocking = new GemmBlocking(default(TKernel).MaxRows, default(TKernel).MaxWidth, default(TKernel).VectorLength, sizeof(T));
         PackBuffers buffers = PackBuffers.ForCurrentThread(blocking.BufferBytes);
         T* rowPanel = (T*)buffers.Start;
         T* columnPanels = rowPanel + ((nint)blocking.Rows * blocking.Depth);

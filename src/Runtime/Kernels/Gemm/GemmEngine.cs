@@ -90,7 +90,7 @@ internal static unsafe partial class GemmEngine
     private static GemmBlocking BlockingOf<T, TKernel>()
         where T : unmanaged
         where TKernel : struct, IMicroKernel<T> =>
-        new(TKernel.MaxRows, TKernel.MaxWidth, TKernel.VectorLength, sizeof(T));
+        new(default(TKernel).MaxRows, default(TKernel).MaxWidth, default(TKernel).VectorLength, sizeof(T));
 
     private static void Run<T, TKernel>(GemmLayout layout, T* a, T* b, T* c, bool accumulate)
         where T : unmanaged, INumberBase<T>

@@ -10,24 +10,27 @@ namespace TensorGen.Runtime;
 /// so a packed panel and a tensor whose rows and depth each have one stride are read alike. The right panel's depth
 /// step <c>p</c> is <c>TWidth</c> contiguous vectors at <c>b + p·bDepthStride</c>; the result tile's row <c>r</c> is
 /// contiguous at <c>c + r·cRowStride</c>. Edge tiles use smaller <c>TRows</c> and <c>TWidth</c>.
+/// The members are instance members of an empty struct, called as <c>default(TKernel).Multiply(...)</c>: the JIT
+/// specializes and devirtualizes them exactly as static abstract members, and crossgen2 can precompile their callers into
+/// the ReadyToRun image (it leaves every method that calls a static virtual member through a type parameter to the JIT).
 /// </remarks>
 internal unsafe interface IMicroKernel<T>
     where T : unmanaged
 {
     /// <summary>The most rows a tile has (MR).</summary>
-    static abstract int MaxRows { get; }
+    int MaxRows { get; }
 
     /// <summary>The most vectors across a tile's row.</summary>
-    static abstract int MaxWidth { get; }
+    int MaxWidth { get; }
 
     /// <summary>Elements per vector; a full tile row (NR) is <see cref="MaxWidth"/> × this.</summary>
-    static abstract int VectorLength { get; }
+    int VectorLength { get; }
 
     /// <summary>
     /// <c>C[r, j] (+)= Σ_p A[r, p] · B[p, j]</c> for <c>r &lt; TRows</c>, <c>j &lt; TWidth·VectorLength</c>, <c>p &lt; depth</c>;
     /// with <paramref name="addToC"/> the sum is added to C, otherwise it replaces it.
     /// </summary>
-    static abstract void Multiply<TRows, TWidth>(nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
+    void Multiply<TRows, TWidth>(nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
         where TRows : struct, ITileCount
         where TWidth : struct, ITileCount;

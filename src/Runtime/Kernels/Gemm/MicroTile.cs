@@ -1,6 +1,7 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -12,7 +13,7 @@ internal static unsafe class MicroTile<T, TKernel>
     where T : unmanaged, INumberBase<T>
     where TKernel : struct, IMicroKernel<T>
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotPath.Optimize)]
     public static void Multiply(int rows, int vectors, nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
     {
@@ -37,6 +38,8 @@ internal static unsafe class MicroTile<T, TKernel>
     /// <c>c[rows[r] + columns[j]] (+)= tile[r·tileStride + j]</c>; with <paramref name="unitColumns"/> the columns are
     /// consecutive elements from <c>columns[0]</c>.
     /// </summary>
+    // AggressiveOptimization, not HotPath.Optimize: its generic arithmetic (INumberBase<T> operators) is a static virtual
+    // call crossgen2 cannot compile, so this method is JIT-compiled even with the ReadyToRun image; fully optimized at once.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scatter(T* tile, nint tileStride, T* c, ReadOnlySpan<nint> rows, ReadOnlySpan<nint> columns, bool unitColumns, bool addToC)
     {
@@ -62,7 +65,7 @@ internal static unsafe class MicroTile<T, TKernel>
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotPath.Optimize)]
     private static void Multiply<TWidth>(int rows, nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
         where TWidth : struct, ITileCount
@@ -70,22 +73,22 @@ internal static unsafe class MicroTile<T, TKernel>
         switch (rows)
         {
             case 1:
-                TKernel.Multiply<One, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                default(TKernel).Multiply<One, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
                 break;
             case 2:
-                TKernel.Multiply<Two, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                default(TKernel).Multiply<Two, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
                 break;
             case 3:
-                TKernel.Multiply<Three, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                default(TKernel).Multiply<Three, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
                 break;
             case 4:
-                TKernel.Multiply<Four, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                default(TKernel).Multiply<Four, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
                 break;
             case 5:
-                TKernel.Multiply<Five, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                default(TKernel).Multiply<Five, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
                 break;
             default:
-                TKernel.Multiply<Six, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
+                default(TKernel).Multiply<Six, TWidth>(depth, a, aRowStride, aDepthStride, b, bDepthStride, c, cRowStride, addToC);
                 break;
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using TensorGen.Planning;
 
 namespace TensorGen.Runtime;
 
@@ -14,7 +15,7 @@ internal static unsafe class PanelPacking
     /// A left panel of <c>rowOffsets.Length</c> rows over <paramref name="depthOffsets"/>, depth-major with
     /// <paramref name="rowStride"/> elements per depth step: <c>panel[p·rowStride + r] = a[rowOffsets[r] + depthOffsets[p]]</c>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotPath.Optimize)]
     public static void PackRows<T>(T* panel, int rowStride, T* a, ReadOnlySpan<nint> rowOffsets, ReadOnlySpan<nint> depthOffsets)
         where T : unmanaged
     {
@@ -36,7 +37,7 @@ internal static unsafe class PanelPacking
     /// zero, so a tile narrower than the kernel's vectors reads zeros rather than memory outside the operand.
     /// When <paramref name="unitColumns"/> is true the columns are consecutive elements and each row is copied as a block.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotPath.Optimize)]
     public static void PackColumns<T>(T* panel, int width, T* b, ReadOnlySpan<nint> depthOffsets, ReadOnlySpan<nint> columnOffsets, bool unitColumns)
         where T : unmanaged
     {

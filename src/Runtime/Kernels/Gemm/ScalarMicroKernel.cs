@@ -10,19 +10,19 @@ namespace TensorGen.Runtime;
 internal readonly unsafe struct ScalarMicroKernel<T> : IMicroKernel<T>
     where T : unmanaged, INumberBase<T>
 {
-    public static int MaxRows => 4;
+    public int MaxRows => 4;
 
-    public static int MaxWidth => 2;
+    public int MaxWidth => 2;
 
-    public static int VectorLength => 1;
+    public int VectorLength => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply<TRows, TWidth>(nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
+    public void Multiply<TRows, TWidth>(nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
         where TRows : struct, ITileCount
         where TWidth : struct, ITileCount
     {
-        int rows = TRows.Value, width = TWidth.Value;
+        int rows = default(TRows).Value, width = default(TWidth).Value;
         const int v = 1;
         T c00 = default, c01 = default;
         T c10 = default, c11 = default;
@@ -69,7 +69,7 @@ internal readonly unsafe struct ScalarMicroKernel<T> : IMicroKernel<T>
     private static void StoreRow<TWidth>(T* c, bool addToC, T r0, T r1)
         where TWidth : struct, ITileCount
     {
-        int width = TWidth.Value;
+        int width = default(TWidth).Value;
         const int v = 1;
         if (addToC)
         {

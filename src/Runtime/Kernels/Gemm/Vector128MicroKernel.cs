@@ -10,19 +10,19 @@ namespace TensorGen.Runtime;
 internal readonly unsafe struct Vector128MicroKernel<T> : IMicroKernel<T>
     where T : unmanaged
 {
-    public static int MaxRows => 6;
+    public int MaxRows => 6;
 
-    public static int MaxWidth => 2;
+    public int MaxWidth => 2;
 
-    public static int VectorLength => Vector128<T>.Count;
+    public int VectorLength => Vector128<T>.Count;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply<TRows, TWidth>(nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
+    public void Multiply<TRows, TWidth>(nint depth, T* a, nint aRowStride, nint aDepthStride, T* b, nint bDepthStride,
         T* c, nint cRowStride, bool addToC)
         where TRows : struct, ITileCount
         where TWidth : struct, ITileCount
     {
-        int rows = TRows.Value, width = TWidth.Value;
+        int rows = default(TRows).Value, width = default(TWidth).Value;
         int v = Vector128<T>.Count;
         Vector128<T> c00 = default, c01 = default;
         Vector128<T> c10 = default, c11 = default;
@@ -87,7 +87,7 @@ internal readonly unsafe struct Vector128MicroKernel<T> : IMicroKernel<T>
     private static void StoreRow<TWidth>(T* c, bool addToC, Vector128<T> r0, Vector128<T> r1)
         where TWidth : struct, ITileCount
     {
-        int width = TWidth.Value;
+        int width = default(TWidth).Value;
         int v = Vector128<T>.Count;
         if (addToC)
         {
