@@ -12,20 +12,20 @@ namespace TensorGen.Runtime;
 /// </summary>
 internal readonly unsafe struct Avx2ComplexMicroKernel : IMicroKernel<Complex>
 {
-    public static int MaxRows => 3;
+    public int MaxRows => 3;
 
-    public static int MaxWidth => 2;
+    public int MaxWidth => 2;
 
     /// <summary>Complex numbers per 256-bit vector (4 doubles).</summary>
-    public static int VectorLength => 2;
+    public int VectorLength => 2;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply<TRows, TWidth>(nint depth, Complex* a, nint aRowStride, nint aDepthStride, Complex* b, nint bDepthStride,
+    public void Multiply<TRows, TWidth>(nint depth, Complex* a, nint aRowStride, nint aDepthStride, Complex* b, nint bDepthStride,
         Complex* c, nint cRowStride, bool addToC)
         where TRows : struct, ITileCount
         where TWidth : struct, ITileCount
     {
-        int rows = TRows.Value, width = TWidth.Value;
+        int rows = default(TRows).Value, width = default(TWidth).Value;
         // rXY: Σ Re(a[X]) · b[Y-th vector]; iXY: Σ Im(a[X]) · b[Y-th vector].
         Vector256<double> r00 = default, r01 = default, i00 = default, i01 = default;
         Vector256<double> r10 = default, r11 = default, i10 = default, i11 = default;
@@ -74,7 +74,7 @@ internal readonly unsafe struct Avx2ComplexMicroKernel : IMicroKernel<Complex>
         where TWidth : struct, ITileCount
     {
         Store(c, addToC, r0, i0);
-        if (TWidth.Value > 1) { Store(c + 4, addToC, r1, i1); }
+        if (default(TWidth).Value > 1) { Store(c + 4, addToC, r1, i1); }
     }
 
     /// <summary>Two complex results: Σ Re(a)·b plus the swapped lanes of Σ Im(a)·b times (−1, +1) (see <see cref="Avx512ComplexMicroKernel"/>).</summary>

@@ -18,20 +18,20 @@ namespace TensorGen.Runtime;
 /// </remarks>
 internal readonly unsafe struct Avx512ComplexMicroKernel : IMicroKernel<Complex>
 {
-    public static int MaxRows => 4;
+    public int MaxRows => 4;
 
-    public static int MaxWidth => 3;
+    public int MaxWidth => 3;
 
     /// <summary>Complex numbers per 512-bit vector (8 doubles).</summary>
-    public static int VectorLength => 4;
+    public int VectorLength => 4;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply<TRows, TWidth>(nint depth, Complex* a, nint aRowStride, nint aDepthStride, Complex* b, nint bDepthStride,
+    public void Multiply<TRows, TWidth>(nint depth, Complex* a, nint aRowStride, nint aDepthStride, Complex* b, nint bDepthStride,
         Complex* c, nint cRowStride, bool addToC)
         where TRows : struct, ITileCount
         where TWidth : struct, ITileCount
     {
-        int rows = TRows.Value, width = TWidth.Value;
+        int rows = default(TRows).Value, width = default(TWidth).Value;
         // rXY: Σ Re(a[X]) · b[Y-th vector]; iXY: Σ Im(a[X]) · b[Y-th vector].
         Vector512<double> r00 = default, r01 = default, r02 = default, i00 = default, i01 = default, i02 = default;
         Vector512<double> r10 = default, r11 = default, r12 = default, i10 = default, i11 = default, i12 = default;
@@ -96,7 +96,7 @@ internal readonly unsafe struct Avx512ComplexMicroKernel : IMicroKernel<Complex>
         Vector512<double> i1, Vector512<double> r2, Vector512<double> i2)
         where TWidth : struct, ITileCount
     {
-        int width = TWidth.Value;
+        int width = default(TWidth).Value;
         Store(c, addToC, r0, i0);
         if (width > 1) { Store(c + 8, addToC, r1, i1); }
         if (width > 2) { Store(c + 16, addToC, r2, i2); }
