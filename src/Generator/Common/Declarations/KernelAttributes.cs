@@ -26,6 +26,8 @@ internal static class KernelAttributes
         (MessagePassingDeclarationReader.ConvolutionAttributeName, "TensorProductConvolution"),
         (MessagePassingDeclarationReader.ConvolutionBackwardAttributeName, "TensorProductConvolutionBackward"),
         (MessagePassingDeclarationReader.ConvolutionDoubleBackwardAttributeName, "TensorProductConvolutionDoubleBackward"),
+        (EquivariantLinearDeclarationReader.LinearAttributeName, "EquivariantLinear"),
+        (EquivariantLinearDeclarationReader.LinearBackwardAttributeName, "EquivariantLinearBackward"),
         ("TensorGen.CpKernelAttribute", "CpKernel"),
         ("TensorGen.TuckerKernelAttribute", "TuckerKernel"),
         ("TensorGen.TensorTrainKernelAttribute", "TensorTrainKernel"),
