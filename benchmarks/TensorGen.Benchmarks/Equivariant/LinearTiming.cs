@@ -54,12 +54,52 @@ public static class LinearTiming
             }
         }
 
+        KernelOptions.MaxThreads = 1;
+        Breakdown(atoms, runs, x, w, g);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  backward alone (1 thread) {QuickTiming.Best(runs, () => LinearBenchmarkKernels.LinearBackward(new ReadOnlyTensorSpan<float>(x, [atoms, dim]), new ReadOnlyTensorSpan<float>(w), new ReadOnlyTensorSpan<float>(g, [atoms, dim]), new TensorSpan<float>(gradInput, [atoms, dim]), new TensorSpan<float>(gradWeights))) * 1e3:F2} ms"));
         Console.WriteLine();
         Console.WriteLine("| implementation | threads | forward | forward+backward | forward atoms/s | forward GFLOP/s |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         rows.ForEach(Console.WriteLine);
         Console.WriteLine();
         Console.WriteLine($"load before: {loadBefore}; after: {File.ReadAllText("/proc/loadavg").Trim()} ({cores} CPUs)");
+    }
+
+    /// <summary>One thread: each path's three GEMMs alone (forward, input gradient, weight gradient), as the driver binds them.</summary>
+    private static void Breakdown(int atoms, int runs, float[] x, float[] w, float[] g)
+    {
+        var layout = Runtime.Equivariance.EquivariantLinearLayout.FromIrreps(LinearBenchmarkKernels.Irreps, LinearBenchmarkKernels.Irreps);
+        for (int k = 0; k < layout.Paths.Length; k++)
+        {
+            Breakdown(layout, k, atoms, runs, x, w, g);
+        }
+    }
+
+    private static void Breakdown(Runtime.Equivariance.EquivariantLinearLayout layout, int k, int atoms, int runs, float[] x, float[] w, float[] g)
+    {
+        var path = layout.Paths[k];
+        int dim = layout.DimIn;
+        nint[] strides = { dim, 1 };
+        var steps = new Runtime.Equivariance.LinearSteps();
+        StepLayout forward = steps.Forward(layout, atoms, strides, strides)[k];
+        StepLayout inputGradient = steps.InputGradient(layout, atoms, strides, strides)[k];
+        StepLayout weightGradient = steps.WeightGradient(layout, atoms, strides, strides)[k];
+        var output = new float[atoms * dim];
+        var gradWeights = new float[path.WeightCount];
+        double flops = 2.0 * atoms * path.MulIn * path.MulOut * path.IrrepDim;
+        void Report(string name, double seconds) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  path {k} (2l+1 = {path.IrrepDim}), {name,-16} {seconds * 1e3,7:F2} ms  {flops / seconds / 1e9,6:F1} GFLOP/s"));
+        Report("forward", QuickTiming.Best(runs, () => StridedKernels.Contract<float>(forward, x.AsSpan(path.InputOffset),
+            w.AsSpan(path.WeightOffset, path.WeightCount), output.AsSpan(path.OutputOffset), false)));
+        Report("input gradient", QuickTiming.Best(runs, () => StridedKernels.Contract<float>(inputGradient, g.AsSpan(path.OutputOffset),
+            w.AsSpan(path.WeightOffset, path.WeightCount), output.AsSpan(path.InputOffset), false)));
+        Report("weight gradient", QuickTiming.Best(runs, () =>
+        {
+            for (int m = 0; m < path.IrrepDim; m++)
+            {
+                StridedKernels.Contract<float>(weightGradient, x.AsSpan(path.InputOffset + m), g.AsSpan(path.OutputOffset + m), gradWeights, m > 0);
+            }
+        }));
     }
 
     private static string Row(string name, int threads, int atoms, double forward, double forwardBackward, double flops) =>

@@ -29,6 +29,19 @@ public static partial class LinearKernels
     [EquivariantLinear("4x0e+3x1o+2x0e", "5x0e+2x1o", PathNormalization = PathNormalization.Path)]
     public static partial void PathNormalized(ReadOnlyTensorSpan<double> input, ReadOnlyTensorSpan<double> weights, TensorSpan<double> output);
 
+    /// <summary>Two 1o blocks on each side (four paths adding into shared outputs, reading shared inputs), float, for tiles of rows.</summary>
+    public const string RepeatedIn = "2x1o+3x0e+3x1o+1x2e";
+
+    public const string RepeatedOut = "4x1o+1x2e+2x1o+2x0e";
+
+    [EquivariantLinear(RepeatedIn, RepeatedOut, Biases = true)]
+    public static partial void Repeated(ReadOnlyTensorSpan<double> input, ReadOnlyTensorSpan<double> weights, ReadOnlyTensorSpan<double> biases,
+        TensorSpan<double> output);
+
+    [EquivariantLinearBackward(nameof(Repeated))]
+    public static partial void RepeatedBackward(ReadOnlyTensorSpan<double> input, ReadOnlyTensorSpan<double> weights, ReadOnlyTensorSpan<double> gradOutput,
+        TensorSpan<double> gradInput, TensorSpan<double> gradWeights, TensorSpan<double> gradBiases);
+
     /// <summary>Large enough that each path runs on the GEMM engine rather than the loop nest.</summary>
     public const string Wide = "48x0e+32x1o+16x2e";
 

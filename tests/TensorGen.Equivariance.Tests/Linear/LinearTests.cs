@@ -153,6 +153,40 @@ public sealed class LinearTests
         AssertClose(expected.Biases, gradBiases, 1e-11, "gradBiases");
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(1030)]
+    public void Paths_sharing_blocks_match_the_reference_across_tiles_of_rows(int batch)
+    {
+        // 1030 rows: a full tile of component-major scratch (1024) and a short one; the rows are a strided view.
+        var reference = new ReferenceLinear(LinearKernels.RepeatedIn, LinearKernels.RepeatedOut, biases: true);
+        var random = new Random(batch);
+        double[] x = ProductHarness.Random(random, batch * reference.DimIn);
+        double[] w = ProductHarness.Random(random, reference.WeightCount);
+        double[] b = ProductHarness.Random(random, reference.BiasCount);
+        double[] gradOutput = ProductHarness.Random(random, batch * reference.DimOut);
+        double[] padded = new double[batch * (reference.DimIn + 2)];
+        for (int z = 0; z < batch; z++)
+        {
+            Array.Copy(x, z * reference.DimIn, padded, z * (reference.DimIn + 2), reference.DimIn);
+        }
+
+        var input = new ReadOnlyTensorSpan<double>(padded, 0, [batch, reference.DimIn], [reference.DimIn + 2, 1]);
+        var output = new double[batch * reference.DimOut];
+        LinearKernels.Repeated(input, new ReadOnlyTensorSpan<double>(w), new ReadOnlyTensorSpan<double>(b), new TensorSpan<double>(output, [batch, reference.DimOut]));
+        AssertClose(reference.Forward(x, w, b, batch), output, 1e-12, "output");
+
+        var gradInput = Enumerable.Repeat(double.NaN, x.Length).ToArray();
+        var gradWeights = new double[w.Length];
+        var gradBiases = new double[b.Length];
+        LinearKernels.RepeatedBackward(input, new ReadOnlyTensorSpan<double>(w), new ReadOnlyTensorSpan<double>(gradOutput, [batch, reference.DimOut]),
+            new TensorSpan<double>(gradInput, [batch, reference.DimIn]), new TensorSpan<double>(gradWeights), new TensorSpan<double>(gradBiases));
+        var expected = reference.Backward(x, w, gradOutput, batch);
+        AssertClose(expected.Input, gradInput, 1e-11, "gradInput");
+        AssertClose(expected.Weights, gradWeights, 1e-11, "gradWeights");
+        AssertClose(expected.Biases, gradBiases, 1e-11, "gradBiases");
+    }
+
     [Fact]
     public void Strided_views_give_the_dense_results()
     {
