@@ -88,12 +88,12 @@ public static class LinearTiming
         var gradWeights = new float[path.WeightCount];
         double flops = 2.0 * atoms * path.MulIn * path.MulOut * path.IrrepDim;
         void Report(string name, double seconds) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  path {k} (2l+1 = {path.IrrepDim}), {name,-16} {seconds * 1e3,7:F2} ms  {flops / seconds / 1e9,6:F1} GFLOP/s"));
-        Report("forward", QuickTiming.Best(runs, () => StridedKernels.Contract<float>(forward, x.AsSpan(path.InputOffset),
+            $"  path {k} (2l+1 = {path.IrrepDim}), {name,-22} {seconds * 1e3,7:F2} ms  {flops / seconds / 1e9,6:F1} GFLOP/s"));
+        Report("forward, in place", QuickTiming.Best(runs, () => StridedKernels.Contract<float>(forward, x.AsSpan(path.InputOffset),
             w.AsSpan(path.WeightOffset, path.WeightCount), output.AsSpan(path.OutputOffset), false)));
-        Report("input gradient", QuickTiming.Best(runs, () => StridedKernels.Contract<float>(inputGradient, g.AsSpan(path.OutputOffset),
+        Report("input grad. in place", QuickTiming.Best(runs, () => StridedKernels.Contract<float>(inputGradient, g.AsSpan(path.OutputOffset),
             w.AsSpan(path.WeightOffset, path.WeightCount), output.AsSpan(path.InputOffset), false)));
-        Report("weight gradient", QuickTiming.Best(runs, () =>
+        Report("weight grad. in place", QuickTiming.Best(runs, () =>
         {
             for (int m = 0; m < path.IrrepDim; m++)
             {

@@ -156,9 +156,9 @@ public sealed class LinearTests
     [Theory]
     [InlineData(3)]
     [InlineData(1030)]
-    public void Paths_sharing_blocks_match_the_reference_across_tiles_of_rows(int batch)
+    public void Paths_sharing_blocks_match_the_reference_on_a_strided_view(int batch)
     {
-        // 1030 rows: a full tile of component-major scratch (1024) and a short one; the rows are a strided view.
+        // Two 1o blocks in and out: paths adding into one output block and reading one input block; padded rows.
         var reference = new ReferenceLinear(LinearKernels.RepeatedIn, LinearKernels.RepeatedOut, biases: true);
         var random = new Random(batch);
         double[] x = ProductHarness.Random(random, batch * reference.DimIn);

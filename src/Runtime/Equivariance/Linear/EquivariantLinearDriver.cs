@@ -34,7 +34,6 @@ public static class EquivariantLinearDriver
         }
 
         T[] scaled = ArrayPool<T>.Shared.Rent(layout.WeightCount);
-        T[] scratch = ArrayPool<T>.Shared.Rent(ScratchLength(layout, batch, backward: false));
         try
         {
             ScaledWeights(layout, weights, scaled);
@@ -42,59 +41,14 @@ public static class EquivariantLinearDriver
             ReadOnlySpan<LinearPathLayout> paths = layout.Paths;
             for (int k = 0; k < paths.Length; k++)
             {
-                // Scalar paths read and write the rows in place (unit stride along the channels already).
                 LinearPathLayout p = paths[k];
-                if (p.IrrepDim == 1)
-                {
-                    StridedKernels.Contract<T>(steps[k], x.Slice((int)(p.InputOffset * x1)), scaled.AsSpan(p.WeightOffset, p.WeightCount),
-                        y.Slice((int)(p.OutputOffset * y1)), accumulate: !layout.FirstIntoOutput[k]);
-                }
-            }
-
-            // The others per tile of rows through component-major scratch: gather, one GEMM per component, scatter.
-            for (int z0 = 0; z0 < batch; z0 += LinearSteps.TileRows)
-            {
-                int rows = Math.Min(LinearSteps.TileRows, batch - z0);
-                Span<T> xs = scratch.AsSpan(0, rows * layout.DimIn), ys = scratch.AsSpan(rows * layout.DimIn, rows * layout.DimOut);
-                ReadOnlySpan<T> xTile = x.Slice((int)(z0 * input.Strides[0]));
-                Span<T> yTile = y.Slice((int)(z0 * y0));
-                StepLayout[] dense = layout.Steps.DenseForward(layout, rows);
-                for (int k = 0; k < paths.Length; k++)
-                {
-                    LinearPathLayout p = paths[k];
-                    if (p.IrrepDim == 1)
-                    {
-                        continue;
-                    }
-
-                    Span<T> xBlock = xs.Slice(rows * p.InputOffset, rows * p.MulIn * p.IrrepDim);
-                    Span<T> yBlock = ys.Slice(rows * p.OutputOffset, rows * p.MulOut * p.IrrepDim);
-                    if (layout.FirstFromInput[k])
-                    {
-                        ComponentMajor.Gather(xTile, input.Strides[0], x1, p.InputOffset, rows, p.MulIn, p.IrrepDim, xBlock);
-                    }
-
-                    for (int m = 0; m < p.IrrepDim; m++)
-                    {
-                        StridedKernels.Contract<T>(dense[k], xBlock.Slice(m * rows * p.MulIn), scaled.AsSpan(p.WeightOffset, p.WeightCount),
-                            yBlock.Slice(m * rows * p.MulOut), accumulate: !layout.FirstIntoOutput[k]);
-                    }
-                }
-
-                for (int k = 0; k < paths.Length; k++)
-                {
-                    LinearPathLayout p = paths[k];
-                    if (p.IrrepDim > 1 && layout.FirstIntoOutput[k])
-                    {
-                        ComponentMajor.Scatter<T>(ys.Slice(rows * p.OutputOffset, rows * p.MulOut * p.IrrepDim), rows, p.MulOut, p.IrrepDim, yTile, y0, y1, p.OutputOffset);
-                    }
-                }
+                StridedKernels.Contract<T>(steps[k], x.Slice((int)(p.InputOffset * x1)), scaled.AsSpan(p.WeightOffset, p.WeightCount),
+                    y.Slice((int)(p.OutputOffset * y1)), accumulate: !layout.FirstIntoOutput[k]);
             }
         }
         finally
         {
             ArrayPool<T>.Shared.Return(scaled);
-            ArrayPool<T>.Shared.Return(scratch);
         }
 
         if (layout.HasBiases)
@@ -136,20 +90,12 @@ public static class EquivariantLinearDriver
                 for (int k = 0; k < paths.Length; k++)
                 {
                     LinearPathLayout p = paths[k];
-                    if (p.IrrepDim == 1)
-                    {
-                        ReadOnlySpan<T> gradOutputBlock = g.Slice((int)(p.OutputOffset * g1));
-                        StridedKernels.Contract<T>(inputSteps[k], gradOutputBlock, scaled.AsSpan(p.WeightOffset, p.WeightCount),
-                            gx.Slice((int)(p.InputOffset * gx1)), accumulate: !layout.FirstFromInput[k]);
-                        StridedKernels.Contract<T>(weightSteps[k], x.Slice((int)(p.InputOffset * x1)), gradOutputBlock,
-                            gw.Slice(p.WeightOffset, p.WeightCount), accumulate: false);
-                    }
-                }
-
-                BackwardTiles(layout, batch, input, gradOutput, gradInput, scaled, gw);
-                foreach (LinearPathLayout p in layout.Paths)
-                {
-                    Scale(gw.Slice(p.WeightOffset, p.WeightCount), T.CreateChecked(p.PathWeight));
+                    ReadOnlySpan<T> gradOutputBlock = g.Slice((int)(p.OutputOffset * g1));
+                    StridedKernels.Contract<T>(inputSteps[k], gradOutputBlock, scaled.AsSpan(p.WeightOffset, p.WeightCount),
+                        gx.Slice((int)(p.InputOffset * gx1)), accumulate: !layout.FirstFromInput[k]);
+                    Span<T> pathGradient = gw.Slice(p.WeightOffset, p.WeightCount);
+                    StridedKernels.Contract<T>(weightSteps[k], x.Slice((int)(p.InputOffset * x1)), gradOutputBlock, pathGradient, accumulate: false);
+                    Scale(pathGradient, T.CreateChecked(p.PathWeight));
                 }
             }
 
@@ -171,82 +117,6 @@ public static class EquivariantLinearDriver
             BiasGradient(layout, gradOutput, gradBiases, batch);
         }
     }
-
-    /// <summary>
-    /// The paths of l &gt; 0 per tile of rows through component-major scratch: the input and gradOutput blocks gathered once, per
-    /// component one GEMM for the input gradient (scattered back) and one adding into the weight gradient (unscaled).
-    /// </summary>
-    private static void BackwardTiles<T>(EquivariantLinearLayout layout, int batch, ReadOnlyTensorSpan<T> input, ReadOnlyTensorSpan<T> gradOutput,
-        TensorSpan<T> gradInput, T[] scaled, Span<T> gw)
-        where T : unmanaged, INumberBase<T>
-    {
-        ReadOnlySpan<T> x = TensorMemory.Of(input), g = TensorMemory.Of(gradOutput);
-        Span<T> gx = TensorMemory.Of(gradInput);
-        T[] scratch = ArrayPool<T>.Shared.Rent(ScratchLength(layout, batch, backward: true));
-        try
-        {
-            ReadOnlySpan<LinearPathLayout> paths = layout.Paths;
-            for (int z0 = 0; z0 < batch; z0 += LinearSteps.TileRows)
-            {
-                int rows = Math.Min(LinearSteps.TileRows, batch - z0);
-                Span<T> xs = scratch.AsSpan(0, rows * layout.DimIn), gs = scratch.AsSpan(rows * layout.DimIn, rows * layout.DimOut);
-                Span<T> gxs = scratch.AsSpan(rows * (layout.DimIn + layout.DimOut), rows * layout.DimIn);
-                StepLayout[] inputSteps = layout.Steps.DenseInputGradient(layout, rows);
-                StepLayout[] weightSteps = layout.Steps.DenseWeightGradient(layout, rows);
-                var gathered = new bool[paths.Length];
-                for (int k = 0; k < paths.Length; k++)
-                {
-                    LinearPathLayout p = paths[k];
-                    if (p.IrrepDim == 1)
-                    {
-                        continue;
-                    }
-
-                    int dIn = p.MulIn * p.IrrepDim, dOut = p.MulOut * p.IrrepDim;
-                    Span<T> xBlock = xs.Slice(rows * p.InputOffset, rows * dIn), gBlock = gs.Slice(rows * p.OutputOffset, rows * dOut);
-                    Span<T> gxBlock = gxs.Slice(rows * p.InputOffset, rows * dIn);
-                    if (layout.FirstFromInput[k])
-                    {
-                        ComponentMajor.Gather(x.Slice((int)(z0 * input.Strides[0])), input.Strides[0], input.Strides[1], p.InputOffset, rows, p.MulIn, p.IrrepDim, xBlock);
-                    }
-
-                    if (layout.FirstIntoOutput[k])
-                    {
-                        ComponentMajor.Gather(g.Slice((int)(z0 * gradOutput.Strides[0])), gradOutput.Strides[0], gradOutput.Strides[1], p.OutputOffset, rows,
-                            p.MulOut, p.IrrepDim, gBlock);
-                    }
-
-                    for (int m = 0; m < p.IrrepDim; m++)
-                    {
-                        StridedKernels.Contract<T>(inputSteps[k], gBlock.Slice(m * rows * p.MulOut), scaled.AsSpan(p.WeightOffset, p.WeightCount),
-                            gxBlock.Slice(m * rows * p.MulIn), accumulate: !layout.FirstFromInput[k]);
-                        StridedKernels.Contract<T>(weightSteps[k], xBlock.Slice(m * rows * p.MulIn), gBlock.Slice(m * rows * p.MulOut),
-                            gw.Slice(p.WeightOffset, p.WeightCount), accumulate: z0 > 0 || m > 0);
-                    }
-
-                    gathered[k] = true;
-                }
-
-                for (int k = 0; k < paths.Length; k++)
-                {
-                    LinearPathLayout p = paths[k];
-                    if (gathered[k] && layout.FirstFromInput[k])
-                    {
-                        ComponentMajor.Scatter<T>(gxs.Slice(rows * p.InputOffset, rows * p.MulIn * p.IrrepDim), rows, p.MulIn, p.IrrepDim,
-                            gx.Slice((int)(z0 * gradInput.Strides[0])), gradInput.Strides[0], gradInput.Strides[1], p.InputOffset);
-                    }
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(scratch);
-        }
-    }
-
-    /// <summary>Component-major scratch for one tile: input and output blocks (forward), plus the input gradient's (backward).</summary>
-    private static int ScratchLength(EquivariantLinearLayout layout, int batch, bool backward) =>
-        Math.Min(batch, LinearSteps.TileRows) * (((backward ? 2 : 1) * layout.DimIn) + layout.DimOut);
 
     /// <summary>scaled[WeightOffset..] = pathWeight · weights[WeightOffset..] per path (the weights may be a strided view).</summary>
     private static void ScaledWeights<T>(EquivariantLinearLayout layout, ReadOnlyTensorSpan<T> weights, T[] scaled)

@@ -7,7 +7,7 @@ namespace TensorGen.Runtime.Equivariance;
 /// Each path of an equivariant linear layer as a strided contraction (<see cref="StepLayout"/>) for one batch size and one set
 /// of strides, so that the GEMM engine (BLIS loops, packing straight from the strides) runs it: forward
 /// <c>zum,uw-&gt;zwm</c> (rows z·m, columns w, depth u), input gradient <c>zwm,uw-&gt;zum</c>, weight gradient
-/// <c>zu,zw-&gt;uw</c> per component m. The last binding is kept: a model calls a layer with the same shapes again and again,
+/// <c>zum,zwm-&gt;uw</c> (depth z·m). The last binding is kept: a model calls a layer with the same shapes again and again,
 /// and a <see cref="StepLayout"/> decides its GEMM blocking once.
 /// </summary>
 internal sealed class LinearSteps
@@ -17,13 +17,6 @@ internal sealed class LinearSteps
     private sealed record Bound(Key Key, StepLayout[] Steps);
 
     private Bound? _forward;
-    // Dense steps: one slot for full tiles of rows, one for the last, shorter tile.
-    private readonly Bound?[] _denseForward = new Bound?[2];
-    private readonly Bound?[] _denseInputGradient = new Bound?[2];
-    private readonly Bound?[] _denseWeightGradient = new Bound?[2];
-
-    /// <summary>Rows per tile of component-major scratch: its operands stay small (≤ 1024 × (dimIn + dimOut) elements).</summary>
-    public const int TileRows = 1024;
     private Bound? _inputGradient;
     private Bound? _weightGradient;
 
@@ -33,14 +26,10 @@ internal sealed class LinearSteps
         StepIndexUse.Left | StepIndexUse.Right,
     };
 
-    private static readonly StepIndexUse[] s_denseRowsColumnsDepth =
-    {
-        StepIndexUse.Left | StepIndexUse.Output, StepIndexUse.Right | StepIndexUse.Output, StepIndexUse.Left | StepIndexUse.Right,
-    };
-
     private static readonly StepIndexUse[] s_weightGradient =
     {
         StepIndexUse.Left | StepIndexUse.Output, StepIndexUse.Right | StepIndexUse.Output, StepIndexUse.Left | StepIndexUse.Right,
+        StepIndexUse.Left | StepIndexUse.Right,
     };
 
     /// <summary>Per path: output[z, w, m] = Σ_u input[z, u, m] · W[u, w] (W dense [MulIn, MulOut]).</summary>
@@ -57,34 +46,12 @@ internal sealed class LinearSteps
                 new[] { key.A0, 0, key.A1, p.IrrepDim * key.A1 }, new nint[] { 0, p.MulOut, 0, 1 },
                 new[] { key.B0, p.IrrepDim * key.B1, key.B1, 0 })));
 
-    /// <summary>
-    /// Per path: gradW[u, w] = Σ_z input[z, u, m] · gradOutput[z, w, m] for one component m, run once per m (m's offset added to
-    /// both operands, the later ones accumulating). One GEMM over the depth (z, m) measured 2–5× slower on the GEMM engine than
-    /// 2l + 1 GEMMs with the depth z alone (benchmarks/results/equivariant-linear.md).
-    /// </summary>
+    /// <summary>Per path: gradW[u, w] = Σ_{z, m} input[z, u, m] · gradOutput[z, w, m] (into a dense [MulIn, MulOut]).</summary>
     public StepLayout[] WeightGradient(EquivariantLinearLayout layout, int batch, ReadOnlySpan<nint> input, ReadOnlySpan<nint> gradOutput) =>
         Get(ref _weightGradient, new Key(batch, input[0], input[1], gradOutput[0], gradOutput[1]), key => Build(layout, key, (p, k) =>
-            StepLayout.Create(k, "zu,zw->uw", 0, 1, s_weightGradient, new nint[] { p.MulIn, p.MulOut, key.Batch },
-                new[] { p.IrrepDim * key.A1, 0, key.A0 }, new[] { 0, p.IrrepDim * key.B1, key.B0 },
-                new nint[] { p.MulOut, 1, 0 })));
-
-    /// <summary>Per path, one component m of component-major scratch (<see cref="ComponentMajor"/>): y[z, w] = Σ_u x[z, u] · W[u, w].</summary>
-    public StepLayout[] DenseForward(EquivariantLinearLayout layout, int batch) =>
-        Get(ref _denseForward[batch == TileRows ? 0 : 1], new Key(batch, 0, 0, 0, 0), key => Build(layout, key, (p, k) =>
-            StepLayout.Create(k, "zu,uw->zw", 0, 1, s_denseRowsColumnsDepth, new nint[] { key.Batch, p.MulOut, p.MulIn },
-                new nint[] { p.MulIn, 0, 1 }, new nint[] { 0, 1, p.MulOut }, new nint[] { p.MulOut, 1, 0 })));
-
-    /// <summary>Per path, one component: gx[z, u] = Σ_w g[z, w] · W[u, w].</summary>
-    public StepLayout[] DenseInputGradient(EquivariantLinearLayout layout, int batch) =>
-        Get(ref _denseInputGradient[batch == TileRows ? 0 : 1], new Key(batch, 0, 0, 0, 0), key => Build(layout, key, (p, k) =>
-            StepLayout.Create(k, "zw,uw->zu", 0, 1, s_denseRowsColumnsDepth, new nint[] { key.Batch, p.MulIn, p.MulOut },
-                new nint[] { p.MulOut, 0, 1 }, new nint[] { 0, p.MulOut, 1 }, new nint[] { p.MulIn, 1, 0 })));
-
-    /// <summary>Per path, one component: gW[u, w] += Σ_z x[z, u] · g[z, w].</summary>
-    public StepLayout[] DenseWeightGradient(EquivariantLinearLayout layout, int batch) =>
-        Get(ref _denseWeightGradient[batch == TileRows ? 0 : 1], new Key(batch, 0, 0, 0, 0), key => Build(layout, key, (p, k) =>
-            StepLayout.Create(k, "zu,zw->uw", 0, 1, s_weightGradient, new nint[] { p.MulIn, p.MulOut, key.Batch },
-                new nint[] { 1, 0, p.MulIn }, new nint[] { 0, 1, p.MulOut }, new nint[] { p.MulOut, 1, 0 })));
+            StepLayout.Create(k, "zum,zwm->uw", 0, 1, s_weightGradient, new nint[] { p.MulIn, p.MulOut, key.Batch, p.IrrepDim },
+                new[] { p.IrrepDim * key.A1, 0, key.A0, key.A1 }, new[] { 0, p.IrrepDim * key.B1, key.B0, key.B1 },
+                new nint[] { p.MulOut, 1, 0, 0 })));
 
     private static StepLayout[] Get(ref Bound? slot, Key key, Func<Key, StepLayout[]> build)
     {
