@@ -78,7 +78,7 @@ internal static class EquivariantLinearEmitter
         writer.WriteComment(string.Empty);
         long forward = spec.FlopsPerRow;
         writer.WriteComment($"FLOPs per batch row: forward {Int(forward)}, backward {Int(4 * (forward - spec.BiasCount) / 2 + spec.BiasCount)} "
-            + "(input gradient: a GEMM per path; weight gradient: a GEMM per path and component m)");
+            + "(input and weight gradients, a GEMM each per path)");
         writer.WriteComment("Each path runs as one GEMM on the strided block views (rows z·m, columns w, depth u): TensorGen.Runtime's engine,");
         writer.WriteComment("SIMD across the output channels in its micro-kernel, threads over blocks of rows or columns when large.");
     }
