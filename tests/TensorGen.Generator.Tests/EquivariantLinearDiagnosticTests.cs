@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace TensorGen.Generator.Tests;
@@ -145,24 +144,6 @@ public class EquivariantLinearDiagnosticTests
 
     private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
 
-    /// <summary>One diagnostic, at the marked span, and a throwing body for the faulty method when it can have one.</summary>
-    private static Diagnostic AssertSingle(string members, string id, int expectedSources = 1)
-    {
-        var (source, span) = Markup.Parse(InType(members));
-        GeneratorOutcome outcome = GeneratorHarness.Run(source, new EquivariantLinearGenerator());
-        Assert.Null(outcome.Result.Results.Single().Exception);
-        Assert.DoesNotContain(outcome.DriverDiagnostics, d => d.Id == "CS8785");
-        Diagnostic diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal(span, diagnostic.Location.SourceSpan);
-        Assert.Equal(SourceText.From(source).Lines.GetLinePositionSpan(span), diagnostic.Location.GetLineSpan().Span);
-        Assert.Equal(expectedSources, outcome.Sources.Count);
-        if (expectedSources > 0)
-        {
-            Assert.Contains(outcome.Sources, s => s.SourceText.ToString().Contains("global::System.NotSupportedException(\"" + id, StringComparison.Ordinal));
-        }
-
-        return diagnostic;
-    }
+    private static Diagnostic AssertSingle(string members, string id, int expectedSources = 1) =>
+        SingleDiagnostic.Assert(InType(members), new EquivariantLinearGenerator(), id, expectedSources);
 }

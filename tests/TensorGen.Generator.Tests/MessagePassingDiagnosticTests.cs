@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace TensorGen.Generator.Tests;
@@ -100,19 +99,6 @@ public class MessagePassingDiagnosticTests
     private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
 
     /// <summary>With the product declared: one diagnostic, at the marked span, and a throwing body for the faulty method.</summary>
-    private static Diagnostic AssertSingle(string members, string id, int expectedSources = 1)
-    {
-        var (source, span) = Markup.Parse(InType(Product + members));
-        GeneratorOutcome outcome = GeneratorHarness.Run(source, new MessagePassingGenerator());
-        Assert.Null(outcome.Result.Results.Single().Exception);
-        Assert.DoesNotContain(outcome.DriverDiagnostics, d => d.Id == "CS8785");
-        Diagnostic diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal(span, diagnostic.Location.SourceSpan);
-        Assert.Equal(SourceText.From(source).Lines.GetLinePositionSpan(span), diagnostic.Location.GetLineSpan().Span);
-        Assert.Equal(expectedSources, outcome.Sources.Count);
-        Assert.Contains(outcome.Sources, s => s.SourceText.ToString().Contains("global::System.NotSupportedException(\"" + id, StringComparison.Ordinal));
-        return diagnostic;
-    }
+    private static Diagnostic AssertSingle(string members, string id, int expectedSources = 1) =>
+        SingleDiagnostic.Assert(InType(Product + members), new MessagePassingGenerator(), id, expectedSources);
 }

@@ -20,9 +20,7 @@ public static class ScatterSum
     public static void Forward<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> index, Span<T> output, int features)
         where T : System.Numerics.INumberBase<T>
     {
-        int rows = CheckRows(values.Length, nameof(values), index, features);
-        int outputRows = OutputRows(output.Length, nameof(output), features);
-        CheckIndex(index, outputRows);
+        int rows = Check(values.Length, nameof(values), output.Length, nameof(output), index, features);
         TensorMemory.ThrowIfOverlaps(output, nameof(output), values, nameof(values));
         output.Clear();
         for (int e = 0; e < rows; e++)
@@ -41,14 +39,20 @@ public static class ScatterSum
     public static void Backward<T>(ReadOnlySpan<T> gradOutput, ReadOnlySpan<int> index, Span<T> gradValues, int features)
         where T : System.Numerics.INumberBase<T>
     {
-        int rows = CheckRows(gradValues.Length, nameof(gradValues), index, features);
-        int outputRows = OutputRows(gradOutput.Length, nameof(gradOutput), features);
-        CheckIndex(index, outputRows);
+        int rows = Check(gradValues.Length, nameof(gradValues), gradOutput.Length, nameof(gradOutput), index, features);
         TensorMemory.ThrowIfOverlaps(gradValues, nameof(gradValues), gradOutput, nameof(gradOutput));
         for (int e = 0; e < rows; e++)
         {
             gradOutput.Slice(index[e] * features, features).CopyTo(gradValues.Slice(e * features, features));
         }
+    }
+
+    /// <summary>The rows' and the output's lengths, then every index; returns the number of rows.</summary>
+    private static int Check(int rowsLength, string rowsName, int outputLength, string outputName, ReadOnlySpan<int> index, int features)
+    {
+        int rows = CheckRows(rowsLength, rowsName, index, features);
+        CheckIndex(index, OutputRows(outputLength, outputName, features));
+        return rows;
     }
 
     private static int CheckRows(int length, string name, ReadOnlySpan<int> index, int features)
