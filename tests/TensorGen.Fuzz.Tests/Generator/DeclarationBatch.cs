@@ -58,11 +58,11 @@ internal static class DeclarationBatch
 
     /// <summary>The TG ids a fuzz declaration may get (not the GPU ones: no template asks for Backend.Gpu).</summary>
     private static readonly HashSet<string> s_knownIds =
-        [.. new[] { (1, 18), (22, 22), (101, 113), (201, 209) }.SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
+        [.. new[] { (1, 18), (22, 22), (101, 113), (140, 143), (201, 209) }.SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
             .Select(n => "TG" + n.ToString("0000", System.Globalization.CultureInfo.InvariantCulture))];
 
     private static readonly string[] s_attributeNames =
-        ["Einsum", "TensorProduct", "SphericalHarmonics", "CpKernel", "TuckerKernel", "TensorTrainKernel", "TensorTrainMatrixKernel"];
+        ["Einsum", "TensorProduct", "SphericalHarmonics", "EquivariantLinear", "CpKernel", "TuckerKernel", "TensorTrainKernel", "TensorTrainMatrixKernel"];
 
     /// <summary>Every kernel attribute's class: a method that carries two of them gets TG0022 (one, whoever reports it).</summary>
     private static readonly HashSet<string> s_kernelAttributeClasses =
@@ -70,6 +70,7 @@ internal static class DeclarationBatch
         "TensorGen.EinsumAttribute", "TensorGen.TensorProductAttribute", "TensorGen.TensorProductBackwardAttribute", "TensorGen.SphericalHarmonicsAttribute",
         "TensorGen.SphericalHarmonicsBackwardAttribute", "TensorGen.SphericalHarmonicsDoubleBackwardAttribute", "TensorGen.TensorProductConvolutionAttribute", "TensorGen.TensorProductConvolutionBackwardAttribute",
         "TensorGen.TensorProductDoubleBackwardAttribute", "TensorGen.TensorProductConvolutionDoubleBackwardAttribute",
+        "TensorGen.EquivariantLinearAttribute", "TensorGen.EquivariantLinearBackwardAttribute",
         "TensorGen.CpKernelAttribute", "TensorGen.TuckerKernelAttribute", "TensorGen.TensorTrainKernelAttribute", "TensorGen.TensorTrainMatrixKernelAttribute",
     ];
 
@@ -80,6 +81,7 @@ internal static class DeclarationBatch
         EquivariantTrackingNames.SphericalHarmonicsDoubleBackwardDeclarations,
         MessagePassingTrackingNames.ConvolutionDeclarations, MessagePassingTrackingNames.BackwardDeclarations,
         EquivariantTrackingNames.DoubleBackwardDeclarations, MessagePassingTrackingNames.DoubleBackwardDeclarations,
+        EquivariantLinearTrackingNames.LinearDeclarations, EquivariantLinearTrackingNames.BackwardDeclarations,
         TensorGen.Decompositions.DecompositionTrackingNames.Declarations,
     ];
 
@@ -90,6 +92,7 @@ internal static class DeclarationBatch
         EquivariantTrackingNames.SphericalHarmonicsDoubleBackwardKernels,
         MessagePassingTrackingNames.ConvolutionKernels, MessagePassingTrackingNames.BackwardKernels,
         EquivariantTrackingNames.DoubleBackwardKernels, MessagePassingTrackingNames.DoubleBackwardKernels,
+        EquivariantLinearTrackingNames.LinearKernels, EquivariantLinearTrackingNames.BackwardKernels,
         TensorGen.Decompositions.DecompositionTrackingNames.Kernels,
     ];
 
@@ -100,7 +103,7 @@ internal static class DeclarationBatch
     public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
             [new EinsumGenerator().AsSourceGenerator(), new TensorProductGenerator().AsSourceGenerator(), new MessagePassingGenerator().AsSourceGenerator(),
-                new TensorGen.Decompositions.DecompositionGenerator().AsSourceGenerator()],
+                new EquivariantLinearGenerator().AsSourceGenerator(), new TensorGen.Decompositions.DecompositionGenerator().AsSourceGenerator()],
             parseOptions: GeneratorHarness.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 

@@ -48,6 +48,7 @@ internal static class DeclarationTemplates
         new("awkward names", 8, AwkwardNames),
         new("containing types", 8, Containers),
         .. EquivariantTemplates.All,
+        .. LinearTemplates.All,
         .. DecompositionTemplates.All,
     ];
 
