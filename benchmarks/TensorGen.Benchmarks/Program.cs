@@ -13,6 +13,16 @@ if (args.Length > 0 && args[0] == "equivariant-quick")
     return;
 }
 
+// [EquivariantLinear] 128x0e+128x1o+128x2e against e3nn's o3.Linear (torch CPU, run by this mode), 1 thread and all cores:
+// dotnet run -c Release --project benchmarks/TensorGen.Benchmarks -- equivariant-linear [atoms] [runs]
+if (args.Length > 0 && args[0] == "equivariant-linear")
+{
+    TensorGen.Benchmarks.Equivariant.LinearTiming.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15);
+    return;
+}
+
 // Spherical harmonics forward / backward / double backward per vector: ... -- harmonics-quick [batch] [runs]
 if (args.Length > 0 && args[0] == "harmonics-quick")
 {

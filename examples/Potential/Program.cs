@@ -30,7 +30,7 @@ int atoms = positions.Length / 3;
 NeighborList graph = NeighborList.Build(positions, box, Cutoff);
 
 Console.WriteLine($"System: {atoms} argon atoms, fcc a = {ArgonCrystal.LatticeConstant} Å, box {box.X:F2} Å, cutoff {Cutoff} Å, {graph.EdgeCount} edges ({(double)graph.EdgeCount / atoms:F1} per atom)");
-Console.WriteLine($"Model: features {PotentialKernels.FeatureIrreps}, edges {PotentialKernels.EdgeIrreps}, 2 interaction layers, {settings.Hidden}-wide radial MLP on {Potential.Radial.BesselBasis.Count} Bessel functions (p = 6 envelope)");
+Console.WriteLine($"Model: features {PotentialKernels.FeatureIrreps}, edges {PotentialKernels.EdgeIrreps}, 2 interaction layers, {settings.Hidden}-wide radial MLP on {Potential.Radial.RadialNetwork.BasisCount} Bessel functions (p = 6 envelope)");
 foreach ((string name, var d) in new[] { ("layer 1 convolution", PotentialKernels.Message1), ("layer 2 convolution", PotentialKernels.Message2) })
 {
     Console.WriteLine($"  {name}: {d.Irreps1} x {d.Irreps2} -> {d.IrrepsOut}, {d.PathCount} paths, {d.WeightCount} weights per edge, {d.ForwardFlops:N0} FLOPs per edge forward");

@@ -8,7 +8,7 @@ using Xunit;
 namespace TensorGen.Generator.Tests;
 
 /// <summary>
-/// The three generators together, as a project runs them, over one type holding kernels of every family: after edits
+/// The generators together, as a project runs them, over one type holding kernels of every family: after edits
 /// elsewhere every tracked step of every generator is Cached or Unchanged and every output Cached — and each check has
 /// something to check (a step with no outputs would pass vacuously). Also: what is computed once per type and
 /// compilation (the einsum siblings' names) follows an edit that adds a sibling.
@@ -50,6 +50,14 @@ public class AllGeneratorsIncrementalTests
 
             [TensorTrainKernel(TensorTrainOperation.Norm, Order = 3)]
             public static partial double Norm(TensorTrain<double> x);
+
+            [EquivariantLinear("4x0e+2x1o", "3x0e+2x1o", Biases = true)]
+            public static partial void Linear(ReadOnlyTensorSpan<float> input, ReadOnlyTensorSpan<float> weights, ReadOnlyTensorSpan<float> biases,
+                TensorSpan<float> output);
+
+            [EquivariantLinearBackward(nameof(Linear))]
+            public static partial void LinearBackward(ReadOnlyTensorSpan<float> input, ReadOnlyTensorSpan<float> weights, ReadOnlyTensorSpan<float> gradOutput,
+                TensorSpan<float> gradInput, TensorSpan<float> gradWeights, TensorSpan<float> gradBiases);
         }
         """;
 
@@ -64,6 +72,11 @@ public class AllGeneratorsIncrementalTests
             EquivariantTrackingNames.TensorProductDeclarations, EquivariantTrackingNames.BackwardDeclarations,
             EquivariantTrackingNames.SphericalHarmonicsDeclarations, EquivariantTrackingNames.TensorProductKernels,
             EquivariantTrackingNames.BackwardKernels, EquivariantTrackingNames.SphericalHarmonicsKernels,
+        ],
+        [nameof(EquivariantLinearGenerator)] =
+        [
+            EquivariantLinearTrackingNames.LinearDeclarations, EquivariantLinearTrackingNames.BackwardDeclarations,
+            EquivariantLinearTrackingNames.LinearKernels, EquivariantLinearTrackingNames.BackwardKernels,
         ],
         [nameof(DecompositionGenerator)] =
         [
@@ -88,6 +101,7 @@ public class AllGeneratorsIncrementalTests
         Assert.Contains(Result(first, nameof(EinsumGenerator)).Diagnostics, d => d.Id == "TG0018");
         Assert.Equal(4, Result(first, nameof(TensorProductGenerator)).GeneratedSources.Length);
         Assert.Equal(2, Result(first, nameof(DecompositionGenerator)).GeneratedSources.Length);
+        Assert.Equal(2, Result(first, nameof(EquivariantLinearGenerator)).GeneratedSources.Length);
         foreach (var (generator, steps) in s_steps)
         {
             foreach (string step in steps)

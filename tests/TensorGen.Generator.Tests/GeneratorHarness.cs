@@ -65,7 +65,7 @@ internal static class GeneratorHarness
     /// <summary>Every TensorGen generator, as a project referencing TensorGen runs them: einsum, equivariant and decomposition kernels.</summary>
     public static IIncrementalGenerator[] AllGenerators() =>
         [new EinsumGenerator(), new TensorProductGenerator(), new MessagePassingGenerator(), new SymmetricContractionGenerator(),
-            new TensorGen.Decompositions.DecompositionGenerator()];
+            new EquivariantLinearGenerator(), new TensorGen.Decompositions.DecompositionGenerator()];
 
     /// <summary>Runs every TensorGen generator once, together.</summary>
     public static GeneratorOutcome RunAll(string source)

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Potential.Geometry;
-using Potential.Radial;
+using TensorGen.Runtime.E3nn;
 using Xunit;
 
 namespace TensorGen.Potential.Tests;

@@ -58,11 +58,11 @@ internal static class DeclarationBatch
 
     /// <summary>The TG ids a fuzz declaration may get (not the GPU ones: no template asks for Backend.Gpu).</summary>
     private static readonly HashSet<string> s_knownIds =
-        [.. new[] { (1, 18), (22, 22), (101, 113), (130, 134), (201, 209) }.SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
+        [.. new[] { (1, 18), (22, 22), (101, 113), (130, 134), (140, 143), (201, 209) }.SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
             .Select(n => "TG" + n.ToString("0000", System.Globalization.CultureInfo.InvariantCulture))];
 
     private static readonly string[] s_attributeNames =
-        ["Einsum", "TensorProduct", "SphericalHarmonics", "SymmetricContraction", "CpKernel", "TuckerKernel", "TensorTrainKernel", "TensorTrainMatrixKernel"];
+        ["Einsum", "TensorProduct", "SphericalHarmonics", "SymmetricContraction", "EquivariantLinear", "CpKernel", "TuckerKernel", "TensorTrainKernel", "TensorTrainMatrixKernel"];
 
     /// <summary>Every kernel attribute's class: a method that carries two of them gets TG0022 (one, whoever reports it).</summary>
     private static readonly HashSet<string> s_kernelAttributeClasses =
@@ -71,6 +71,7 @@ internal static class DeclarationBatch
         "TensorGen.SphericalHarmonicsBackwardAttribute", "TensorGen.SphericalHarmonicsDoubleBackwardAttribute", "TensorGen.TensorProductConvolutionAttribute", "TensorGen.TensorProductConvolutionBackwardAttribute",
         "TensorGen.TensorProductDoubleBackwardAttribute", "TensorGen.TensorProductConvolutionDoubleBackwardAttribute",
         "TensorGen.SymmetricContractionAttribute", "TensorGen.SymmetricContractionBackwardAttribute",
+        "TensorGen.EquivariantLinearAttribute", "TensorGen.EquivariantLinearBackwardAttribute",
         "TensorGen.CpKernelAttribute", "TensorGen.TuckerKernelAttribute", "TensorGen.TensorTrainKernelAttribute", "TensorGen.TensorTrainMatrixKernelAttribute",
     ];
 
@@ -82,6 +83,7 @@ internal static class DeclarationBatch
         MessagePassingTrackingNames.ConvolutionDeclarations, MessagePassingTrackingNames.BackwardDeclarations,
         EquivariantTrackingNames.DoubleBackwardDeclarations, MessagePassingTrackingNames.DoubleBackwardDeclarations,
         SymmetricContractionTrackingNames.ForwardDeclarations, SymmetricContractionTrackingNames.BackwardDeclarations,
+        EquivariantLinearTrackingNames.LinearDeclarations, EquivariantLinearTrackingNames.BackwardDeclarations,
         TensorGen.Decompositions.DecompositionTrackingNames.Declarations,
     ];
 
@@ -93,6 +95,7 @@ internal static class DeclarationBatch
         MessagePassingTrackingNames.ConvolutionKernels, MessagePassingTrackingNames.BackwardKernels,
         EquivariantTrackingNames.DoubleBackwardKernels, MessagePassingTrackingNames.DoubleBackwardKernels,
         SymmetricContractionTrackingNames.ForwardKernels, SymmetricContractionTrackingNames.BackwardKernels,
+        EquivariantLinearTrackingNames.LinearKernels, EquivariantLinearTrackingNames.BackwardKernels,
         TensorGen.Decompositions.DecompositionTrackingNames.Kernels,
     ];
 
@@ -103,7 +106,8 @@ internal static class DeclarationBatch
     public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
             [new EinsumGenerator().AsSourceGenerator(), new TensorProductGenerator().AsSourceGenerator(), new MessagePassingGenerator().AsSourceGenerator(),
-                new SymmetricContractionGenerator().AsSourceGenerator(), new TensorGen.Decompositions.DecompositionGenerator().AsSourceGenerator()],
+                new SymmetricContractionGenerator().AsSourceGenerator(), new EquivariantLinearGenerator().AsSourceGenerator(),
+                new TensorGen.Decompositions.DecompositionGenerator().AsSourceGenerator()],
             parseOptions: GeneratorHarness.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 

@@ -49,6 +49,7 @@ internal static class DeclarationTemplates
         new("containing types", 8, Containers),
         .. EquivariantTemplates.All,
         .. SymmetricContractionTemplates.All,
+        .. LinearTemplates.All,
         .. DecompositionTemplates.All,
     ];
 

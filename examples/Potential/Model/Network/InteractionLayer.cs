@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using Potential.Geometry;
 using Potential.Kernels;
 using Potential.Radial;
+using TensorGen.Runtime.E3nn;
 
 namespace Potential.Network;
 
@@ -23,8 +24,8 @@ public sealed class InteractionLayer
 
     public InteractionLayer(LayerKernels kernels, RadialNetwork radial, Linear mix, Linear selfInteraction, Gate gate)
     {
-        if (radial.Outputs != kernels.Message.WeightCount || mix.InputDim != kernels.Message.DimOut || mix.OutputDim != gate.InputDim
-            || selfInteraction.OutputDim != gate.InputDim || selfInteraction.InputDim != kernels.Message.Dim1)
+        if (radial.Outputs != kernels.Message.WeightCount || mix.InputDim != kernels.Message.DimOut || mix.OutputDim != gate.IrrepsIn.Dim
+            || selfInteraction.OutputDim != gate.IrrepsIn.Dim || selfInteraction.InputDim != kernels.Message.Dim1)
         {
             throw new ArgumentException("The layer's radial network, linear maps and gate do not fit its convolution's irreps.");
         }
@@ -40,7 +41,7 @@ public sealed class InteractionLayer
     public int InputDim => _kernels.Message.Dim1;
 
     /// <summary>Node features per output row.</summary>
-    public int OutputDim => _gate.OutputDim;
+    public int OutputDim => _gate.IrrepsOut.Dim;
 
     /// <summary>The layer on node features <paramref name="input"/> [N, InputDim] given the edges' harmonics [E, 9] and radial basis [E, 8].</summary>
     public LayerPass Forward(double[] input, double[] harmonics, double[] basis, NeighborList graph)
@@ -60,7 +61,9 @@ public sealed class InteractionLayer
             gateInput[i] += self[i];
         }
 
-        return new LayerPass(input, harmonics, weights, pre, messages, gateInput, _gate.Forward(gateInput, atoms));
+        var output = new double[atoms * OutputDim];
+        _gate.Forward(gateInput, output, atoms);
+        return new LayerPass(input, harmonics, weights, pre, messages, gateInput, output);
     }
 
     /// <summary>
@@ -71,7 +74,8 @@ public sealed class InteractionLayer
     {
         int atoms = graph.AtomCount, edges = graph.EdgeCount;
         TensorProductShape shape = Shape();
-        double[] gradGateInput = _gate.Backward(pass.GateInput, gradOutput, atoms);
+        var gradGateInput = new double[pass.GateInput.Length];
+        _gate.Backward(pass.GateInput, gradOutput, gradGateInput, atoms);
         double[] gradMessages = _mix.Backward(pass.Messages, gradGateInput, atoms);
         double[] gradInput = _selfInteraction.Backward(pass.Input, gradGateInput, atoms);
 

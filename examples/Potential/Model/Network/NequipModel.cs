@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using Potential.Geometry;
 using Potential.Kernels;
 using Potential.Radial;
+using TensorGen.Runtime.E3nn;
 
 namespace Potential.Network;
 
@@ -14,6 +15,14 @@ namespace Potential.Network;
 /// </summary>
 public sealed class NequipModel
 {
+    /// <summary>
+    /// NequIP's gate for "8x0e+8x1o+8x2e" features (TensorGen.Runtime.E3nn.Gate, e3nn's semantics): input "24x0e+8x1o+8x2e" — 8
+    /// scalars through SiLU, 16 gates through the sigmoid, each multiplying one channel of 8x1o+8x2e. The activations are the bare
+    /// functions (scale 1) rather than e3nn's second-moment-normalized ones: the weights' scales were chosen for them.
+    /// </summary>
+    public static Gate FeatureGate { get; } = new(Irreps.Parse("8x0e"), [ScalarActivation.WithScale(ActivationFunction.SiLU, 1)],
+        Irreps.Parse("16x0e"), [ScalarActivation.WithScale(ActivationFunction.Sigmoid, 1)], Irreps.Parse("8x1o+8x2e"));
+
     private readonly double[] _embedding;
     private readonly InteractionLayer[] _layers;
     private readonly double[] _readout;
@@ -46,14 +55,15 @@ public sealed class NequipModel
         {
             LayerKernels k = kernels[n];
             int weights = k.Message.WeightCount;
-            var radial = new RadialNetwork(Gaussian(random, BesselBasis.Count * settings.Hidden, settings.RadialWeightScale),
+            var radial = new RadialNetwork(Gaussian(random, RadialNetwork.BasisCount * settings.Hidden, settings.RadialWeightScale),
                 Gaussian(random, settings.Hidden * weights, settings.RadialWeightScale),
                 settings.Hidden, weights, settings.AverageNeighbors);
             layers[n] = new InteractionLayer(k, radial, new Linear(k.Mix, Gaussian(random, k.Mix.Description.WeightCount, 1)),
-                new Linear(k.SelfInteraction, Gaussian(random, k.SelfInteraction.Description.WeightCount, 1)), Gate.Features);
+                new Linear(k.SelfInteraction, Gaussian(random, k.SelfInteraction.Description.WeightCount, 1)), FeatureGate);
         }
 
-        double[] readout = Gaussian(random, Gate.Features.Scalars, 1 / Math.Sqrt(Gate.Features.Scalars));
+        int scalars = FeatureGate.IrrepsScalars.Dim;
+        double[] readout = Gaussian(random, scalars, 1 / Math.Sqrt(scalars));
         return new NequipModel(settings, embedding, layers, readout);
     }
 
@@ -91,9 +101,9 @@ public sealed class NequipModel
         for (int e = 0; e < edges; e++)
         {
             double gradLength = 0;
-            for (int n = 0; n < BesselBasis.Count; n++)
+            for (int n = 0; n < RadialNetwork.BasisCount; n++)
             {
-                gradLength += gradBasis[(e * BesselBasis.Count) + n] * forward.BasisDerivative[(e * BesselBasis.Count) + n];
+                gradLength += gradBasis[(e * RadialNetwork.BasisCount) + n] * forward.BasisDerivative[(e * RadialNetwork.BasisCount) + n];
             }
 
             for (int c = 0; c < 3; c++)
@@ -124,9 +134,9 @@ public sealed class NequipModel
             lengths[e] = Math.Sqrt((x * x) + (y * y) + (z * z));
         }
 
-        var basis = new double[edges * BesselBasis.Count];
+        var basis = new double[edges * RadialNetwork.BasisCount];
         var basisDerivative = new double[basis.Length];
-        BesselBasis.Evaluate(lengths, Cutoff, basis, basisDerivative);
+        new BesselBasis(RadialNetwork.BasisCount, Cutoff).Evaluate(lengths, basis, basisDerivative);
 
         // One species, so every atom starts from the same embedding.
         var features = new double[atoms * _embedding.Length];

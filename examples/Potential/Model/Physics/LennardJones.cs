@@ -1,6 +1,6 @@
 using System;
 using Potential.Geometry;
-using Potential.Radial;
+using TensorGen.Runtime.E3nn;
 
 namespace Potential.Physics;
 

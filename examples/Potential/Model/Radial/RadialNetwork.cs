@@ -5,30 +5,33 @@ using Potential.Kernels;
 namespace Potential.Radial;
 
 /// <summary>
-/// The per-edge weights of a convolution from the radial basis: w = SiLU(B W₁) W₂, no biases (so weights vanish with the
+/// The per-edge weights of a convolution from the radial basis (TensorGen.Runtime.E3nn.BesselBasis): w = SiLU(B W₁) W₂, no biases (so weights vanish with the
 /// basis at the cutoff), the dense layers run as generated einsum kernels over all edges at once. Both matrices carry e3nn's
 /// 1/√fan-in; W₂ also carries the convolution's 1/√(average neighbours), which the sum over neighbours would otherwise grow by.
 /// </summary>
 public sealed class RadialNetwork
 {
+    /// <summary>The number of Bessel functions the network reads (NequIP's default num_basis).</summary>
+    public const int BasisCount = 8;
+
     private readonly double[] _first;
     private readonly double[] _second;
 
-    /// <param name="first">W₁ [<see cref="BesselBasis.Count"/>, hidden], unscaled (unit-variance entries).</param>
+    /// <param name="first">W₁ [<see cref="BasisCount"/>, hidden], unscaled (unit-variance entries).</param>
     /// <param name="second">W₂ [hidden, outputs], unscaled.</param>
     /// <param name="hidden">The hidden width.</param>
     /// <param name="outputs">The number of weights per edge (the product's weight count).</param>
     /// <param name="averageNeighbors">The normalization of the sum over neighbours.</param>
     public RadialNetwork(double[] first, double[] second, int hidden, int outputs, double averageNeighbors)
     {
-        if (first.Length != BesselBasis.Count * hidden || second.Length != hidden * outputs)
+        if (first.Length != BasisCount * hidden || second.Length != hidden * outputs)
         {
-            throw new ArgumentException($"W1 holds {first.Length} numbers and W2 {second.Length}; expected {BesselBasis.Count}x{hidden} and {hidden}x{outputs}.");
+            throw new ArgumentException($"W1 holds {first.Length} numbers and W2 {second.Length}; expected {BasisCount}x{hidden} and {hidden}x{outputs}.");
         }
 
         Hidden = hidden;
         Outputs = outputs;
-        _first = Scaled(first, 1 / Math.Sqrt(BesselBasis.Count));
+        _first = Scaled(first, 1 / Math.Sqrt(BasisCount));
         _second = Scaled(second, 1 / Math.Sqrt(hidden * averageNeighbors));
     }
 
@@ -42,8 +45,8 @@ public sealed class RadialNetwork
     public (double[] Weights, double[] PreActivations) Forward(double[] basis, int edges)
     {
         var pre = new double[edges * Hidden];
-        PotentialKernels.Dense(new ReadOnlyTensorSpan<double>(basis, [edges, BesselBasis.Count]),
-            new ReadOnlyTensorSpan<double>(_first, [BesselBasis.Count, Hidden]), new TensorSpan<double>(pre, [edges, Hidden]));
+        PotentialKernels.Dense(new ReadOnlyTensorSpan<double>(basis, [edges, BasisCount]),
+            new ReadOnlyTensorSpan<double>(_first, [BasisCount, Hidden]), new TensorSpan<double>(pre, [edges, Hidden]));
         var hidden = new double[pre.Length];
         for (int i = 0; i < pre.Length; i++)
         {
@@ -69,9 +72,9 @@ public sealed class RadialNetwork
             gradHidden[i] *= s * (1 + (x * (1 - s)));
         }
 
-        var gradInput = new double[edges * BesselBasis.Count];
+        var gradInput = new double[edges * BasisCount];
         PotentialKernels.DenseBackward(new ReadOnlyTensorSpan<double>(gradHidden, [edges, Hidden]),
-            new ReadOnlyTensorSpan<double>(_first, [BesselBasis.Count, Hidden]), new TensorSpan<double>(gradInput, [edges, BesselBasis.Count]));
+            new ReadOnlyTensorSpan<double>(_first, [BasisCount, Hidden]), new TensorSpan<double>(gradInput, [edges, BasisCount]));
         for (int i = 0; i < gradInput.Length; i++)
         {
             gradBasis[i] += gradInput[i];

@@ -28,6 +28,8 @@ internal static class KernelAttributes
         (MessagePassingDeclarationReader.ConvolutionDoubleBackwardAttributeName, "TensorProductConvolutionDoubleBackward"),
         (SymmetricContractionDeclarationReader.ForwardAttributeName, "SymmetricContraction"),
         (SymmetricContractionDeclarationReader.BackwardAttributeName, "SymmetricContractionBackward"),
+        (EquivariantLinearDeclarationReader.LinearAttributeName, "EquivariantLinear"),
+        (EquivariantLinearDeclarationReader.LinearBackwardAttributeName, "EquivariantLinearBackward"),
         ("TensorGen.CpKernelAttribute", "CpKernel"),
         ("TensorGen.TuckerKernelAttribute", "TuckerKernel"),
         ("TensorGen.TensorTrainKernelAttribute", "TensorTrainKernel"),

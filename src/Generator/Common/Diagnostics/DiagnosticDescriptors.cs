@@ -97,7 +97,7 @@ internal static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor MultipleKernelAttributes { get; } = Create(DiagnosticIds.MultipleKernelAttributes,
         "Method carries attributes of more than one TensorGen kernel kind",
-        "A method is one kernel: keep one of [Einsum], [TensorProduct], [TensorProductBackward], [SphericalHarmonics], [SphericalHarmonicsBackward], [SphericalHarmonicsDoubleBackward], [TensorProductConvolution], [TensorProductConvolutionBackward], [CpKernel], [TuckerKernel], [TensorTrainKernel] and [TensorTrainMatrixKernel] on it, and declare another partial method for each other kernel. Until then the method gets only a body that throws.");
+        "A method is one kernel: keep one of [Einsum], [TensorProduct], [TensorProductBackward], [SphericalHarmonics], [SphericalHarmonicsBackward], [SphericalHarmonicsDoubleBackward], [TensorProductConvolution], [TensorProductConvolutionBackward], [EquivariantLinear], [EquivariantLinearBackward], [CpKernel], [TuckerKernel], [TensorTrainKernel] and [TensorTrainMatrixKernel] on it, and declare another partial method for each other kernel. Until then the method gets only a body that throws.");
 
     public static DiagnosticDescriptor InternalError { get; } = Create(DiagnosticIds.InternalError,
         "TensorGen internal error",
@@ -109,7 +109,8 @@ internal static class DiagnosticDescriptors
         NotStaticPartialVoid, OutputIndexNotInInputs, RepeatedOutputIndex, MalformedSizes, MissingSize, ConflictingSize,
         UnknownSizeIndex, NegativeSize, SizeOverflow, EllipsisInStaticForm, InvalidPath, MalformedSizeHints, InvalidPlanningOption,
         InvalidBackends, GpuRuntimeNotReferenced, GpuUnsupported, MultipleKernelAttributes, InternalError,
-    }.Concat(EquivariantDiagnosticDescriptors.All).Concat(MessagePassingDiagnosticDescriptors.All).Concat(SymmetricContractionDiagnosticDescriptors.All).Concat(TensorGen.Decompositions.Diagnostics.DecompositionDiagnosticDescriptors.All).ToDictionary(d => d.Id);
+    }.Concat(EquivariantDiagnosticDescriptors.All).Concat(MessagePassingDiagnosticDescriptors.All).Concat(SymmetricContractionDiagnosticDescriptors.All).Concat(EquivariantLinearDiagnosticDescriptors.All)
+        .Concat(TensorGen.Decompositions.Diagnostics.DecompositionDiagnosticDescriptors.All).ToDictionary(d => d.Id);
 
     /// <summary>Every descriptor of every kernel family, by id: the one table the pipelines' diagnostics are created from.</summary>
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById => s_byId;

@@ -29,13 +29,17 @@ internal static class EquivariantSignature
     public static void CheckMethodShape(KernelMethodShape method, string attribute, List<DiagnosticInfo> diagnostics) =>
         MethodShapeCheck.Check(method, "[" + attribute + "]", s_methodShape, diagnostics);
 
-    /// <summary>TG0107: the parameters against <paramref name="roles"/>; returns <c>float</c> or <c>double</c> when they agree on one.</summary>
-    public static string? CheckParameters(KernelMethodShape method, string attribute, IReadOnlyList<ParameterRole> roles, string expected, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// TG0107 (or the family's <paramref name="id"/>, e.g. TG0140): the parameters against <paramref name="roles"/>; returns
+    /// <c>float</c> or <c>double</c> when they agree on one.
+    /// </summary>
+    public static string? CheckParameters(KernelMethodShape method, string attribute, IReadOnlyList<ParameterRole> roles, string expected, List<DiagnosticInfo> diagnostics,
+        string id = EquivariantDiagnosticIds.WrongParameters)
     {
         int before = diagnostics.Count;
         if (method.Parameters.Count != roles.Count)
         {
-            diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WrongParameters,
+            diagnostics.Add(new DiagnosticInfo(id,
                 $"[{attribute}] method '{method.DisplayName}' has {Count(method.Parameters.Count, "parameter")}; expected {expected}.",
                 method.Location));
             return null;
@@ -49,12 +53,12 @@ internal static class EquivariantSignature
             string element = p.Element == ElementKind.Double ? "double" : "float";
             if (p.Modifier.Length > 0)
             {
-                diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WrongParameters,
+                diagnostics.Add(new DiagnosticInfo(id,
                     $"Parameter '{p.DisplayName}' ({role.Role}) is declared '{p.Modifier}'. Tensor spans are passed by value; remove '{p.Modifier}'.", p.Location));
             }
             else if (p.Kind != kind || p.Element is not (ElementKind.Single or ElementKind.Double))
             {
-                diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WrongParameters,
+                diagnostics.Add(new DiagnosticInfo(id,
                     $"Parameter '{p.DisplayName}' is the {role.Role} and is {p.TypeDisplay}; declare it {kind}<{element}> ({(role.IsResult ? "it is written" : "it is only read")}; float or double).",
                     p.TypeLocation ?? p.Location));
             }
@@ -65,7 +69,7 @@ internal static class EquivariantSignature
         {
             foreach (ParameterModel p in typed.Where(p => p.Element != typed[0].Element))
             {
-                diagnostics.Add(new DiagnosticInfo(EquivariantDiagnosticIds.WrongParameters,
+                diagnostics.Add(new DiagnosticInfo(id,
                     $"Parameter '{p.DisplayName}' has element type {p.ElementTypeDisplay}, but '{typed[0].DisplayName}' has {typed[0].ElementTypeDisplay}; use float everywhere or double everywhere.",
                     p.TypeLocation ?? p.Location));
             }
