@@ -35,19 +35,24 @@ public sealed class PackageLayoutTests(PackageFeed feed)
         Assert.Equal(["analyzers/dotnet/cs/TensorGen.Generator.dll"], files.Where(f => f.StartsWith("analyzers/", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public void The_analyzer_is_the_IL_generator_that_every_compiler_host_loads()
+    /// <summary>
+    /// crossgen2 writes the target OS into the machine field of a ReadyToRun image (e.g. 0xFD1D for Linux x64), which a .NET Framework
+    /// compiler (Visual Studio's) refuses as an analyzer, and which a runtime or a compiler on another OS or architecture refuses as a
+    /// reference (CS8012); an IL assembly is marked I386 (AnyCPU). The generator and the runtime are both built as images here.
+    /// </summary>
+    [Theory]
+    [InlineData("analyzers/dotnet/cs/TensorGen.Generator.dll")]
+    [InlineData("lib/net10.0/TensorGen.Runtime.dll")]
+    public void The_packaged_assemblies_are_IL_that_every_host_loads(string path)
     {
-        // crossgen2 writes the target OS into the machine field of a ReadyToRun image (e.g. 0xFD1D for Linux x64), which a
-        // .NET Framework compiler (Visual Studio's) refuses; the IL assembly is marked I386 (AnyCPU).
         using ZipArchive package = ZipFile.OpenRead(feed.PackagePath("TensorGen"));
-        using var generator = new MemoryStream();
-        using (Stream entry = package.GetEntry("analyzers/dotnet/cs/TensorGen.Generator.dll")!.Open())
+        using var assembly = new MemoryStream();
+        using (Stream entry = package.GetEntry(path)!.Open())
         {
-            entry.CopyTo(generator);
+            entry.CopyTo(assembly);
         }
 
-        byte[] image = generator.ToArray();
+        byte[] image = assembly.ToArray();
         int peHeader = BitConverter.ToInt32(image, 0x3C);
         Assert.Equal(0x014C, BitConverter.ToUInt16(image, peHeader + 4));
     }
