@@ -38,7 +38,13 @@ double energy = field.Compute(system, forces);
 double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 double reference = field.Model.ReferenceEnergy(system.Elements);
 Console.WriteLine($"Energy: {energy:F10} eV ({energy / atoms:F6} eV/atom; interaction E - sum E0 = {energy - reference:F10} eV, {(energy - reference) / atoms:F6} eV/atom)");
-Console.WriteLine($"RMS force {Math.Sqrt(forces.Sum(f => f * f) / forces.Length):F6} eV/Å; sum of forces {Math.Abs(forces.Where((_, i) => i % 3 == 0).Sum()) + Math.Abs(forces.Where((_, i) => i % 3 == 1).Sum()) + Math.Abs(forces.Where((_, i) => i % 3 == 2).Sum()):E1} eV/Å (Newton's third law)");
+double[] net = [0, 0, 0];
+for (int i = 0; i < forces.Length; i++)
+{
+    net[i % 3] += forces[i];
+}
+
+Console.WriteLine($"RMS force {Math.Sqrt(forces.Sum(f => f * f) / forces.Length):F6} eV/Å; |sum of forces| {Math.Sqrt(net.Sum(f => f * f)):E1} eV/Å (each edge pulls its two atoms equally)");
 Console.WriteLine("Forces (eV/Å) on the first atoms:");
 for (int a = 0; a < 4; a++)
 {
