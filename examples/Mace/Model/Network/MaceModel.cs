@@ -80,29 +80,8 @@ public sealed class MaceModel
             throw new ArgumentException($"{elements.Length} elements for {atoms} atoms, {edgeVectors.Length} and {edgeGradient.Length} numbers for {edges} edges.");
         }
 
-        // Edges: harmonics, lengths, basis and its derivative.
-        var harmonics = new double[edges * shDim];
-        MaceKernels.EdgeHarmonics(new ReadOnlyTensorSpan<double>(edgeVectors, [edges, 3]), new TensorSpan<double>(harmonics, [edges, shDim]));
-        var lengths = new double[edges];
-        for (int e = 0; e < edges; e++)
-        {
-            double x = edgeVectors[3 * e], y = edgeVectors[(3 * e) + 1], z = edgeVectors[(3 * e) + 2];
-            lengths[e] = Math.Sqrt((x * x) + (y * y) + (z * z));
-        }
-
-        var basis = new double[edges * RadialNetwork.BasisCount];
-        var basisDerivative = new double[basis.Length];
-        _basis.Evaluate(lengths, basis, basisDerivative);
-
-        // Forward: the embedding of each atom's element, then the layers.
-        var features = new double[atoms * MaceKernels.Channels];
-        for (int a = 0; a < atoms; a++)
-        {
-            Array.Copy(_embedding, elements[a] * MaceKernels.Channels, features, a * MaceKernels.Channels, MaceKernels.Channels);
-        }
-
-        LayerPass first = _layers[0].Forward(features, harmonics, basis, graph, elements);
-        LayerPass second = _layers[1].Forward(first.Output, harmonics, basis, graph, elements);
+        (double[] harmonics, double[] lengths, double[] basis, double[] basisDerivative, LayerPass first, LayerPass second) =
+            Forward(edgeVectors, graph, elements);
 
         // Readouts: each layer's energy and its gradient with respect to that layer's features.
         var gradFirst = new double[first.Output.Length];
@@ -142,4 +121,51 @@ public sealed class MaceModel
 
         return energy;
     }
+
+    /// <summary>
+    /// Layer 1's output (8x0e+8x1o) and layer 2's atomic basis A (8x0e+8x1o+8x2e), [N, dim] each in e3nn's mul_ir layout: they rotate
+    /// by the Wigner-D matrices of their irreps when the system rotates (the tests check it).
+    /// </summary>
+    public (double[] Layer1Features, double[] Layer2AtomicBasis) Intermediates(double[] edgeVectors, NeighborList graph, int[] elements)
+    {
+        ForwardPass forward = Forward(edgeVectors, graph, elements);
+        return (forward.First.Output, forward.Second.AtomicBasis);
+    }
+
+    private ForwardPass Forward(double[] edgeVectors, NeighborList graph, int[] elements)
+    {
+        int atoms = graph.AtomCount, edges = graph.EdgeCount, shDim = LayerKernels.First.Message.Dim2;
+        if (elements.Length != atoms || edgeVectors.Length != 3 * edges)
+        {
+            throw new ArgumentException($"{elements.Length} elements for {atoms} atoms, {edgeVectors.Length} numbers for {edges} edges.");
+        }
+
+        // Edges: harmonics, lengths, basis and its derivative.
+        var harmonics = new double[edges * shDim];
+        MaceKernels.EdgeHarmonics(new ReadOnlyTensorSpan<double>(edgeVectors, [edges, 3]), new TensorSpan<double>(harmonics, [edges, shDim]));
+        var lengths = new double[edges];
+        for (int e = 0; e < edges; e++)
+        {
+            double x = edgeVectors[3 * e], y = edgeVectors[(3 * e) + 1], z = edgeVectors[(3 * e) + 2];
+            lengths[e] = Math.Sqrt((x * x) + (y * y) + (z * z));
+        }
+
+        var basis = new double[edges * RadialNetwork.BasisCount];
+        var basisDerivative = new double[basis.Length];
+        _basis.Evaluate(lengths, basis, basisDerivative);
+
+        // Forward: the embedding of each atom's element, then the layers.
+        var features = new double[atoms * MaceKernels.Channels];
+        for (int a = 0; a < atoms; a++)
+        {
+            Array.Copy(_embedding, elements[a] * MaceKernels.Channels, features, a * MaceKernels.Channels, MaceKernels.Channels);
+        }
+
+        LayerPass first = _layers[0].Forward(features, harmonics, basis, graph, elements);
+        LayerPass second = _layers[1].Forward(first.Output, harmonics, basis, graph, elements);
+        return new ForwardPass(harmonics, lengths, basis, basisDerivative, first, second);
+    }
+
+    /// <summary>What the forward pass keeps for the reverse pass.</summary>
+    private sealed record ForwardPass(double[] Harmonics, double[] Lengths, double[] Basis, double[] BasisDerivative, LayerPass First, LayerPass Second);
 }
