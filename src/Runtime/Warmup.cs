@@ -6,8 +6,8 @@ using System.Threading.Tasks;
 namespace TensorGen.Runtime;
 
 /// <summary>
-/// Compiles TensorGen.Runtime's code paths ahead of an application's first real call. TensorGen.Runtime ships as a
-/// ReadyToRun image (src/Runtime/Build/ReadyToRun.targets), so on an x86-64-v4 (AVX-512) CPU the first call of the static
+/// Compiles TensorGen.Runtime's code paths ahead of an application's first real call. Built as a ReadyToRun image
+/// (src/Runtime/Build/ReadyToRun.targets, opt-in: -p:TensorGenRuntimeReadyToRun=true), on an x86-64-v4 (AVX-512) CPU the first call of the static
 /// 64 × 64³ batched matrix product JIT-compiles about 10 small methods (the GEMM driver and micro-kernels are precompiled)
 /// and a dynamic kernel's first call about 100 more (BCL generics over the runtime's types in its parser, planner and
 /// lowering). Where the image's code cannot be used (another CPU, OS or runtime) the first call JIT-compiles everything it
